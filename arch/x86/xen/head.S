@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * 64-bit Xen PV entry (ELF note XEN_ELFNOTE_ENTRY).
+ *
+ * Xen enters here in long mode, in ring 3 with paging on, on its own
+ * bootstrap page tables and stack, with %rsi = the virtual address of
+ * start_info (public/xen.h, "Start-of-day memory layout").  Interrupts
+ * are masked in vcpu_info, which nothing here unmasks.  The bss is
+ * already zero: the domain builder zero-fills every PT_LOAD segment past
+ * its file size.
+ *
+ * Switch to the kernel's own boot stack (so the bootstrap stack page can
+ * be reclaimed later) and hand over to C.
+ */
+#define XEN_PV_BOOT_STACK_SIZE	16384
+
+	.section .text, "ax"
+	.globl xen_pv_entry
+	.type xen_pv_entry, @function
+xen_pv_entry:
+	cld
+	movq $xen_pv_boot_stack_top, %rsp
+	xorl %ebp, %ebp			/* terminate frame-pointer stack walks */
+	movq %rsi, %rdi
+	call xen_pv_start		/* does not return */
+1:	ud2				/* no trap table yet: Xen crashes dom0 */
+	jmp 1b
+	.size xen_pv_entry, . - xen_pv_entry
+
+	.section .bss, "aw", @nobits
+	.balign 16
+xen_pv_boot_stack:
+	.skip XEN_PV_BOOT_STACK_SIZE
+xen_pv_boot_stack_top:
+	.size xen_pv_boot_stack, XEN_PV_BOOT_STACK_SIZE

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Calling Xen on x86-64 through the hypercall page.
+ *
+ * ABI (public/arch-x86/xen-x86_64.h): arguments in %rdi, %rsi, %rdx,
+ * %r10, %r8; result in %rax; hypercall N is entered with
+ * "call hypercall_page + N * 32".  The argument registers are clobbered,
+ * and so are %rcx and %r11 (a PV stub uses syscall).
+ *
+ * Under Xen PV the page is filled by the domain builder (ELF note
+ * XEN_ELFNOTE_HYPERCALL_PAGE); under PVH the kernel asks Xen to fill it
+ * through the MSR named in CPUID leaf base+2 (see arch/x86/xen/pvh.c).
+ * Nothing may call these before xen_hypercall_page is filled.
+ */
+#ifndef _XEN_HYPERCALL_H
+#define _XEN_HYPERCALL_H
+
+#include <linux/types.h>
+#include <xen/xen.h>
+
+/* One page of stubs, 32 bytes per hypercall (arch/x86/xen/hypercall_page.S). */
+extern u8 xen_hypercall_page[XEN_PAGE_SIZE];
+
+/*
+ * Every wrapper below passes five registers, so one asm form covers all
+ * arities; unused arguments are zero.  The "i" operand turns the
+ * hypercall number into the stub offset at compile time.
+ */
+#define _xen_hypercall(nr, a1, a2, a3, a4, a5)				\
+({									\
+	register unsigned long __r10 asm("r10") = (unsigned long)(a4);	\
+	register unsigned long __r8 asm("r8") = (unsigned long)(a5);	\
+	unsigned long __rdi = (unsigned long)(a1);			\
+	unsigned long __rsi = (unsigned long)(a2);			\
+	unsigned long __rdx = (unsigned long)(a3);			\
+	long __ret;							\
+	asm volatile("call xen_hypercall_page + %c[off]"		\
+		     : "=a" (__ret), "+D" (__rdi), "+S" (__rsi),	\
+		       "+d" (__rdx), "+r" (__r10), "+r" (__r8)		\
+		     : [off] "i" ((nr) * XEN_HYPERCALL_STRIDE)		\
+		     : "rcx", "r11", "memory", "cc");			\
+	__ret;								\
+})
+
+/**
+ * HYPERVISOR_console_io() - write to or read from Xen's console
+ * @cmd:   CONSOLEIO_write or CONSOLEIO_read
+ * @count: bytes
+ * @buf:   the bytes
+ *
+ * Return: bytes handled or a negative Xen errno.
+ */
+static inline long HYPERVISOR_console_io(int cmd, int count, char *buf)
+{
+	return _xen_hypercall(__HYPERVISOR_console_io, cmd, count, buf, 0, 0);
+}
+
+/**
+ * HYPERVISOR_memory_op() - memory reservation and map queries
+ * @cmd: XENMEM_* (include/xen/memory.h)
+ * @arg: the command's argument structure
+ *
+ * Return: 0 or a positive count on success, a negative Xen errno on error.
+ */
+static inline long HYPERVISOR_memory_op(unsigned int cmd, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_memory_op, cmd, arg, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_physdev_op() - physical device and I/O privilege control
+ * @cmd: PHYSDEVOP_* (include/xen/physdev.h)
+ * @arg: the command's argument structure
+ *
+ * Return: 0 on success, a negative Xen errno on error.
+ */
+static inline long HYPERVISOR_physdev_op(int cmd, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_physdev_op, cmd, arg, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_sched_op() - yield, block, poll or shut down
+ * @cmd: SCHEDOP_* (include/xen/sched.h)
+ * @arg: the command's argument structure (may be NULL for yield/block)
+ *
+ * Return: 0 on success (SCHEDOP_shutdown does not return on success),
+ * a negative Xen errno on error.
+ */
+static inline long HYPERVISOR_sched_op(int cmd, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_sched_op, cmd, arg, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_xen_version() - query the hypervisor's version and features
+ * @cmd: 0 (XENVER_version) returns major << 16 | minor
+ * @arg: command argument, NULL for XENVER_version
+ *
+ * Return: the answer, or a negative Xen errno.
+ */
+static inline long HYPERVISOR_xen_version(int cmd, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_xen_version, cmd, arg, 0, 0, 0);
+}
+
+#define XENVER_version			0	/* public/version.h */
+
+#endif /* _XEN_HYPERCALL_H */
