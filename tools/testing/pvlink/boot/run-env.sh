@@ -1,0 +1,326 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the reference kernel in named environments and judge each run.
+#
+# Usage: run-env.sh [-c CFG] ENV...
+#        run-env.sh [-c CFG] --list [-g GROUP] [-e pass|fail]
+#
+# Environments are sections of environments.cfg.  For each one this boots
+# vmlinux under timeout, keeps the console in
+# $objtree/tools/testing/pvlink/logs/ENV.log and prints TAP:
+#
+#   ok - ENV: booted		the banner appeared exactly once
+#   ok - ENV: exit status	QEMU ended through isa-debug-exit with 0
+#   ok - ENV: module matches	the kernel's "module: 0" line has the
+#				size and first bytes of the file passed
+#   ok - ENV: SUITE: CASE	one line per KTAP result (boot/ktap.py)
+#
+# or a single "ok - ENV # SKIP reason" when the environment cannot run here
+# (no usable /dev/kvm, Xen cannot be downloaded, GRUB tools missing).  On a
+# failure the log's path and its last lines follow as "# " diagnostics.
+# Exit status: 0 if nothing failed, 1 otherwise, 2 on a usage error.
+#
+# Environment: srctree, objtree (default: this tree), VMLINUX (default
+# $objtree/vmlinux), QEMU (default qemu-system-x86_64), QBOOT (qboot.rom).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+QEMU=${QEMU:-qemu-system-x86_64}
+QBOOT=${QBOOT:-/usr/share/qemu/qboot.rom}
+VMLINUX=${VMLINUX:-$objtree/vmlinux}
+cfg=$srctree/tools/testing/pvlink/environments.cfg
+outdir=$objtree/tools/testing/pvlink/out
+logdir=$objtree/tools/testing/pvlink/logs
+
+# The first line the kernel prints on every boot; counting it tells a clean
+# run from a reboot loop.
+BANNER_RE=${BANNER_RE:-'pvlink.*(booting|version)'}
+# "module: 0 addr=0x<hex> size=<decimal> head=<hex of the first bytes>"
+MODULE_RE='module: 0 addr=0x([0-9a-fA-F]+) size=([0-9]+) head=([0-9a-fA-F]*)'
+TAIL_LINES=30
+
+# shellcheck source=envcfg.sh
+. "$here/envcfg.sh"
+declare -A env
+
+failed=0
+
+tap()	# tap ok|not-ok NAME [DIAGNOSTIC...]
+{
+	local res=$1 name=$2
+	shift 2
+	if [ "$res" = ok ]; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+		failed=$((failed + 1))
+	fi
+	local d
+	for d in "$@"; do
+		echo "# $d"
+	done
+}
+
+show_tail()	# show_tail FILE
+{
+	[ -f "$1" ] || return 0
+	echo "# --- $1 (last $TAIL_LINES lines) ---"
+	tail -n $TAIL_LINES "$1" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g; s/^/# /'
+}
+
+# QEMU joins -initrd modules with ',': a literal comma is written twice.
+qemu_escape()
+{
+	printf '%s' "${1//,/,,}"
+}
+
+# bios_args: the firmware options for env[bios]
+bios_args()
+{
+	case ${env[bios]} in
+	qboot)
+		if [ -f "$QBOOT" ]; then
+			qargs+=(-bios "$QBOOT")
+		else
+			echo "# ${env[name]}: $QBOOT not found, booting with SeaBIOS (slower)"
+		fi ;;
+	seabios)
+		;;
+	*)
+		echo "# ${env[name]}: unknown bios '${env[bios]}'"
+		return 1 ;;
+	esac
+}
+
+# prepare: check what the environment needs and build its command line in
+# qargs.  Returns 2 with the reason in skip_reason if it cannot run here,
+# 1 on an error (diagnostics printed).
+prepare()
+{
+	local name=${env[name]} reason
+
+	qargs=(-machine "${env[machine]}" -accel "${env[accel]}"
+	       -smp "${env[smp]}" -m "${env[memory]}"
+	       -display none -monitor none -no-reboot
+	       -device isa-debug-exit,iobase=0xf4,iosize=4)
+	[ -n "${env[cpu]}" ] && qargs+=(-cpu "${env[cpu]}")
+	bios_args || return 1
+
+	if [ "${env[accel]}" = kvm ]; then
+		if ! skip_reason=$(QEMU=$QEMU "$here/kvm-probe.sh" "$outdir"); then
+			return 2
+		fi
+	fi
+
+	case ${env[boot]} in
+	qemu)
+		qargs+=(-kernel "$VMLINUX" -append "${env[append]}")
+		[ -n "$module" ] && qargs+=(-initrd "$module")
+		qargs+=(-serial "file:$log0") ;;
+	xen)
+		local xen rc
+		xen=$("$srctree/scripts/get-xen.sh" "$objtree/.cache/xen" 2>"$outdir/get-xen.err")
+		rc=$?
+		if [ $rc = 2 ]; then
+			skip_reason=$(tail -n 1 "$outdir/get-xen.err")
+			return 2
+		elif [ $rc != 0 ]; then
+			sed 's/^/# /' "$outdir/get-xen.err"
+			return 1
+		fi
+		local mods
+		mods="$(qemu_escape "$VMLINUX") $(qemu_escape "${env[append]}")"
+		[ -n "$module" ] && mods+=",$(qemu_escape "$module")"
+		qargs+=(-kernel "$xen" -append "${env[xen_append]}"
+			-initrd "$mods"
+			-serial "file:$log0" -serial "file:$log1") ;;
+	grub)
+		local iso=$outdir/$name.iso rc
+		"$srctree/scripts/mkgrubiso.sh" "$iso" "$VMLINUX" "$module" \
+			"${env[append]}" 2>"$outdir/mkgrubiso.err"
+		rc=$?
+		if [ $rc = 2 ]; then
+			skip_reason=$(tail -n 1 "$outdir/mkgrubiso.err")
+			return 2
+		elif [ $rc != 0 ]; then
+			sed 's/^/# /' "$outdir/mkgrubiso.err"
+			return 1
+		fi
+		qargs+=(-cdrom "$iso" -boot d -serial "file:$log0") ;;
+	*)
+		echo "# $name: unknown boot method '${env[boot]}'"
+		return 1 ;;
+	esac
+	if [ -n "${env[extra]}" ]; then
+		local extra
+		read -r -a extra <<< "${env[extra]}"
+		qargs+=("${extra[@]}")
+	fi
+	return 0
+}
+
+# check_module CONSOLE: the kernel's report against the file we passed
+check_module()
+{
+	local name=${env[name]} console=$1 line size head want_size want_head
+
+	line=$(grep -aEo "$MODULE_RE" "$console" | head -n 1)
+	if [ -z "$line" ]; then
+		tap not-ok "$name: module matches" \
+		    "no 'module: 0 addr=0x... size=... head=...' line on the console"
+		return
+	fi
+	[[ $line =~ $MODULE_RE ]]
+	size=${BASH_REMATCH[2]}
+	head=${BASH_REMATCH[3],,}
+	want_size=$(stat -c %s "$module")
+	want_head=$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')
+	if [ "$size" != "$want_size" ]; then
+		tap not-ok "$name: module matches" \
+		    "kernel says size=$size, $module has $want_size bytes"
+	elif [ "$head" != "$want_head" ]; then
+		tap not-ok "$name: module matches" \
+		    "kernel says head=$head, $module starts with $want_head"
+	else
+		tap ok "$name: module matches"
+	fi
+}
+
+# judge_exit RC: isa-debug-exit writes (value << 1) | 1
+judge_exit()
+{
+	local name=${env[name]} rc=$1 err
+
+	case $rc in
+	1)
+		# QEMU's own start-up errors exit 1 too: they say why on stderr.
+		err=$(grep -aE '^[^ ]*qemu[^ ]*: ' "$qlog" | grep -v 'warning:' | head -n 1)
+		if [ -n "$err" ]; then
+			tap not-ok "$name: exit status" "QEMU failed: $err"
+		else
+			tap ok "$name: exit status"
+		fi ;;
+	3)
+		tap not-ok "$name: exit status" \
+		    "the kernel reported failure (isa-debug-exit 1, QEMU status 3)" ;;
+	124|137)
+		tap not-ok "$name: exit status" \
+		    "timed out after ${env[timeout]} s (the kernel hung or never reached its exit)" ;;
+	0)
+		tap not-ok "$name: exit status" \
+		    "QEMU ended without the kernel reaching isa-debug-exit (reset, triple fault or shutdown)" ;;
+	*)
+		tap not-ok "$name: exit status" \
+		    "QEMU status $rc (an error: see $qlog)" ;;
+	esac
+}
+
+run_one()	# run_one NAME
+{
+	local name=$1 rc start end elapsed banners console
+
+	cfg_load "$cfg" "$name" || { tap not-ok "$name" "bad environment"; return; }
+	log0=$logdir/$name.log
+	log1=$logdir/$name.serial1.log
+	qlog=$logdir/$name.qemu.log
+	rm -f "$log0" "$log1" "$qlog" "$logdir/$name.status"
+	case ${env[console]} in
+	serial0) console=$log0 ;;
+	serial1) console=$log1 ;;
+	*) tap not-ok "$name" "unknown console '${env[console]}'"; return ;;
+	esac
+
+	if [ ! -f "$VMLINUX" ]; then
+		tap not-ok "$name: booted" "$VMLINUX does not exist: build it first (make)"
+		return
+	fi
+	module=
+	[ "${env[module]}" = generated ] && module=$outdir/module.img
+
+	local before=$failed
+	skip_reason=
+	prepare
+	rc=$?
+	if [ $rc = 2 ]; then
+		echo "ok - $name # SKIP $skip_reason"
+		return
+	elif [ $rc != 0 ]; then
+		tap not-ok "$name: booted" "could not prepare the environment"
+		return
+	fi
+
+	printf '%q ' timeout -k 5 "${env[timeout]}" "$QEMU" "${qargs[@]}" \
+		> "$logdir/$name.cmd"
+	echo >> "$logdir/$name.cmd"
+	start=$(date +%s%N)
+	timeout -k 5 "${env[timeout]}" "$QEMU" "${qargs[@]}" </dev/null >"$qlog" 2>&1
+	rc=$?
+	end=$(date +%s%N)
+	elapsed=$(( (end - start) / 1000000 ))
+	touch "$log0"
+	banners=$(grep -acE "$BANNER_RE" "$console")
+	printf 'rc=%s elapsed_ms=%s banners=%s\n' $rc $elapsed "$banners" \
+		> "$logdir/$name.status"
+	echo "# $name: QEMU status $rc after $((elapsed / 1000)).$(printf '%03d' $((elapsed % 1000))) s"
+
+	if [ "$banners" = 1 ]; then
+		tap ok "$name: booted"
+	elif [ "$banners" = 0 ]; then
+		tap not-ok "$name: booted" \
+		    "the kernel's banner (/$BANNER_RE/) never appeared on the console"
+	else
+		tap not-ok "$name: booted" \
+		    "the banner appeared $banners times: the machine restarted"
+	fi
+	judge_exit $rc
+	[ -n "$module" ] && check_module "$console"
+	/usr/bin/python3 "$here/ktap.py" "$name" "$console" || failed=$((failed + 1))
+
+	if [ $failed != $before ] || [ "${PVLINK_VERBOSE:-0}" = 1 ]; then
+		echo "# $name: console log: $console"
+		echo "# $name: reproduce: $(cat "$logdir/$name.cmd")"
+		show_tail "$console"
+		[ "$console" != "$log1" ] && show_tail "$log1"
+		[ -s "$qlog" ] && show_tail "$qlog"
+	fi
+}
+
+usage()
+{
+	sed -n 's/^# Usage: /usage: /p; s/^#        /       /p' "$0" | head -n 2 >&2
+	exit 2
+}
+
+list=0 group= expect=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-c) cfg=$2; shift 2 ;;
+	-g) group=$2; shift 2 ;;
+	-e) expect=$2; shift 2 ;;
+	--list) list=1; shift ;;
+	-h|--help) usage ;;
+	-*) usage ;;
+	*) break ;;
+	esac
+done
+
+if [ $list = 1 ]; then
+	for name in $(cfg_names "$cfg"); do
+		cfg_load "$cfg" "$name" || exit 2
+		[ -n "$group" ] && [[ " ${env[groups]} " != *" $group "* ]] && continue
+		[ -n "$expect" ] && [ "${env[expect]}" != "$expect" ] && continue
+		echo "$name"
+	done
+	exit 0
+fi
+[ $# -gt 0 ] || usage
+
+mkdir -p "$outdir" "$logdir"
+/usr/bin/python3 "$here/mkmodule.py" "$outdir/module.img" || exit 1
+for name in "$@"; do
+	run_one "$name"
+done
+[ $failed = 0 ]

@@ -1,0 +1,63 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A stand-in for qemu-system-x86_64 that lets 25-harness.sh check how the
+# boot runner judges each way a run can end, without booting anything.
+# It reads the options the runner passes (-serial file:LOG, -initrd MODULE,
+# -append CMDLINE) and acts out "fake=WHAT" from the command line:
+#   pass	 banner, module line, KTAP all ok, debug-exit 0 (status 1)
+#   fail	 the same with one failing case, debug-exit 1 (status 3)
+#   hang	 prints the banner, then never ends
+#   reset	 prints the banner, ends with status 0 (no debug-exit)
+#   loop	 prints the banner twice, as a reboot loop would
+#   badmodule	 reports the wrong module size and bytes
+#   qemu-error	 QEMU's own start-up failure: message, status 1
+set -u
+
+log= module= cmdline=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-serial) [ -z "$log" ] && log=${2#file:}; shift 2 ;;
+	-initrd) module=$2; shift 2 ;;
+	-append) cmdline=$2; shift 2 ;;
+	*) shift ;;
+	esac
+done
+what=$(echo "$cmdline" | sed -n 's/.*fake=\([a-z-]*\).*/\1/p')
+
+banner()
+{
+	echo "pvlink version 0.0-fake booting" >> "$log"
+}
+
+module_line()	# module_line SIZE HEAD
+{
+	echo "module: 0 addr=0x1000000 size=$1 head=$2" >> "$log"
+}
+
+real_module()
+{
+	module_line "$(stat -c %s "$module")" \
+		"$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')"
+}
+
+ktap()	# ktap ok|not ok
+{
+	printf 'KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: fake\n    1..1\n    %s 1 works\n%s 1 fake\n' \
+		"$1" "$1" >> "$log"
+}
+
+: > "$log"
+case $what in
+pass)	banner; real_module; ktap ok; exit 1 ;;
+fail)	banner; real_module; ktap "not ok"; exit 3 ;;
+hang)	banner; exec sleep 600 ;;
+reset)	banner; exit 0 ;;
+loop)	banner; banner; exit 0 ;;
+badmodule) banner; module_line 4096 00112233445566778899aabbccddeeff; ktap ok; exit 1 ;;
+qemu-error)
+	echo "qemu-system-x86_64: -kernel: could not load kernel" >&2
+	exit 1 ;;
+esac
+echo "fake-qemu: no fake=WHAT on the command line" >&2
+exit 2

@@ -1,0 +1,119 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run every pvlink test suite and summarise, for "make check".
+#
+# Usage: run_tests.sh [SUITE...]
+#
+# A suite is tools/testing/pvlink/suites/NN-name.sh; they run in sorted
+# order (or only those named, e.g. "20-boot" or "boot").  Each prints TAP
+# result lines on stdout ("ok - name", "not ok - name", "ok - name # SKIP
+# why"; numbers optional) and "# " diagnostics.  This script numbers the
+# results in one sequence, passes diagnostics through (any other line the
+# suite prints, stderr included, becomes a "# " line), and ends with one
+# line "N passed, N failed, N skipped".  A suite that exits non-zero without
+# printing a "not ok" counts as one failure named after it, and so does one
+# that prints no result at all.  Exit status: 0 if nothing failed.
+#
+# Environment passed to each suite: srctree, objtree, CC, CLANG (defaults:
+# this tree, the same tree, gcc, clang).
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+export srctree=${srctree:-$(cd "$here/../../.." && pwd)}
+export objtree=${objtree:-$srctree}
+export CC=${CC:-gcc}
+export CLANG=${CLANG:-clang}
+
+# The suite's exit status travels on a line of its own after its output.
+END_MARK="@@pvlink-suite-exit@@"
+
+n=0 passed=0 failed=0 skipped=0
+
+result()	# result ok|not-ok DESCRIPTION
+{
+	n=$((n + 1))
+	if [ "$1" = ok ]; then
+		echo "ok $n - $2"
+		shopt -s nocasematch
+		if [[ $2 =~ \#[[:space:]]*SKIP ]]; then
+			skipped=$((skipped + 1))
+		else
+			passed=$((passed + 1))
+		fi
+		shopt -u nocasematch
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+run_suite()	# run_suite PATH
+{
+	local path=$1 name line rc=none results=0 notok=0 start
+	name=$(basename "$path" .sh)
+
+	echo "# === $name ==="
+	start=$SECONDS
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		if [[ $line =~ ^$END_MARK\ ([0-9]+)$ ]]; then
+			rc=${BASH_REMATCH[1]}
+		elif [[ $line =~ ^(not\ ok|ok)([[:space:]]+[0-9]+)?([[:space:]]+-)?[[:space:]]*(.*)$ ]]; then
+			results=$((results + 1))
+			if [ "${BASH_REMATCH[1]}" = ok ]; then
+				result ok "${BASH_REMATCH[4]}"
+			else
+				notok=$((notok + 1))
+				result not-ok "${BASH_REMATCH[4]}"
+			fi
+		elif [[ $line =~ ^# ]]; then
+			echo "$line"
+		elif [[ $line =~ ^(TAP\ version|1\.\.[0-9]+[[:space:]]*$) || -z $line ]]; then
+			:	# the suite's own framing: this runner numbers
+		else
+			echo "# $line"
+		fi
+	done < <(cd "$objtree" && bash "$path" </dev/null 2>&1; echo "$END_MARK $?")
+
+	if [ "$rc" != 0 ] && [ $notok = 0 ]; then
+		result not-ok "$name: suite exited with status $rc"
+	elif [ $results = 0 ]; then
+		result not-ok "$name: suite printed no result"
+	fi
+	echo "# $name: $((SECONDS - start)) s"
+}
+
+suites=()
+if [ $# = 0 ]; then
+	for s in "$here"/suites/[0-9]*.sh; do
+		[ -f "$s" ] && suites+=("$s")
+	done
+else
+	for want in "$@"; do
+		found=0
+		for s in "$here"/suites/[0-9]*.sh; do
+			base=$(basename "$s" .sh)
+			if [ "$base" = "$want" ] || [ "${base#[0-9]*-}" = "$want" ]; then
+				suites+=("$s")
+				found=1
+			fi
+		done
+		if [ $found = 0 ]; then
+			echo "run_tests.sh: no suite named '$want' in $here/suites" >&2
+			exit 2
+		fi
+	done
+fi
+
+echo "TAP version 13"
+if [ ${#suites[@]} = 0 ]; then
+	result not-ok "no test suites found in $here/suites"
+fi
+for s in "${suites[@]}"; do
+	run_suite "$s"
+done
+echo "1..$n"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ $failed = 0 ]

@@ -1,0 +1,130 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Tests of the boot harness itself: a harness that calls a broken run a
+# pass hides every other failure.
+#
+# 1. boot/ktap.py turns each console log in boot/testdata/ into exactly
+#    the TAP next to it (nesting, SKIP, a kernel that died mid-suite, a
+#    reboot loop, no KTAP, Bail out!, GRUB's escape sequences).
+# 2. boot/run-env.sh judges every way a run can end, acted out by
+#    boot/testdata/fake-qemu.sh: pass, kernel failure, hang (timeout),
+#    reset without an exit, reboot loop, wrong module, QEMU's own error.
+# 3. Every environment with "expect = fail" (the real kernel faulting on
+#    purpose) is judged a failure, through the kernel's own failure status,
+#    shows its exception report, boots once and ends within seconds.
+set -u
+
+t=$srctree/tools/testing/pvlink
+boot=$t/boot
+data=$boot/testdata
+work=$objtree/tools/testing/pvlink/out/harness
+mkdir -p "$work"
+
+# How long a deliberate fault may take from QEMU start to QEMU exit.  It
+# takes well under a second under TCG; the margin is for a loaded machine.
+FAULT_SECONDS=10
+
+check()	# check NAME COMMAND...: one TAP line from a command's status
+{
+	local name=$1
+	shift
+	if "$@"; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+	fi
+}
+
+less_than()	# less_than A B: A is a number and A < B
+{
+	[[ $1 =~ ^[0-9]+$ ]] && [ "$1" -lt "$2" ]
+}
+
+# --- 1. the KTAP parser ---------------------------------------------------
+for log in "$data"/*.log; do
+	name=$(basename "$log" .log)
+	/usr/bin/python3 "$boot/ktap.py" t "$log" > "$work/ktap-$name.out"
+	rc=$?
+	want_rc=0
+	grep -q '^not ok' "$data/$name.tap" && want_rc=1
+	if diff -u "$data/$name.tap" "$work/ktap-$name.out" > "$work/ktap-$name.diff" &&
+	   [ $rc = $want_rc ]; then
+		echo "ok - harness: ktap.py reads testdata/$name.log"
+	else
+		echo "not ok - harness: ktap.py reads testdata/$name.log"
+		echo "# ktap.py exited $rc (want $want_rc); expected output vs. actual:"
+		sed 's/^/# /' "$work/ktap-$name.diff"
+	fi
+done
+
+# --- 2. the runner's verdicts ----------------------------------------------
+# fake ENV, expected runner status, a line its output must contain, and a
+# diagnostic that must follow somewhere (the reason given to a person).
+verdicts=(
+	"fake-pass|0|ok - fake-pass: exit status|"
+	"fake-pass|0|ok - fake-pass: module matches|"
+	"fake-fail|1|not ok - fake-fail: exit status|the kernel reported failure"
+	"fake-fail|1|not ok - fake-fail: fake: works|"
+	"fake-hang|1|not ok - fake-hang: exit status|timed out after 1 s"
+	"fake-reset|1|not ok - fake-reset: exit status|without the kernel reaching isa-debug-exit"
+	"fake-loop|1|not ok - fake-loop: booted|appeared 2 times"
+	"fake-badmodule|1|not ok - fake-badmodule: module matches|kernel says size=4096"
+	"fake-qemu-error|1|not ok - fake-qemu-error: exit status|QEMU failed"
+)
+: > "$work/vmlinux-dummy"
+declare -A ran
+for v in "${verdicts[@]}"; do
+	IFS='|' read -r env want_rc want_line want_diag <<< "$v"
+	out=$work/run-$env.out
+	if [ -z "${ran[$env]:-}" ]; then
+		VMLINUX=$work/vmlinux-dummy QEMU=$data/fake-qemu.sh \
+			"$boot/run-env.sh" -c "$data/fake.cfg" "$env" > "$out" 2>&1
+		ran[$env]=$?
+	fi
+	name="harness: run-env.sh on $env says '$want_line'"
+	[ -n "$want_diag" ] && name+=" ($want_diag)"
+	if [ "${ran[$env]}" = "$want_rc" ] && grep -qxF -- "$want_line" "$out" &&
+	   { [ -z "$want_diag" ] || grep -qF -- "$want_diag" "$out"; }; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+		echo "# run-env.sh exited ${ran[$env]} (want $want_rc); its output:"
+		sed 's/^/#   /' "$out"
+	fi
+done
+
+# --- 3. the real kernel, failing on purpose --------------------------------
+# shellcheck source=../boot/envcfg.sh
+. "$boot/envcfg.sh"
+declare -A env
+fail_envs=$("$boot/run-env.sh" --list -e fail) || {
+	echo "not ok - harness: read environments.cfg"
+	exit 1
+}
+for name in $fail_envs; do
+	cfg_load "$t/environments.cfg" "$name" || exit 1
+	out=$work/run-$name.out
+	"$boot/run-env.sh" "$name" > "$out" 2>&1
+	rc=$?
+	logdir=$objtree/tools/testing/pvlink/logs
+	status=$(cat "$logdir/$name.status" 2>/dev/null)
+	qrc=$(echo "$status" | sed -n 's/.*rc=\([0-9]*\).*/\1/p')
+	ms=$(echo "$status" | sed -n 's/.*elapsed_ms=\([0-9]*\).*/\1/p')
+	banners=$(echo "$status" | sed -n 's/.*banners=\([0-9]*\).*/\1/p')
+
+	check "harness: $name is judged a failure" [ $rc != 0 ]
+	check "harness: $name ends through the kernel's failure status (QEMU status 3)" \
+		[ "${qrc:-none}" = 3 ]
+	check "harness: $name prints its exception report (/${env[expect_log]}/)" \
+		grep -qaE -- "${env[expect_log]}" "$logdir/$name.log"
+	check "harness: $name boots once, no reboot loop (banners: ${banners:-none})" \
+		[ "${banners:-0}" = 1 ]
+	check "harness: $name ends within $FAULT_SECONDS s (took ${ms:-?} ms)" \
+		less_than "$ms" $((FAULT_SECONDS * 1000))
+	if [ $rc = 0 ] || [ "${qrc:-none}" != 3 ] || [ "${banners:-0}" != 1 ]; then
+		echo "# run-env.sh $name said:"
+		sed 's/^/#   /' "$out"
+	fi
+done
+exit 0
