@@ -104,7 +104,7 @@ prepare()
 
 	qargs=(-machine "${env[machine]}" -accel "${env[accel]}"
 	       -smp "${env[smp]}" -m "${env[memory]}"
-	       -display none -monitor none -no-reboot
+	       -display none -monitor none -nic none -no-reboot
 	       -device isa-debug-exit,iobase=0xf4,iosize=4)
 	[ -n "${env[cpu]}" ] && qargs+=(-cpu "${env[cpu]}")
 	bios_args || return 1

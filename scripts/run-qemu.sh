@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the kernel under QEMU with its console on this terminal.
+#
+# Usage: scripts/run-qemu.sh [--kvm] [--smp N] [KERNEL-COMMAND-LINE...]
+#
+# Boots $objtree/vmlinux (objtree defaults to the current directory, so
+# run it from the build tree) through its PVH entry, with qboot for a fast
+# start.  The boot module is $objtree/pvlink.img if the build made one,
+# else the harness's test module (tools/testing/pvlink/boot/mkmodule.py).
+# The kernel ends the run itself through isa-debug-exit; this script then
+# exits 0 if the kernel reported success, 1 if it reported failure.
+# Ctrl-A X quits QEMU at any time.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(dirname "$here")}
+objtree=${objtree:-$PWD}
+QEMU=${QEMU:-qemu-system-x86_64}
+QBOOT=${QBOOT:-/usr/share/qemu/qboot.rom}
+TIMEOUT=${TIMEOUT:-300}
+
+accel=tcg smp=1
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kvm) accel=kvm; shift ;;
+	--smp) smp=$2; shift 2 ;;
+	-h|--help) sed -n 's/^# Usage: /usage: /p' "$0"; exit 0 ;;
+	*) break ;;
+	esac
+done
+cmdline="$*"
+
+vmlinux=$objtree/vmlinux
+if [ ! -f "$vmlinux" ]; then
+	echo "run-qemu: $vmlinux not found: build first (make defconfig && make)," \
+	     "and run this from the build tree" >&2
+	exit 2
+fi
+module=$objtree/pvlink.img
+if [ ! -f "$module" ]; then
+	module=$objtree/tools/testing/pvlink/out/module.img
+	mkdir -p "$(dirname "$module")"
+	/usr/bin/python3 "$srctree/tools/testing/pvlink/boot/mkmodule.py" "$module" || exit 2
+fi
+bios=()
+[ -f "$QBOOT" ] && bios=(-bios "$QBOOT")
+
+echo "run-qemu: $vmlinux, module $module, accel $accel, $smp CPU(s), command line \"$cmdline\"" >&2
+timeout -k 5 "$TIMEOUT" "$QEMU" -machine pc -accel "$accel" -smp "$smp" -m 256 \
+	"${bios[@]}" -kernel "$vmlinux" -initrd "$module" -append "$cmdline" \
+	-serial mon:stdio -display none -nic none -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=4
+rc=$?
+case $rc in
+1)	echo "run-qemu: the kernel reported success" >&2; exit 0 ;;
+3)	echo "run-qemu: the kernel reported failure" >&2; exit 1 ;;
+124)	echo "run-qemu: timed out after $TIMEOUT s" >&2; exit 1 ;;
+0)	echo "run-qemu: QEMU ended without the kernel's exit (reset, triple fault, or quit)" >&2; exit 1 ;;
+*)	echo "run-qemu: QEMU failed (status $rc)" >&2; exit 1 ;;
+esac
