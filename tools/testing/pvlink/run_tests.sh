@@ -16,7 +16,8 @@
 # that prints no result at all.  Exit status: 0 if nothing failed.
 #
 # Environment passed to each suite: srctree, objtree, CC, CLANG (defaults:
-# this tree, the same tree, gcc, clang).
+# this tree, the same tree, gcc, clang).  PVLINK_SUITES names another suite
+# directory (the harness tests this script on fixtures that way).
 set -u
 export LC_ALL=C
 
@@ -25,6 +26,8 @@ export srctree=${srctree:-$(cd "$here/../../.." && pwd)}
 export objtree=${objtree:-$srctree}
 export CC=${CC:-gcc}
 export CLANG=${CLANG:-clang}
+
+suitedir=${PVLINK_SUITES:-$here/suites}
 
 # The suite's exit status travels on a line of its own after its output.
 END_MARK="@@pvlink-suite-exit@@"
@@ -87,13 +90,13 @@ run_suite()	# run_suite PATH
 
 suites=()
 if [ $# = 0 ]; then
-	for s in "$here"/suites/[0-9]*.sh; do
+	for s in "$suitedir"/[0-9]*.sh; do
 		[ -f "$s" ] && suites+=("$s")
 	done
 else
 	for want in "$@"; do
 		found=0
-		for s in "$here"/suites/[0-9]*.sh; do
+		for s in "$suitedir"/[0-9]*.sh; do
 			base=$(basename "$s" .sh)
 			if [ "$base" = "$want" ] || [ "${base#[0-9]*-}" = "$want" ]; then
 				suites+=("$s")
@@ -101,7 +104,7 @@ else
 			fi
 		done
 		if [ $found = 0 ]; then
-			echo "run_tests.sh: no suite named '$want' in $here/suites" >&2
+			echo "run_tests.sh: no suite named '$want' in $suitedir" >&2
 			exit 2
 		fi
 	done
@@ -109,7 +112,7 @@ fi
 
 echo "TAP version 13"
 if [ ${#suites[@]} = 0 ]; then
-	result not-ok "no test suites found in $here/suites"
+	result not-ok "no test suites found in $suitedir"
 fi
 for s in "${suites[@]}"; do
 	run_suite "$s"

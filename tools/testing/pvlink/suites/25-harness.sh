@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Tests of the boot harness itself: a harness that calls a broken run a
+# Tests of the test harness itself: a harness that calls a broken run a
 # pass hides every other failure.
 #
+# 0. run_tests.sh turns fixture suites into exactly boot/testdata/
+#    run_tests.tap and exits non-zero.
 # 1. boot/ktap.py turns each console log in boot/testdata/ into exactly
 #    the TAP next to it (nesting, SKIP, a kernel that died mid-suite, a
 #    reboot loop, no KTAP, Bail out!, GRUB's escape sequences).
@@ -40,6 +42,22 @@ less_than()	# less_than A B: A is a number and A < B
 {
 	[[ $1 =~ ^[0-9]+$ ]] && [ "$1" -lt "$2" ]
 }
+
+# --- 0. the top-level runner --------------------------------------------
+# run_tests.sh on fixture suites (boot/testdata/suites/): numbering, SKIP,
+# diagnostics, stderr, a suite dying without "not ok", a suite saying
+# nothing, the summary line and the exit status.  Timing lines vary.
+PVLINK_SUITES=$data/suites "$t/run_tests.sh" > "$work/run_tests.out" 2>&1
+rc=$?
+grep -v '^# [0-9a-z-]*: [0-9]* s$' "$work/run_tests.out" > "$work/run_tests.cmp"
+if diff -u "$data/run_tests.tap" "$work/run_tests.cmp" > "$work/run_tests.diff" &&
+   [ $rc = 1 ]; then
+	echo "ok - harness: run_tests.sh numbers, counts and summarises fixture suites"
+else
+	echo "not ok - harness: run_tests.sh numbers, counts and summarises fixture suites"
+	echo "# run_tests.sh exited $rc (want 1); expected output vs. actual:"
+	sed 's/^/# /' "$work/run_tests.diff"
+fi
 
 # --- 1. the KTAP parser ---------------------------------------------------
 for log in "$data"/*.log; do
