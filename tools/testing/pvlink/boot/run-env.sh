@@ -22,7 +22,8 @@
 # Exit status: 0 if nothing failed, 1 otherwise, 2 on a usage error.
 #
 # Environment: srctree, objtree (default: this tree), VMLINUX (default
-# $objtree/vmlinux), QEMU (default qemu-system-x86_64), QBOOT (qboot.rom).
+# $objtree/vmlinux), QEMU (default qemu-system-x86_64), QBOOT (qboot.rom),
+# PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +34,7 @@ QBOOT=${QBOOT:-/usr/share/qemu/qboot.rom}
 VMLINUX=${VMLINUX:-$objtree/vmlinux}
 cfg=$srctree/tools/testing/pvlink/environments.cfg
 outdir=$objtree/tools/testing/pvlink/out
-logdir=$objtree/tools/testing/pvlink/logs
+logdir=${PVLINK_LOGDIR:-$objtree/tools/testing/pvlink/logs}
 
 # The first line the kernel prints on every boot; counting it tells a clean
 # run from a reboot loop.
@@ -100,7 +101,7 @@ bios_args()
 # 1 on an error (diagnostics printed).
 prepare()
 {
-	local name=${env[name]} reason
+	local name=${env[name]}
 
 	qargs=(-machine "${env[machine]}" -accel "${env[accel]}"
 	       -smp "${env[smp]}" -m "${env[memory]}"
@@ -223,15 +224,21 @@ run_one()	# run_one NAME
 	local name=$1 rc start end elapsed banners console
 
 	cfg_load "$cfg" "$name" || { tap not-ok "$name" "bad environment"; return; }
-	log0=$logdir/$name.log
-	log1=$logdir/$name.serial1.log
+	# The port carrying the kernel's console is always ENV.log.
+	case ${env[console]} in
+	serial0)
+		log0=$logdir/$name.log
+		log1=$logdir/$name.serial1.log ;;
+	serial1)
+		log0=$logdir/$name.serial0.log
+		log1=$logdir/$name.log ;;
+	*)
+		tap not-ok "$name" "unknown console '${env[console]}'"
+		return ;;
+	esac
+	console=$logdir/$name.log
 	qlog=$logdir/$name.qemu.log
 	rm -f "$log0" "$log1" "$qlog" "$logdir/$name.status"
-	case ${env[console]} in
-	serial0) console=$log0 ;;
-	serial1) console=$log1 ;;
-	*) tap not-ok "$name" "unknown console '${env[console]}'"; return ;;
-	esac
 
 	if [ ! -f "$VMLINUX" ]; then
 		tap not-ok "$name: booted" "$VMLINUX does not exist: build it first (make)"
@@ -260,7 +267,7 @@ run_one()	# run_one NAME
 	rc=$?
 	end=$(date +%s%N)
 	elapsed=$(( (end - start) / 1000000 ))
-	touch "$log0"
+	touch "$console"
 	banners=$(grep -acE "$BANNER_RE" "$console")
 	printf 'rc=%s elapsed_ms=%s banners=%s\n' $rc $elapsed "$banners" \
 		> "$logdir/$name.status"
@@ -283,6 +290,7 @@ run_one()	# run_one NAME
 		echo "# $name: console log: $console"
 		echo "# $name: reproduce: $(cat "$logdir/$name.cmd")"
 		show_tail "$console"
+		[ "$console" != "$log0" ] && show_tail "$log0"
 		[ "$console" != "$log1" ] && show_tail "$log1"
 		[ -s "$qlog" ] && show_tail "$qlog"
 	fi

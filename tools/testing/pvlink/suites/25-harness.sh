@@ -96,7 +96,7 @@ for v in "${verdicts[@]}"; do
 	IFS='|' read -r env want_rc want_line want_diag <<< "$v"
 	out=$work/run-$env.out
 	if [ -z "${ran[$env]:-}" ]; then
-		VMLINUX=$work/vmlinux-dummy QEMU=$data/fake-qemu.sh \
+		VMLINUX=$work/vmlinux-dummy QEMU=$data/fake-qemu.sh PVLINK_LOGDIR=$work/logs \
 			"$boot/run-env.sh" -c "$data/fake.cfg" "$env" > "$out" 2>&1
 		ran[$env]=$?
 	fi

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the pvlink core's host tests: TAP output, reading
+ * files, and building a hashed export table the way the kernel build
+ * will (entries grouped by bucket, sorted by name inside a bucket).
+ */
+#ifndef PVLINK_TESTLIB_H
+#define PVLINK_TESTLIB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <linux/pvlink.h>
+
+/* One TAP result line "ok - <prefix>: <what>" or "not ok - ...". */
+bool tl_check(bool cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Diagnostic line "# ...". */
+void tl_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+extern const char *tl_prefix;
+extern int tl_failures;
+
+/* Whole file into malloc'd memory; exits with a message on failure. */
+void *tl_read_file(const char *path, size_t *size);
+int tl_write_file(const char *path, const void *data, size_t size);
+
+struct tl_sym {
+	const char *name;
+	u64 value;
+	u32 flags;		/* PVLINK_EXPORT_* */
+};
+
+struct tl_exports {
+	struct pvlink_export_table table;
+	struct pvlink_export *entries;
+	u32 *bucket;
+};
+
+void tl_exports_build(struct tl_exports *t, const struct tl_sym *syms,
+		      unsigned int n, unsigned int nr_buckets);
+void tl_exports_free(struct tl_exports *t);
+
+/* "name value [percpu]" lines; returns the count, fills *syms (malloc). */
+unsigned int tl_read_symlist(const char *path, struct tl_sym **syms);
+
+/* Run plan; on success allocate staging for every region (aligned). */
+enum pvlink_err tl_plan_alloc(struct pvlink_ctx *ctx, void **work);
+void tl_free_regions(struct pvlink_ctx *ctx, void *work);
+
+const char *tl_region_name(unsigned int r);
+
+#endif /* PVLINK_TESTLIB_H */

