@@ -93,6 +93,7 @@ enum pvlink_err {
 	PVLINK_E_SYM_NAME,		/* st_name outside the string table */
 	PVLINK_E_SYM_SHNDX,		/* st_shndx out of range or unsupported special */
 	PVLINK_E_SYM_BIND,		/* bad binding, or local/global order broken */
+	PVLINK_E_SYM_TYPE,		/* symbol type unknown to the gABI */
 	PVLINK_E_SYM_VALUE,		/* defined symbol lies outside its section */
 	PVLINK_E_SYM_COMMON,		/* COMMON symbol: build with -fno-common */
 	PVLINK_E_SYM_TLS,		/* STT_TLS symbol */
