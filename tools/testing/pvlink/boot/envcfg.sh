@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # Reader for environments.cfg, sourced by the boot runner and the suites.
 #
@@ -7,24 +8,25 @@
 #
 # Unknown keys are errors: a typo must not silently fall back to a default.
 
-CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append
-console module timeout expect expect_log groups"
+CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups"
 
 cfg_names()
 {
 	sed -n 's/^\[\([A-Za-z0-9_.-]*\)\][[:space:]]*$/\1/p' "$1"
 }
 
-# cfg_load CFG NAME: sets env[key] for every key, defaults first.
+# cfg_load CFG NAME: sets env[key] for every key, defaults first.  The
+# caller declares the associative array: declare -A env
+# shellcheck disable=SC2034
 cfg_load()
 {
-	local cfg=$1 want=$2 line section= key val lineno=0 found=0
+	local cfg=$1 want=$2 line section='' key val lineno=0 found=0
 
 	env=(
 		[name]=$want [boot]=qemu [accel]=tcg [smp]=1 [machine]=pc
-		[memory]=256 [bios]=qboot [cpu]= [extra]= [append]=
-		[xen_append]= [console]=serial0 [module]=generated
-		[timeout]=30 [expect]=pass [expect_log]= [groups]=
+		[memory]=256 [bios]=qboot [cpu]='' [extra]='' [append]=''
+		[xen_append]='' [console]=serial0 [module]=generated
+		[timeout]=30 [expect]=pass [expect_log]='' [groups]=''
 	)
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))
@@ -45,14 +47,14 @@ cfg_load()
 		key=${BASH_REMATCH[1]}
 		val=${BASH_REMATCH[2]}
 		val=${val%"${val##*[![:space:]]}"}
-		case " $(echo $CFG_KEYS) " in
+		case " $CFG_KEYS " in
 		*" $key "*) ;;
 		*)
 			echo "$cfg:$lineno: unknown key '$key' in [$want]" \
-			     "(known: $(echo $CFG_KEYS))" >&2
+			     "(known: $CFG_KEYS)" >&2
 			return 1 ;;
 		esac
-		env[$key]=$val
+		env["$key"]=$val
 	done < "$cfg"
 	if [ $found = 0 ]; then
 		echo "$cfg: no environment named '$want'" \

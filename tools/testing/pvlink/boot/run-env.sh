@@ -43,7 +43,7 @@ BANNER_RE=${BANNER_RE:-'pvlink.*(booting|version)'}
 MODULE_RE='module: 0 addr=0x([0-9a-fA-F]+) size=([0-9]+) head=([0-9a-fA-F]*)'
 TAIL_LINES=30
 
-# shellcheck source=envcfg.sh
+# shellcheck source=tools/testing/pvlink/boot/envcfg.sh
 . "$here/envcfg.sh"
 declare -A env
 
@@ -103,6 +103,7 @@ prepare()
 {
 	local name=${env[name]}
 
+	# shellcheck disable=SC2054 # the commas are QEMU's
 	qargs=(-machine "${env[machine]}" -accel "${env[accel]}"
 	       -smp "${env[smp]}" -m "${env[memory]}"
 	       -display none -monitor none -nic none -no-reboot
@@ -302,7 +303,7 @@ usage()
 	exit 2
 }
 
-list=0 group= expect=
+list=0 group='' expect=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	-c) cfg=$2; shift 2 ;;

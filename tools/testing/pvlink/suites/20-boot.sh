@@ -7,6 +7,8 @@
 #
 # PVLINK_ENVS="tcg kvm" narrows the set (e.g. make check PVLINK_ENVS=tcg).
 set -u
+srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
 
 boot=$srctree/tools/testing/pvlink/boot
 envs=${PVLINK_ENVS:-$("$boot/run-env.sh" --list -g boot -e pass)} || exit 1

@@ -16,6 +16,8 @@
 #    purpose) is judged a failure, through the kernel's own failure status,
 #    shows its exception report, boots once and ends within seconds.
 set -u
+srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
 
 t=$srctree/tools/testing/pvlink
 boot=$t/boot
@@ -113,7 +115,7 @@ for v in "${verdicts[@]}"; do
 done
 
 # --- 3. the real kernel, failing on purpose --------------------------------
-# shellcheck source=../boot/envcfg.sh
+# shellcheck source=tools/testing/pvlink/boot/envcfg.sh
 . "$boot/envcfg.sh"
 declare -A env
 fail_envs=$("$boot/run-env.sh" --list -e fail) || {

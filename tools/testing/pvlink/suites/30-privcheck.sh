@@ -5,6 +5,8 @@
 # small binaries built here, whose answer is known, then on the real
 # vmlinux, which must pass.
 set -u
+srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
 
 check=$srctree/scripts/check-privileged
 work=$objtree/tools/testing/pvlink/out/privcheck
