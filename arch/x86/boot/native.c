@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The C side of the native entries (PVH, multiboot2): ring 0, identity
+ * paging on.  Installs the built-in native pv-ops, turns the loader's
+ * information into boot_info and starts the kernel.
+ */
+#include <linux/bootinfo.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/boot.h>
+#include <asm/pvops.h>
+
+void start_kernel(struct boot_info *bi);
+
+/* CPUID leaf 0x40000000 ebx/ecx/edx of Xen (xen/include/public/arch-x86/cpuid.h). */
+static bool running_on_xen(void)
+{
+	struct cpuid_regs r;
+	char sig[13];
+
+	pv_cpuid(0x40000000, 0, &r);
+	memcpy(sig, &r.ebx, 4);
+	memcpy(sig + 4, &r.ecx, 4);
+	memcpy(sig + 8, &r.edx, 4);
+	sig[12] = '\0';
+	return !strcmp(sig, "XenVMMXenVMM");
+}
+
+void boot_add_mem(struct boot_info *bi, u64 start, u64 size, u32 type)
+{
+	if (bi->nr_mem == BOOT_MEM_MAX) {
+		pr_warn("boot: more than %d memory ranges, [%#lx +%#lx] ignored\n",
+			BOOT_MEM_MAX, start, size);
+		return;
+	}
+	bi->mem[bi->nr_mem].start = start;
+	bi->mem[bi->nr_mem].size = size;
+	bi->mem[bi->nr_mem].type = type;
+	bi->nr_mem++;
+}
+
+void boot_add_rsv(struct boot_info *bi, u64 start, u64 size)
+{
+	if (!size)
+		return;
+	if (bi->nr_rsv == BOOT_RSV_MAX) {
+		pr_err("boot: more than %d reserved ranges, [%#lx +%#lx] is not protected\n",
+		       BOOT_RSV_MAX, start, size);
+		return;
+	}
+	bi->rsv[bi->nr_rsv].start = start;
+	bi->rsv[bi->nr_rsv].size = size;
+	bi->rsv[bi->nr_rsv].type = BOOT_MEM_RESERVED;
+	bi->nr_rsv++;
+}
+
+void boot_add_module(struct boot_info *bi, u64 start, u64 size, const char *cmdline)
+{
+	if (bi->nr_mod == BOOT_MOD_MAX) {
+		pr_warn("boot: more than %d modules, module at %#lx ignored\n",
+			BOOT_MOD_MAX, start);
+		return;
+	}
+	bi->mod[bi->nr_mod].start = start;
+	bi->mod[bi->nr_mod].size = size;
+	bi->mod[bi->nr_mod].virt = (void *)(uintptr_t)start;	/* identity map */
+	bi->mod[bi->nr_mod].cmdline = cmdline;
+	bi->nr_mod++;
+}
+
+void x86_native_start(u32 kind, u32 info)
+{
+	struct boot_info *bi = &boot_info;
+
+	pvops_install(&pvops_native, "native");
+	bi->caps = BOOT_CAP_PRIV | BOOT_CAP_DEBUG_EXIT;
+	bi->cmdline = "";
+	if (kind == X86_BOOT_PVH) {
+		bi->entry = BOOT_ENTRY_PVH;
+		pvh_parse(info, bi);
+	} else {
+		bi->entry = BOOT_ENTRY_MULTIBOOT2;
+		multiboot2_parse(info, bi);
+	}
+	if (running_on_xen())
+		bi->caps |= BOOT_CAP_XEN;
+	start_kernel(bi);
+	panic("start_kernel() returned");
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IDT: every vector goes to its stub in entry_64.S.  Entries are
+ * written and the table loaded through pv-ops.
+ */
+#include <linux/kernel.h>
+#include <asm/desc.h>
+#include <asm/pvops.h>
+#include <asm/segment.h>
+#include <asm/traps.h>
+
+static struct gate_desc idt_table[NR_VECTORS] __aligned(16);
+
+static void make_gate(struct gate_desc *g, u64 handler, unsigned int ist)
+{
+	g->offset_low = handler & 0xffff;
+	g->segment = __KERNEL_CS;
+	g->bits = GATE_PRESENT | GATE_DPL(0) | (GATE_INTERRUPT << 8) | (ist & 7);
+	g->offset_middle = (handler >> 16) & 0xffff;
+	g->offset_high = handler >> 32;
+	g->reserved = 0;
+}
+
+void set_intr_gate(unsigned int vector, void *handler, unsigned int ist)
+{
+	struct gate_desc g;
+
+	make_gate(&g, (uintptr_t)handler, ist);
+	pv_write_idt_entry(idt_table, vector, &g);
+}
+
+void idt_init(void)
+{
+	struct desc_ptr dtr = {
+		.size = sizeof(idt_table) - 1,
+		.address = (uintptr_t)idt_table,
+	};
+
+	for (unsigned int v = 0; v < NR_VECTORS; v++)
+		set_intr_gate(v, (void *)(uintptr_t)vector_stubs[v], 0);
+	pv_load_idt(&dtr);
+}

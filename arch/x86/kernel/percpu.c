@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Percpu areas: CONFIG_NR_CPUS copies of the .data..percpu template in
+ * the space the linker script set aside after .bss.
+ */
+#include <linux/kernel.h>
+#include <linux/percpu.h>
+#include <linux/string.h>
+#include <asm/msr-index.h>
+#include <asm/pvops.h>
+
+/* From vmlinux.lds.S. */
+extern char __per_cpu_load[], __per_cpu_start[], __per_cpu_end[];
+extern char __per_cpu_areas[], __per_cpu_area_stride[], __per_cpu_reserve_size[];
+
+/* First in the section, so that offset 0 is never a plain variable. */
+__attribute__((section(PER_CPU_FIRST_SECTION)))
+unsigned long this_cpu_off;
+DEFINE_PER_CPU(unsigned int, cpu_number);
+
+unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
+static bool percpu_set_up;
+
+unsigned long percpu_reserve_offset(void)
+{
+	return (uintptr_t)__per_cpu_end;
+}
+
+unsigned long percpu_reserve_size(void)
+{
+	return (uintptr_t)__per_cpu_reserve_size;
+}
+
+unsigned long percpu_area_stride(void)
+{
+	return (uintptr_t)__per_cpu_area_stride;
+}
+
+bool percpu_ready(void)
+{
+	return percpu_set_up;
+}
+
+void setup_percpu(void)
+{
+	unsigned long size = (uintptr_t)__per_cpu_end;	/* linked at 0 */
+	unsigned long stride = percpu_area_stride();
+
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
+		char *area = __per_cpu_areas + cpu * stride;
+
+		memcpy(area, __per_cpu_load, size);
+		memset(area + size, 0, stride - size);
+		__per_cpu_offset[cpu] = (uintptr_t)area;
+		per_cpu(this_cpu_off, cpu) = (uintptr_t)area;
+		per_cpu(cpu_number, cpu) = cpu;
+	}
+	pv_wrmsr(MSR_GS_BASE, __per_cpu_offset[0]);
+	percpu_set_up = true;
+	pr_info("percpu: %u areas of %lu bytes at %p: %lu bytes of kernel data, %lu reserved for the backend\n",
+		CONFIG_NR_CPUS, stride, (void *)__per_cpu_areas, size, percpu_reserve_size());
+}

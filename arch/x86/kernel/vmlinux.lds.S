@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vmlinux layout.
+ *
+ * Linked at CONFIG_PHYSICAL_START (1 MiB) with virtual = physical, which
+ * PVH, multiboot2 and a Xen PV dom0 (VIRT_BASE 0) all load as is: the
+ * loaders place segments by p_paddr.
+ *
+ * Program headers:
+ *   text    R X  multiboot2 header first (in the first 32 KiB of the
+ *                file), entry code, code, read-only data, notes
+ *   percpu  RW   the percpu template: linked at virtual 0 so that the
+ *                address of a percpu variable is its offset in every
+ *                CPU's area (%gs-relative access); loaded before .data
+ *   data    RW   data, .bss, page tables, percpu areas
+ *   note         every .note* input section: the PVH entry note, the Xen
+ *                PV notes and the build id, where QEMU and Xen read them
+ */
+#include <asm/page.h>
+
+#ifndef CONFIG_PVLINK_PERCPU_RESERVE
+#define CONFIG_PVLINK_PERCPU_RESERVE 0
+#endif
+
+OUTPUT_FORMAT("elf64-x86-64")
+OUTPUT_ARCH(i386:x86-64)
+ENTRY(mb2_entry)
+
+PHDRS {
+	text PT_LOAD FLAGS(5);
+	percpu PT_LOAD FLAGS(6);
+	data PT_LOAD FLAGS(6);
+	note PT_NOTE FLAGS(4);
+}
+
+SECTIONS
+{
+	/* First, so that .notes below does not collect these. */
+	/DISCARD/ : {
+		*(.note.GNU-stack)
+		*(.note.gnu.property)
+		*(.eh_frame)
+		*(.comment)
+	}
+
+	. = CONFIG_PHYSICAL_START;
+	_text = .;
+
+	.text : {
+		KEEP(*(.head.multiboot2))
+		*(.head.text)
+		_stext = .;
+		*(.text .text.*)
+		_etext = .;
+	} :text
+
+	.rodata : ALIGN(16) {
+		*(.rodata .rodata.*)
+	} :text
+
+	/* Exception fixups: pairs of (faulting address, resume address). */
+	__ex_table : ALIGN(8) {
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
+	} :text
+
+	/* Self-test suites, in link order. */
+	.selftest_suites : ALIGN(8) {
+		__start_selftest_suites = .;
+		KEEP(*(.selftest_suites))
+		__stop_selftest_suites = .;
+	} :text
+
+	.notes : ALIGN(4) {
+		__start_notes = .;
+		KEEP(*(.note.Xen))
+		KEEP(*(.note.*))
+		__stop_notes = .;
+	} :text :note
+
+	/* The percpu template, loaded here, linked at 0 (first data). */
+	. = ALIGN(PAGE_SIZE);
+	__per_cpu_load = .;
+	.data..percpu 0 : AT(__per_cpu_load) {
+		__per_cpu_start = .;
+		KEEP(*(.data..percpu..first))
+		*(.data..percpu)
+		. = ALIGN(64);
+		__per_cpu_end = .;
+	} :percpu
+	. = __per_cpu_load + SIZEOF(.data..percpu);
+
+	/* After the percpu section: ".data.*" would also match its inputs. */
+	. = ALIGN(PAGE_SIZE);
+	_sdata = .;
+	.data : AT(ADDR(.data)) {
+		*(.data .data.*)
+	} :data
+	_edata = .;
+
+	/*
+	 * One area per possible CPU: the template plus the room reserved
+	 * for the percpu data of the pvlink backend, page-rounded.
+	 */
+	__per_cpu_reserve_size = CONFIG_PVLINK_PERCPU_RESERVE;
+	__per_cpu_area_stride = ALIGN(SIZEOF(.data..percpu) + CONFIG_PVLINK_PERCPU_RESERVE,
+				      PAGE_SIZE);
+
+	. = ALIGN(PAGE_SIZE);
+	.bss : AT(ADDR(.bss)) {
+		__bss_start = .;
+		*(.bss..page_aligned)
+		*(.bss .bss.*)
+		*(COMMON)
+		. = ALIGN(PAGE_SIZE);
+		__per_cpu_areas = .;
+		. += CONFIG_NR_CPUS * __per_cpu_area_stride;
+		__bss_stop = .;
+	} :data
+	. = ALIGN(PAGE_SIZE);
+	_end = .;
+
+}
+
+ASSERT(mb2_header - _text < 32768 - 4096, "multiboot2 header not in the first 32 KiB of the file")
+ASSERT(__per_cpu_start == 0, "percpu section must be linked at 0")
+ASSERT(_end <= 0x40000000, "kernel image beyond 1 GiB")

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/bootinfo.h>
+#include <linux/compiler.h>
+
+/**
+ * start_kernel() - the generic kernel, entered from every entry path
+ * @bi: filled by the entry (memory map, modules, command line, caps)
+ *
+ * The entry may have registered a console and set a machine-exit hook
+ * already.  Until a console is up nothing here needs a pv-op, so an
+ * entry without one (Xen PV, ring 3) can call this directly.
+ *
+ * Context: boot CPU, interrupts off.  Never returns.
+ */
+void __noreturn start_kernel(struct boot_info *bi);
+
+/* Report the boot modules ("module: ..." lines); init/bootmod.c. */
+void report_boot_modules(const struct boot_info *bi);
+
+#endif /* _LINUX_INIT_H */

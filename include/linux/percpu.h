@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-CPU variables.
+ *
+ *	DEFINE_PER_CPU(int, counter);
+ *	this_cpu_write(counter, 1);		current CPU, one instruction
+ *	*per_cpu_ptr(&counter, cpu) = 2;	any CPU
+ *
+ * Layout of each CPU's area (stride percpu_area_stride()):
+ *	[0, __per_cpu_end)		copy of the kernel's .data..percpu
+ *	[__per_cpu_end, + reserve)	CONFIG_PVLINK_PERCPU_RESERVE bytes
+ *					for the linked backend's percpu data
+ * The offsets are the same in every area, so a backend percpu symbol
+ * resolves to one offset for all CPUs.
+ */
+#ifndef _LINUX_PERCPU_H
+#define _LINUX_PERCPU_H
+
+#include <linux/types.h>
+#include <asm/percpu.h>
+
+#define DECLARE_PER_CPU(type, name) \
+	extern __attribute__((section(PER_CPU_SECTION))) __typeof__(type) name
+#define DEFINE_PER_CPU(type, name) \
+	__attribute__((section(PER_CPU_SECTION))) __typeof__(type) name
+
+/* Offset of each CPU's area (its address: virtual = physical here). */
+extern unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
+
+#define per_cpu_ptr(ptr, cpu) \
+	((__typeof__(ptr))((uintptr_t)(ptr) + __per_cpu_offset[cpu]))
+#define per_cpu(var, cpu)	(*per_cpu_ptr(&(var), cpu))
+#define this_cpu_ptr(ptr) \
+	((__typeof__(ptr))((uintptr_t)(ptr) + this_cpu_read(this_cpu_off)))
+
+/* At offset 0 of every area: the area's own address (see percpu.c). */
+extern unsigned long this_cpu_off;
+DECLARE_PER_CPU(unsigned int, cpu_number);
+
+#define smp_processor_id()	this_cpu_read(cpu_number)
+
+/**
+ * setup_percpu() - fill every CPU's area and point the boot CPU's %gs at
+ * its own
+ *
+ * Context: boot CPU, once, after pv-ops are installed (the GS base is
+ * written with pv_wrmsr()).
+ */
+void setup_percpu(void);
+
+/* Has setup_percpu() run (is %gs-relative access valid)? */
+bool percpu_ready(void);
+
+/* Bytes of kernel percpu data: the offset where the backend reserve starts. */
+unsigned long percpu_reserve_offset(void);
+/* Size of the backend reserve (CONFIG_PVLINK_PERCPU_RESERVE). */
+unsigned long percpu_reserve_size(void);
+/* Distance between two CPUs' areas. */
+unsigned long percpu_area_stride(void);
+
+#endif /* _LINUX_PERCPU_H */
