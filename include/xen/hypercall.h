@@ -43,12 +43,24 @@ extern u8 xen_hypercall_page[XEN_PAGE_SIZE];
 })
 
 /**
+ * HYPERVISOR_set_trap_table() - install a PV guest's exception handlers
+ * @table: entries ending with one whose address is 0
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_set_trap_table(const struct xen_trap_info *table)
+{
+	return _xen_hypercall(__HYPERVISOR_set_trap_table, table, 0, 0, 0, 0);
+}
+
+/**
  * HYPERVISOR_console_io() - write to or read from Xen's console
  * @cmd:   CONSOLEIO_write or CONSOLEIO_read
  * @count: bytes
  * @buf:   the bytes
  *
- * Return: bytes handled or a negative Xen errno.
+ * Return: 0 (write: the whole count was written) or a count read, or a
+ * negative Xen errno.
  */
 static inline long HYPERVISOR_console_io(int cmd, int count, char *buf)
 {

@@ -66,6 +66,22 @@
 #define XEN_PAGE_SHIFT			12
 #define XEN_PAGE_SIZE			(_AC(1, UL) << XEN_PAGE_SHIFT)
 
+/*
+ * The flat 64-bit code selector Xen keeps in every PV guest's GDT
+ * (public/arch-x86/xen-x86_64.h, FLAT_KERNEL_CS64 = FLAT_RING3_CS64).
+ */
+#define FLAT_KERNEL_CS			0xe033
+
+/*
+ * set_trap_table entry flags (public/arch-x86/xen.h, TI_*): bits 0-1 are
+ * the lowest mode allowed to raise the vector with a software interrupt
+ * on x86-64 (0 nobody, 1-2 kernel, 3 everyone); bit 2 masks events on
+ * entry.
+ */
+#define TI_DPL_KERNEL			1
+#define TI_DPL_USER			3
+#define TI_MASK_EVENTS			4
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 
@@ -119,6 +135,19 @@ _Static_assert(__builtin_offsetof(struct xen_start_info, cmd_line) == 128,
 	       "start_info.cmd_line offset (public/xen.h)");
 _Static_assert(sizeof(struct xen_start_info) == 1168,
 	       "start_info size (public/xen.h)");
+
+/*
+ * One entry of the PV trap table (public/arch-x86/xen.h, "struct
+ * trap_info"); the array ends with an entry whose address is 0.
+ */
+struct xen_trap_info {
+	u8 vector;
+	u8 flags;			/* TI_* */
+	u16 cs;				/* FLAT_KERNEL_CS */
+	unsigned long address;		/* handler, virtual */
+};
+
+_Static_assert(sizeof(struct xen_trap_info) == 16, "trap_info is 16 bytes");
 
 #endif /* __ASSEMBLY__ */
 #endif /* _XEN_XEN_H */

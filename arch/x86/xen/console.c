@@ -8,6 +8,7 @@
  * page is filled, under PV and PVH alike, with no device to set up.
  */
 #include <linux/types.h>
+#include <linux/console.h>
 #include <xen/hypercall.h>
 
 #include "xen-ops.h"
@@ -22,50 +23,38 @@
 void xen_console_write(const char *s, size_t len)
 {
 	while (len) {
-		/* The ABI count is an int: write in bounded chunks. */
+		/*
+		 * Xen writes the whole count (continuing the hypercall as
+		 * needed) and returns 0; the count is an int in the ABI, so
+		 * pass bounded chunks.
+		 */
 		int chunk = len > 4096 ? 4096 : (int)len;
-		long rc = HYPERVISOR_console_io(CONSOLEIO_write, chunk,
-						(char *)s);
 
-		if (rc <= 0)
+		if (HYPERVISOR_console_io(CONSOLEIO_write, chunk, (char *)s) < 0)
 			return;		/* nowhere else to report it */
-		s += rc;
-		len -= (size_t)rc;
+		s += chunk;
+		len -= (size_t)chunk;
 	}
 }
 
-/**
- * xen_console_puts() - write a NUL-terminated string to the Xen console
- * @s: the string
- *
- * Context: any, once the hypercall page is filled; used before printk.
- */
-void xen_console_puts(const char *s)
+static void xen_console_con_write(struct console *c, const char *s,
+				  unsigned int n)
 {
-	size_t n = 0;
-
-	while (s[n])
-		n++;
+	/* Xen's serial driver already turns "\n" into "\r\n". */
 	xen_console_write(s, n);
 }
 
-/**
- * xen_console_put_hex() - write "<label>0x<hex>\n" without printk
- * @label: text before the number
- * @val:   the number
- *
- * Context: for the few messages the PV entry prints before printk works.
- */
-void xen_console_put_hex(const char *label, u64 val)
-{
-	char buf[2 + 16 + 1];
-	int i;
+static struct console xen_console = {
+	.name = "xen",
+	.write = xen_console_con_write,
+};
 
-	buf[0] = '0';
-	buf[1] = 'x';
-	for (i = 0; i < 16; i++)
-		buf[2 + i] = "0123456789abcdef"[(val >> (60 - 4 * i)) & 0xf];
-	buf[18] = '\n';
-	xen_console_puts(label);
-	xen_console_write(buf, sizeof(buf));
+/**
+ * xen_console_register() - send printk output to the Xen console
+ *
+ * Context: early boot, hypercall page filled; replays the log so far.
+ */
+void xen_console_register(void)
+{
+	register_console(&xen_console);
 }

@@ -13,6 +13,8 @@
  * after its panic timeout.
  */
 #include <linux/bootinfo.h>
+#include <linux/kernel.h>
+#include <linux/reboot.h>
 #include <linux/types.h>
 #include <xen/hypercall.h>
 #include <xen/physdev.h>
@@ -35,14 +37,13 @@ static void xen_debug_exit(u32 value)
 	asm volatile("outl %0, %w1" : : "a" (value), "Nd" (ISA_DEBUG_EXIT_PORT));
 }
 
-/**
- * xen_machine_exit() - end the run with a pass or fail status
- * @pass: true for success
- *
- * Context: any; does not return.
+/*
+ * The machine_exit() hook under Xen: @status 0 is a pass, anything else a
+ * failure.  Does not return.
  */
-static void __attribute__((noreturn)) xen_machine_exit(bool pass)
+static void xen_machine_exit(int status)
 {
+	bool pass = status == 0;
 	struct sched_shutdown s = {
 		.reason = pass ? SHUTDOWN_reboot : SHUTDOWN_crash,
 	};
@@ -52,14 +53,13 @@ static void __attribute__((noreturn)) xen_machine_exit(bool pass)
 		long rc = HYPERVISOR_physdev_op(PHYSDEVOP_set_iopl, &iopl);
 
 		if (rc < 0)
-			xen_console_put_hex("xen: PHYSDEVOP_set_iopl failed, rc=",
-					    (u64)rc);
+			pr_err("xen: PHYSDEVOP_set_iopl failed (%ld): no port I/O\n",
+			       rc);
 	}
 	xen_debug_exit(pass ? ISA_DEBUG_EXIT_PASS : ISA_DEBUG_EXIT_FAIL);
 
-	xen_console_puts(pass ?
-		"xen: no isa-debug-exit device; SCHEDOP_shutdown(reboot)\n" :
-		"xen: no isa-debug-exit device; SCHEDOP_shutdown(crash)\n");
+	pr_info("xen: no isa-debug-exit device; SCHEDOP_shutdown(%s)\n",
+		pass ? "reboot" : "crash");
 	for (;;)
 		HYPERVISOR_sched_op(SCHEDOP_shutdown, &s);
 }
@@ -71,6 +71,5 @@ static void __attribute__((noreturn)) xen_machine_exit(bool pass)
  */
 void xen_exit_install(void)
 {
-	/* TODO(H1 API): set_machine_exit_hook(xen_machine_exit); */
-	(void)xen_machine_exit;
+	set_machine_exit_hook(xen_machine_exit);
 }

@@ -8,6 +8,7 @@
  * in BIOS E820 format.
  */
 #include <linux/bootinfo.h>
+#include <asm/boot.h>
 #include <xen/hypercall.h>
 #include <xen/memory.h>
 
@@ -42,18 +43,10 @@ int xen_memmap_to_boot_info(struct boot_info *bi)
 		map.nr_entries = XEN_MEMMAP_MAX;
 
 	bi->nr_mem = 0;
-	for (i = 0; i < map.nr_entries && bi->nr_mem < BOOT_MEM_MAX; i++) {
-		struct boot_mem_range *r = &bi->mem[bi->nr_mem];
-
-		if (!xen_e820[i].size)
-			continue;
-		r->start = xen_e820[i].addr;
-		r->size = xen_e820[i].size;
-		r->type = xen_e820[i].type == XEN_E820_RAM ?
-			  BOOT_MEM_RAM : BOOT_MEM_RESERVED;
-		bi->nr_mem++;
-	}
-	if (i < map.nr_entries)
-		xen_console_puts("xen: memory map truncated to BOOT_MEM_MAX entries\n");
+	for (i = 0; i < map.nr_entries; i++)
+		if (xen_e820[i].size)
+			boot_add_mem(bi, xen_e820[i].addr, xen_e820[i].size,
+				     xen_e820[i].type == XEN_E820_RAM ?
+				     BOOT_MEM_RAM : BOOT_MEM_RESERVED);
 	return (int)bi->nr_mem;
 }

@@ -12,6 +12,7 @@
  * any pv-op exists (the privileged-instruction checker allows it).
  */
 #include <linux/bootinfo.h>
+#include <linux/kernel.h>
 #include <linux/types.h>
 #include <xen/cpuid.h>
 #include <xen/hypercall.h>
@@ -63,16 +64,18 @@ static void xen_pvh_wrmsr(u32 msr, u64 val)
 }
 
 /*
- * Writing the page's guest-physical address to the MSR makes Xen fill
- * it with stubs (vmcall or vmmcall, whichever this CPU has).  The kernel
- * runs identity-mapped, so the page's address is its physical address.
+ * Writing the hypercall page's guest-physical address to the MSR that
+ * CPUID base+2 names makes Xen fill it with stubs (vmcall or vmmcall,
+ * whichever this CPU has).  The kernel runs identity-mapped, so the
+ * page's address is its physical address.
  */
-static void xen_pvh_hypercall_page(u32 base)
+static void xen_pvh_hypercall_page(u32 base, u32 *msr)
 {
 	struct xen_cpuid_regs r;
 
 	xen_pvh_cpuid(base + XEN_CPUID_HYPERCALL, &r);
 	xen_pvh_wrmsr(r.ebx, (u64)(unsigned long)xen_hypercall_page);
+	*msr = r.ebx;
 }
 
 /**
@@ -87,27 +90,32 @@ bool xen_pvh_init(struct boot_info *bi)
 {
 	struct xen_cpuid_regs ver;
 	u32 base = xen_cpuid_base();
+	u32 msr;
 	int rc;
 
 	if (!base)
 		return false;
 
-	xen_pvh_hypercall_page(base);
+	xen_pvh_hypercall_page(base, &msr);
 	bi->caps |= BOOT_CAP_XEN;
 
+	/* console_io works from here on: printk reaches Xen's console. */
+	xen_console_register();
+	xen_exit_install();
+
 	xen_pvh_cpuid(base + XEN_CPUID_VERSION, &ver);
-	xen_console_put_hex("xen-pvh: Xen version (major << 16 | minor) ",
-			    ver.eax);
+	pr_info("xen-pvh: Xen %u.%u, CPUID base %#x, hypercall page at %p via MSR %#x\n",
+		ver.eax >> 16, ver.eax & 0xffff, base, xen_hypercall_page, msr);
 
 	/* Version 0 of hvm_start_info has no map: ask Xen. */
 	if (!bi->nr_mem) {
 		rc = xen_memmap_to_boot_info(bi);
 		if (rc <= 0)
-			xen_console_put_hex("xen-pvh: XENMEM_memory_map failed, rc=",
-					    (u64)(s64)rc);
+			pr_err("xen-pvh: XENMEM_memory_map failed (%d): no memory map\n",
+			       rc);
+		else
+			pr_info("xen-pvh: memory map from XENMEM_memory_map, %d ranges\n",
+				rc);
 	}
-
-	xen_console_register();
-	xen_exit_install();
 	return true;
 }

@@ -4,10 +4,15 @@
  *
  * The kernel runs in ring 3 here: nothing on this path may execute a
  * privileged instruction, so boot_info.caps has BOOT_CAP_XEN and not
- * BOOT_CAP_PRIV, and generic code keys off that.
+ * BOOT_CAP_PRIV, and generic code keys off that.  No pv-op is installed
+ * (that is the job of a Xen PV backend): printk reaches Xen's console
+ * through console_io, exceptions reach do_trap() through the PV trap
+ * table, and the run ends through the Xen exit hook.
  */
 #include <linux/bootinfo.h>
+#include <linux/kernel.h>
 #include <linux/types.h>
+#include <asm/boot.h>
 #include <xen/hypercall.h>
 #include <xen/sched.h>
 #include <xen/xen.h>
@@ -16,6 +21,9 @@
 
 void xen_pv_start(struct xen_start_info *si);	/* from head.S */
 void start_kernel(struct boot_info *bi);
+
+/* ENOSYS in Xen's public/errno.h. */
+#define XEN_ENOSYS		38
 
 /*
  * Start-of-day layout (public/xen.h): the bootstrap region is mapped
@@ -26,11 +34,6 @@ void start_kernel(struct boot_info *bi);
  * backend maps it with mmu_update.
  */
 #define XEN_PV_MAP_ALIGN	(4ul << 20)
-
-static u64 align_up(u64 v, u64 a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
 
 static bool magic_ok(const struct xen_start_info *si)
 {
@@ -43,29 +46,23 @@ static bool magic_ok(const struct xen_start_info *si)
 	return true;
 }
 
-static void __attribute__((noreturn)) xen_pv_fail(const char *why)
+static void __noreturn xen_pv_fail(const char *why)
 {
 	struct sched_shutdown s = { .reason = SHUTDOWN_crash };
 
-	xen_console_puts("xen-pv: ");
-	xen_console_puts(why);
-	xen_console_puts("\nxen-pv: cannot continue; shutting the domain down\n");
+	printk(KERN_EMERG "xen-pv: %s\n", why);
+	printk(KERN_EMERG "xen-pv: cannot continue; shutting the domain down\n");
 	for (;;)
 		HYPERVISOR_sched_op(SCHEDOP_shutdown, &s);
 }
 
-static void add_rsv(struct boot_info *bi, u64 start, u64 end)
+/* Reserve [start, end) in whole pages. */
+static void xen_pv_rsv(struct boot_info *bi, u64 start, u64 end)
 {
-	struct boot_mem_range *r;
-
-	if (end <= start)
-		return;
-	if (bi->nr_rsv >= BOOT_RSV_MAX)
-		xen_pv_fail("too many reserved ranges for boot_info.rsv[] (BOOT_RSV_MAX)");
-	r = &bi->rsv[bi->nr_rsv++];
-	r->start = start & ~(XEN_PAGE_SIZE - 1);
-	r->size = align_up(end, XEN_PAGE_SIZE) - r->start;
-	r->type = BOOT_MEM_RESERVED;
+	start = ALIGN_DOWN(start, XEN_PAGE_SIZE);
+	end = ALIGN(end, XEN_PAGE_SIZE);
+	if (end > start)
+		boot_add_rsv(bi, start, end - start);
 }
 
 /*
@@ -75,21 +72,18 @@ static void add_rsv(struct boot_info *bi, u64 start, u64 end)
  */
 static void xen_pv_module(struct boot_info *bi, struct xen_start_info *si)
 {
-	struct boot_module *m;
 	u64 start;
 
-	if (!si->mod_start || !si->mod_len)
+	if (!si->mod_start || !si->mod_len) {
+		pr_info("xen-pv: no module\n");
 		return;
+	}
 	if (si->flags & SIF_MOD_START_PFN)
 		start = (u64)si->mod_start << XEN_PAGE_SHIFT;
 	else
 		start = si->mod_start;	/* virtual == pseudo-physical here */
-	m = &bi->mod[bi->nr_mod++];
-	m->start = start;
-	m->size = si->mod_len;
-	m->virt = (void *)start;
-	m->cmdline = NULL;
-	add_rsv(bi, start, start + si->mod_len);
+	boot_add_module(bi, start, si->mod_len, NULL);
+	xen_pv_rsv(bi, start, start + si->mod_len);
 }
 
 /*
@@ -103,32 +97,40 @@ static void xen_pv_reserve(struct boot_info *bi, struct xen_start_info *si)
 	u64 si_va = (u64)si;
 	u64 pt_end = si->pt_base + si->nr_pt_frames * XEN_PAGE_SIZE;
 	u64 stack_end = pt_end + XEN_PAGE_SIZE;
-	u64 mapped_end = align_up(stack_end, XEN_PV_MAP_ALIGN);
+	u64 mapped_end = ALIGN(stack_end, XEN_PV_MAP_ALIGN);
 	u64 ram_end = (u64)si->nr_pages << XEN_PAGE_SHIFT;
 
-	add_rsv(bi, si->mfn_list, si->mfn_list + si->nr_pages * sizeof(u64));
-	add_rsv(bi, si_va, si_va + sizeof(*si));
-	add_rsv(bi, si->pt_base, stack_end);
-	if (mapped_end < ram_end)
-		add_rsv(bi, mapped_end, ram_end);
+	xen_pv_rsv(bi, si->mfn_list, si->mfn_list + si->nr_pages * sizeof(u64));
+	xen_pv_rsv(bi, si_va, si_va + sizeof(*si));
+	xen_pv_rsv(bi, si->pt_base, stack_end);
+	if (mapped_end < ram_end) {
+		pr_info("xen-pv: bootstrap mapping ends at %#llx; [%#llx, %#llx) stays reserved until mapped\n",
+			(unsigned long long)mapped_end,
+			(unsigned long long)mapped_end,
+			(unsigned long long)ram_end);
+		xen_pv_rsv(bi, mapped_end, ram_end);
+	}
 }
 
 /*
- * Without a memory map from Xen, the domain owns pseudo-physical pages
- * [0, nr_pages) and nothing else.
+ * Xen 4.17 keeps no E820 for a PV dom0 and answers XENMEM_memory_map
+ * with -ENOSYS; the domain then owns pseudo-physical [0, nr_pages).
  */
 static void xen_pv_memmap(struct boot_info *bi, struct xen_start_info *si)
 {
+	u64 ram = (u64)si->nr_pages << XEN_PAGE_SHIFT;
 	int rc = xen_memmap_to_boot_info(bi);
 
 	if (rc > 0)
 		return;
-	xen_console_put_hex("xen-pv: XENMEM_memory_map failed, using nr_pages; rc=",
-			    (u64)(s64)rc);
-	bi->nr_mem = 1;
-	bi->mem[0].start = 0;
-	bi->mem[0].size = (u64)si->nr_pages << XEN_PAGE_SHIFT;
-	bi->mem[0].type = BOOT_MEM_RAM;
+	if (rc == -XEN_ENOSYS)
+		pr_info("xen-pv: no XENMEM_memory_map for this domain; RAM is [0, %#llx) from nr_pages\n",
+			(unsigned long long)ram);
+	else
+		pr_warn("xen-pv: XENMEM_memory_map failed (%d); RAM is [0, %#llx) from nr_pages\n",
+			rc, (unsigned long long)ram);
+	bi->nr_mem = 0;
+	boot_add_mem(bi, 0, ram, BOOT_MEM_RAM);
 }
 
 /**
@@ -140,14 +142,23 @@ static void xen_pv_memmap(struct boot_info *bi, struct xen_start_info *si)
 void xen_pv_start(struct xen_start_info *si)
 {
 	struct boot_info *bi = &boot_info;
+	long rc;
 
-	xen_console_puts("xen-pv: entered at xen_pv_entry\n");
-	if (!si || !magic_ok(si))
+	/* console_io needs nothing but the hypercall page: print at once. */
+	xen_console_register();
+	xen_exit_install();
+	if (!magic_ok(si))
 		xen_pv_fail("start_info magic is not \"" XEN_START_INFO_MAGIC_PREFIX
 			    "\": not a 64-bit PV domain?");
+	pr_info("xen-pv: start_info %p magic %.32s flags %#x nr_pages %lu\n",
+		si, si->magic, si->flags, si->nr_pages);
+
+	rc = xen_pv_trap_init();
+	if (rc)
+		pr_err("xen-pv: set_trap_table failed (%ld): exceptions will crash the domain\n",
+		       rc);
 
 	si->cmd_line[XEN_MAX_GUEST_CMDLINE - 1] = 0;
-
 	bi->entry = BOOT_ENTRY_XEN_PV;
 	bi->caps = BOOT_CAP_XEN;	/* ring 3: no BOOT_CAP_PRIV */
 	bi->cmdline = (const char *)si->cmd_line;
@@ -158,8 +169,6 @@ void xen_pv_start(struct xen_start_info *si)
 	xen_pv_module(bi, si);
 	xen_pv_reserve(bi, si);
 
-	xen_console_register();
-	xen_exit_install();
 	start_kernel(bi);
 	xen_pv_fail("start_kernel() returned");
 }

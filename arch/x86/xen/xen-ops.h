@@ -11,12 +11,13 @@
 
 /* console.c */
 void xen_console_write(const char *s, size_t len);
-void xen_console_puts(const char *s);
-void xen_console_put_hex(const char *label, u64 val);
 void xen_console_register(void);
 
 /* memmap.c */
 int xen_memmap_to_boot_info(struct boot_info *bi);
+
+/* traps_pv.c */
+long xen_pv_trap_init(void);
 
 /* exit.c */
 void xen_exit_install(void);
