@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <asm/boot.h>
 #include <asm/pvops.h>
+#include <xen/pvh.h>
 
 void start_kernel(struct boot_info *bi);
 
@@ -82,8 +83,9 @@ void x86_native_start(u32 kind, u32 info)
 		bi->entry = BOOT_ENTRY_MULTIBOOT2;
 		multiboot2_parse(info, bi);
 	}
+	/* Xen PVH dom0: hypercall page, memory map, console_io, exit hook. */
 	if (running_on_xen())
-		bi->caps |= BOOT_CAP_XEN;
+		xen_pvh_init(bi);
 	start_kernel(bi);
 	panic("start_kernel() returned");
 }
