@@ -31,8 +31,7 @@
 
 /* Optional arch hooks: an arch without GOT relaxation uses GOT slots. */
 #ifndef arch_pvlink_relaxable
-static inline bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset,
-					 bool percpu)
+static inline bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset)
 {
 	return false;
 }
@@ -1272,6 +1271,7 @@ static enum pvlink_err link_resolve(struct pvlink_ctx *ctx)
 			w->resolved = 1;
 			if (s.st_shndx == SHN_ABS) {
 				w->value = s.st_value;
+				w->flags |= PVLINK_SYM_ABS;
 			} else if (s.st_shndx != SHN_UNDEF) {
 				u64 base = ws_sec(o)[s.st_shndx];
 
@@ -1281,6 +1281,7 @@ static enum pvlink_err link_resolve(struct pvlink_ctx *ctx)
 					w->flags |= PVLINK_SYM_PERCPU;
 			} else if (!i) {
 				w->value = 0;
+				w->flags |= PVLINK_SYM_ABS;
 			} else {
 				err = resolve_undef(ctx, oi, i, &def);
 				if (err)
@@ -1289,15 +1290,17 @@ static enum pvlink_err link_resolve(struct pvlink_ctx *ctx)
 					const struct pvlink_ws_sym *d = &ws_sym(&ctx->obj[def.obj])[def.sym];
 
 					w->value = d->value;
-					w->flags |= d->flags & PVLINK_SYM_PERCPU;
+					w->flags |= d->flags & (PVLINK_SYM_PERCPU | PVLINK_SYM_ABS);
 				} else if (def.got) {
 					w->value = ctx->region[PVLINK_GOT].addr;
 				} else if (def.exp) {
 					w->value = def.exp->value;
+					w->flags |= PVLINK_SYM_ABS;
 					if (def.exp->flags & PVLINK_EXPORT_PERCPU)
 						w->flags |= PVLINK_SYM_PERCPU;
 				} else {
 					w->value = 0;	/* weak, found nowhere */
+					w->flags |= PVLINK_SYM_ABS;
 				}
 			}
 		}
@@ -1362,7 +1365,7 @@ static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
 		rel.got = got->addr + off;
 		rel.relax = (h->flags & PVLINK_HOWTO_RELAX) &&
 			    arch_pvlink_relaxable(rel.type, o->base + t.sh_offset,
-						  r.r_offset, w->flags & PVLINK_SYM_PERCPU);
+						  r.r_offset);
 	}
 	if (arch_pvlink_apply(h, &rel) == PVLINK_OK)
 		return PVLINK_OK;

@@ -227,6 +227,8 @@ struct pvlink_export_table {
 #define PVLINK_SYM_FUNC		0x1u	/* STT_FUNC */
 #define PVLINK_SYM_PERCPU	0x2u	/* value is a percpu offset */
 #define PVLINK_SYM_WEAK		0x4u	/* STB_WEAK definition */
+#define PVLINK_SYM_ABS		0x8u	/* absolute: SHN_ABS, a kernel export,
+					 * or an unresolved weak symbol (0) */
 
 /**
  * struct pvlink_symbol - a linked definition found by pvlink_lookup()

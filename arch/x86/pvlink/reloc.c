@@ -44,28 +44,40 @@ const struct pvlink_howto *arch_pvlink_howto(u32 type)
 #define X86_MODRM_CALL_RIP	0x15	/* ff /2, mod 00 rm 101 */
 #define X86_MODRM_JMP_RIP	0x25	/* ff /4, mod 00 rm 101 */
 #define X86_OP_MOV_LOAD		0x8b	/* mov r/m, reg */
+#define X86_OP_TEST		0x85	/* test reg, r/m */
+#define X86_OP_BINOP_MASK	0xc7	/* add/or/adc/sbb/and/sub/xor/cmp r/m, reg */
+#define X86_OP_BINOP		0x03	/*   are 0x03 + 8 * n */
 #define X86_OP_LEA		0x8d
+#define X86_OP_MOV_IMM		0xc7	/* mov $imm32, r/m (c7 /0) */
+#define X86_OP_TEST_IMM		0xf7	/* test $imm32, r/m (f7 /0) */
+#define X86_OP_BINOP_IMM	0x81	/* op $imm32, r/m (81 /n) */
 #define X86_OP_CALL_REL32	0xe8
 #define X86_OP_JMP_REL32	0xe9
 #define X86_PREFIX_ADDR32	0x67
 #define X86_NOP			0x90
 #define X86_MODRM_RIP_MASK	0xc7	/* mod and rm bits */
 #define X86_MODRM_RIP		0x05	/* mod 00, rm 101: disp32(%rip) */
+#define X86_MODRM_REG(m)	(((m) >> 3) & 7)
+#define X86_MODRM_DIRECT	0xc0	/* mod 11: register operand */
+#define X86_REX_MASK		0xf0
+#define X86_REX			0x40
+#define X86_REX_W		0x08
+#define X86_REX_R		0x04
+#define X86_REX_B		0x01
+/* The displacement of a RIP-relative field ends the instruction: -4. */
+#define X86_GOTPCREL_ADDEND	(-4)
 
-enum x86_relax_form { X86_RELAX_NONE, X86_RELAX_CALL, X86_RELAX_JMP, X86_RELAX_MOV };
+enum x86_relax_form {
+	X86_RELAX_NONE, X86_RELAX_CALL, X86_RELAX_JMP, X86_RELAX_MOV,
+	X86_RELAX_TEST, X86_RELAX_BINOP,
+};
 
-/*
- * Which relaxation applies.  Only the forms that turn a GOT load into a
- * PC-relative reference of the same length are used; the immediate forms
- * (test/binop) stay on the GOT.  A percpu symbol is an offset, not an
- * address, so a PC-relative form would be wrong: it keeps its GOT slot.
- */
-static enum x86_relax_form x86_relax_form(u32 type, const u8 *sec, u64 offset,
-					  bool percpu)
+/* Which instruction holds a GOTPCRELX field, from the bytes before it. */
+static enum x86_relax_form x86_relax_form(u32 type, const u8 *sec, u64 offset)
 {
 	u8 op, modrm;
 
-	if (percpu || offset < 2)
+	if (offset < 2)
 		return X86_RELAX_NONE;
 	op = sec[offset - 2];
 	modrm = sec[offset - 1];
@@ -74,15 +86,26 @@ static enum x86_relax_form x86_relax_form(u32 type, const u8 *sec, u64 offset,
 			return X86_RELAX_CALL;
 		if (modrm == X86_MODRM_JMP_RIP)
 			return X86_RELAX_JMP;
+		return X86_RELAX_NONE;
 	}
-	if (op == X86_OP_MOV_LOAD && (modrm & X86_MODRM_RIP_MASK) == X86_MODRM_RIP)
+	if ((modrm & X86_MODRM_RIP_MASK) != X86_MODRM_RIP)
+		return X86_RELAX_NONE;
+	/* REX_GOTPCRELX promises a REX prefix right before the opcode. */
+	if (type == R_X86_64_REX_GOTPCRELX &&
+	    (offset < 3 || (sec[offset - 3] & X86_REX_MASK) != X86_REX))
+		return X86_RELAX_NONE;
+	if (op == X86_OP_MOV_LOAD)
 		return X86_RELAX_MOV;
+	if (op == X86_OP_TEST)
+		return X86_RELAX_TEST;
+	if ((op & X86_OP_BINOP_MASK) == X86_OP_BINOP)
+		return X86_RELAX_BINOP;
 	return X86_RELAX_NONE;
 }
 
-bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset, bool percpu)
+bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset)
 {
-	return x86_relax_form(type, sec, offset, percpu) != X86_RELAX_NONE;
+	return x86_relax_form(type, sec, offset) != X86_RELAX_NONE;
 }
 
 static bool x86_fits(const struct pvlink_howto *howto, u64 v)
@@ -107,41 +130,83 @@ static void x86_store(u8 *loc, unsigned int width, u64 v)
 }
 
 /*
- * Rewrite a relaxable GOT load into its direct form, as GNU ld does for a
- * non-PIC link: "call *f@GOTPCREL(%rip)" becomes "addr32 call f",
- * "jmp *f@GOTPCREL(%rip)" becomes "jmp f; nop", and "mov v@GOTPCREL(%rip),
- * %reg" becomes "lea v(%rip), %reg".  The jmp form moves its rel32 one
- * byte earlier, so its value is taken from one byte earlier too.
- * Return: false if the direct form would not fit (then the GOT is used).
+ * Rewrite a register-operand instruction "op sym@GOTPCREL(%rip), %reg"
+ * into "op $sym, %reg": the register moves from ModRM.reg to ModRM.rm,
+ * so REX.R becomes REX.B.  The immediate is sign-extended to 64 bits
+ * with REX.W (checked as 32S) and is the whole operand without it
+ * (checked as 32).
+ */
+static bool x86_to_imm(const struct pvlink_reloc *r, u8 new_op, u8 digit)
+{
+	static const struct pvlink_howto imm32s = { "imm32s", 4, PVLINK_HOWTO_SIGNED };
+	static const struct pvlink_howto imm32 = { "imm32", 4, PVLINK_HOWTO_UNSIGNED };
+	u8 *insn = r->loc - 2;
+	bool rex = r->type == R_X86_64_REX_GOTPCRELX;
+	bool wide = rex && (insn[-1] & X86_REX_W);
+
+	if (!x86_fits(wide ? &imm32s : &imm32, r->sym))
+		return false;
+	if (rex && (insn[-1] & X86_REX_R))
+		insn[-1] = (insn[-1] & ~X86_REX_R) | X86_REX_B;
+	insn[1] = X86_MODRM_DIRECT | (digit << 3) | X86_MODRM_REG(insn[1]);
+	insn[0] = new_op;
+	x86_store(r->loc, 4, r->sym);
+	return true;
+}
+
+/*
+ * Avoid the GOT as GNU ld does in a non-PIC link (psABI B.2, and ld's
+ * choices so the oracle can compare bytes):
+ *   call *f@GOTPCREL(%rip)       -> addr32 call f
+ *   jmp *f@GOTPCREL(%rip)        -> jmp f; nop   (rel32 one byte earlier)
+ *   mov v@GOTPCREL(%rip), %reg   -> mov $v, %reg        if v fits the
+ *                                   immediate (as ld prefers without PIC),
+ *                                -> lea v(%rip), %reg   otherwise, if the
+ *                                   PC-relative form fits
+ *   test/binop v@GOTPCREL(%rip), %reg -> test/binop $v, %reg
+ * Only the usual addend (-4) is relaxed: with another one the GOT slot's
+ * address, not the symbol's, is offset.
+ * Return: false if no direct form fits (then the GOT slot is used).
  */
 static bool x86_relax(const struct pvlink_howto *howto, const struct pvlink_reloc *r)
 {
-	enum x86_relax_form form;
+	unsigned int before = r->type == R_X86_64_REX_GOTPCRELX ? 3 : 2;
 	u8 *insn = r->loc - 2;
 	u64 v = r->sym + r->addend - r->place;
 
-	if (!x86_fits(howto, v))
+	if (r->addend != X86_GOTPCREL_ADDEND)
 		return false;
-	/* Re-derive the form from the still unrelocated opcode bytes. */
-	form = x86_relax_form(r->type, insn, 2, false);
-	switch (form) {
+	/*
+	 * Re-derive the form from the staging bytes: an overlapping
+	 * relocation may have changed them since the plan looked.
+	 */
+	switch (x86_relax_form(r->type, r->loc - before, before)) {
 	case X86_RELAX_CALL:
+		if (!x86_fits(howto, v))
+			return false;
 		insn[0] = X86_PREFIX_ADDR32;
 		insn[1] = X86_OP_CALL_REL32;
 		x86_store(r->loc, 4, v);
 		return true;
 	case X86_RELAX_JMP:
-		v += 1;
-		if (!x86_fits(howto, v))
+		if (!x86_fits(howto, v + 1))
 			return false;
 		insn[0] = X86_OP_JMP_REL32;
-		x86_store(r->loc - 1, 4, v);
+		x86_store(r->loc - 1, 4, v + 1);
 		r->loc[3] = X86_NOP;
 		return true;
 	case X86_RELAX_MOV:
+		if (x86_to_imm(r, X86_OP_MOV_IMM, 0))
+			return true;
+		if (!x86_fits(howto, v))
+			return false;
 		insn[0] = X86_OP_LEA;
 		x86_store(r->loc, 4, v);
 		return true;
+	case X86_RELAX_TEST:
+		return x86_to_imm(r, X86_OP_TEST_IMM, 0);
+	case X86_RELAX_BINOP:
+		return x86_to_imm(r, X86_OP_BINOP_IMM, X86_MODRM_REG(insn[0]));
 	default:
 		return false;
 	}

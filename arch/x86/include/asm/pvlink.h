@@ -73,8 +73,8 @@ struct pvlink_howto {
  * @sym:    run-time value of the symbol (S).
  * @addend: r_addend (A).
  * @got:    run-time address of the symbol's GOT slot (GOT-relative types).
- * @relax:  the instruction may be rewritten not to use the GOT
- *          (arch_pvlink_relaxable() said so when the core planned).
+ * @relax:  the instruction is one GNU ld would rewrite not to use the GOT
+ *          (arch_pvlink_relaxable() said so).
  */
 struct pvlink_reloc {
 	u32 type;
@@ -96,18 +96,19 @@ const struct pvlink_howto *arch_pvlink_howto(u32 type);
 #define arch_pvlink_howto arch_pvlink_howto
 
 /**
- * arch_pvlink_relaxable() - may this GOT-relative relocation avoid the GOT?
+ * arch_pvlink_relaxable() - is this GOT-relative field in an instruction
+ *                           that can be rewritten not to use the GOT?
  * @type:   relocation type (a PVLINK_HOWTO_RELAX one).
  * @sec:    the unrelocated bytes of the section holding the field.
  * @offset: r_offset, already checked to leave room for the field.
- * @percpu: the symbol is a percpu offset, not an address.
  *
- * Reads only the instruction bytes before the field, so the plan and
- * the link reach the same answer from the same object.
+ * Reads only the instruction bytes before the field.  Whether the
+ * rewrite happens also depends on the final values, so the plan always
+ * reserves a GOT slot and arch_pvlink_apply() falls back to it.
  *
- * Return: true if arch_pvlink_apply() will rewrite the instruction.
+ * Return: true if arch_pvlink_apply() may rewrite the instruction.
  */
-bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset, bool percpu);
+bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset);
 #define arch_pvlink_relaxable arch_pvlink_relaxable
 
 /**

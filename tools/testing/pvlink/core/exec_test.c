@@ -289,9 +289,8 @@ static void test_got(const struct pvlink_object *got)
 {
 	static const unsigned char call_relaxed[] = { 0x67, 0xe8 };
 	static const unsigned char jmp_relaxed[] = { 0xe9 };
-	static const unsigned char lea_relaxed[] = { 0x48, 0x8d, 0x05 };
-	static const unsigned char add_kept[] = { 0x48, 0x89, 0xf8, 0x48, 0x03, 0x05 };
-	static const unsigned char percpu_kept[] = { 0x48, 0x8b, 0x05 };
+	static const unsigned char mov_imm[] = { 0x48, 0xc7, 0xc0 };
+	static const unsigned char add_imm[] = { 0x48, 0x89, 0xf8, 0x48, 0x81, 0xc0 };
 	struct linked l;
 	unsigned char *j;
 
@@ -305,13 +304,14 @@ static void test_got(const struct pvlink_object *got)
 	j = sym(&l, "got_jmp", NULL);
 	tl_check(CALL2(&l, "got_jmp", 2, 3) == 5 && bytes_at(&l, "got_jmp", jmp_relaxed, 1) &&
 		 j && j[5] == 0x90, "jmp *f@GOTPCREL relaxed to jmp f; nop, runs");
-	tl_check(CALL0(&l, "got_load") == kernel_counter && bytes_at(&l, "got_load", lea_relaxed, 3),
-		 "mov v@GOTPCREL relaxed to lea, runs");
-	tl_check(CALL0(&l, "got_local") == 0x1234, "32-bit GOTPCRELX mov of a local symbol");
-	tl_check(CALL1(&l, "got_add", 7) == 7 && bytes_at(&l, "got_add", add_kept, 6),
-		 "add v@GOTPCREL keeps its GOT slot, which holds the address");
-	tl_check(CALL0(&l, "got_percpu") == 1 && bytes_at(&l, "got_percpu", percpu_kept, 3),
-		 "percpu symbol through the GOT keeps the slot (an offset, not an address)");
+	tl_check(CALL0(&l, "got_load") == kernel_counter && bytes_at(&l, "got_load", mov_imm, 3),
+		 "mov export@GOTPCREL relaxed to mov $imm32 (absolute value), runs");
+	tl_check(CALL0(&l, "got_local") == 0x1234 && bytes_at(&l, "got_local", mov_imm, 3),
+		 "mov local@GOTPCREL relaxed to mov $imm32, runs");
+	tl_check(CALL1(&l, "got_add", 7) == 7 && bytes_at(&l, "got_add", add_imm, 6),
+		 "add v@GOTPCREL relaxed to add $imm32, runs");
+	tl_check(CALL0(&l, "got_percpu") == 1 && bytes_at(&l, "got_percpu", mov_imm, 3),
+		 "percpu offset through the GOT becomes mov $offset, reads this CPU's copy");
 	tl_check(CALL0(&l, "got_abs64") == 0, "R_X86_64_64 and R_X86_64_PC64 agree");
 	unlink_all(&l);
 }

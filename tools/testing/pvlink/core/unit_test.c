@@ -114,49 +114,73 @@ static void test_apply(void)
 		 "R_X86_64_NONE writes nothing");
 }
 
+struct relax_case {
+	const char *what;
+	u32 type;
+	u8 in[8];		/* instruction, field zero */
+	unsigned int len;	/* bytes before the field */
+	u64 sym;
+	u8 out[8];		/* expected bytes before and in the field */
+};
+
 static void test_got_relax(void)
 {
-	/* call *x(%rip); jmp *x(%rip); mov x(%rip),%rax; add x(%rip),%rax */
-	u8 call[] = { 0xff, 0x15, 0, 0, 0, 0 };
-	u8 jmp[] = { 0xff, 0x25, 0, 0, 0, 0 };
-	u8 mov[] = { 0x48, 0x8b, 0x05, 0, 0, 0, 0 };
-	u8 add[] = { 0x48, 0x03, 0x05, 0, 0, 0, 0 };
-	const struct pvlink_howto *x = arch_pvlink_howto(R_X86_64_GOTPCRELX);
-	const struct pvlink_howto *rx = arch_pvlink_howto(R_X86_64_REX_GOTPCRELX);
-	struct pvlink_reloc r = { .type = R_X86_64_GOTPCRELX, .place = KBASE + 2,
-				  .sym = KBASE + 0x100, .addend = -4, .got = KBASE + 0x1000 };
+	/* A link at KBASE: the field's place is KBASE + len. */
+	static const struct relax_case cases[] = {
+		{ "call *f@GOTPCREL -> addr32 call f", R_X86_64_GOTPCRELX,
+		  { 0xff, 0x15 }, 2, KBASE + 0x100,
+		  { 0x67, 0xe8, 0xfa, 0x00, 0x00, 0x00 } },
+		{ "jmp *f@GOTPCREL -> jmp f; nop", R_X86_64_GOTPCRELX,
+		  { 0xff, 0x25 }, 2, KBASE + 0x100,
+		  { 0xe9, 0xfb, 0x00, 0x00, 0x00, 0x90 } },
+		{ "mov v@GOTPCREL, %r11 -> mov $v, %r11 (REX.R -> REX.B)",
+		  R_X86_64_REX_GOTPCRELX, { 0x4c, 0x8b, 0x1d }, 3, KBASE + 0x100,
+		  { 0x49, 0xc7, 0xc3, 0x00, 0x01, 0x00, 0x81 } },
+		{ "mov v@GOTPCREL, %rax -> lea v(%rip) when $v does not fit 32S",
+		  R_X86_64_REX_GOTPCRELX, { 0x48, 0x8b, 0x05 }, 3, KBASE - 0x7f000000,
+		  { 0x48, 0x8d, 0x05, 0xf9, 0xff, 0xff, 0x80 } },
+		{ "32-bit mov v@GOTPCREL, %eax -> mov $v, %eax (zero-extended)",
+		  R_X86_64_GOTPCRELX, { 0x8b, 0x05 }, 2, 0xfffff000,
+		  { 0xc7, 0xc0, 0x00, 0xf0, 0xff, 0xff } },
+		{ "test %rcx, v@GOTPCREL -> test $v, %rcx", R_X86_64_REX_GOTPCRELX,
+		  { 0x48, 0x85, 0x0d }, 3, KBASE,
+		  { 0x48, 0xf7, 0xc1, 0x00, 0x00, 0x00, 0x81 } },
+		{ "sub v@GOTPCREL, %rdx -> sub $v, %rdx", R_X86_64_REX_GOTPCRELX,
+		  { 0x48, 0x2b, 0x15 }, 3, KBASE,
+		  { 0x48, 0x81, 0xea, 0x00, 0x00, 0x00, 0x81 } },
+		{ "32-bit mov of a kernel address -> lea (no 32-bit immediate fits)",
+		  R_X86_64_GOTPCRELX, { 0x8b, 0x05 }, 2, KBASE + 0x100,
+		  { 0x8d, 0x05, 0xfa, 0x00, 0x00, 0x00 } },
+		{ "mov far@GOTPCREL keeps the GOT when neither form fits",
+		  R_X86_64_REX_GOTPCRELX, { 0x48, 0x8b, 0x05 }, 3, 0x100000000000ull,
+		  { 0x48, 0x8b, 0x05, 0xf9, 0x0f, 0x00, 0x00 } },
+		{ "push v@GOTPCREL keeps the GOT (no direct form)", R_X86_64_GOTPCRELX,
+		  { 0xff, 0x35 }, 2, KBASE + 0x100,
+		  { 0xff, 0x35, 0xfa, 0x0f, 0x00, 0x00 } },
+		{ "plain GOTPCREL is never relaxed", R_X86_64_GOTPCREL,
+		  { 0x48, 0x8b, 0x05 }, 3, KBASE + 0x100,
+		  { 0x48, 0x8b, 0x05, 0xf9, 0x0f, 0x00, 0x00 } },
+	};
+	unsigned int i;
 
-	r.loc = call + 2;
-	r.relax = arch_pvlink_relaxable(R_X86_64_GOTPCRELX, call, 2, false);
-	tl_check(r.relax && arch_pvlink_apply(x, &r) == PVLINK_OK && call[0] == 0x67 &&
-		 call[1] == 0xe8 && get32(call + 2) == 0x100 - 6,
-		 "GOTPCRELX call *f@GOTPCREL -> addr32 call f");
-	r.loc = jmp + 2;
-	r.relax = arch_pvlink_relaxable(R_X86_64_GOTPCRELX, jmp, 2, false);
-	tl_check(r.relax && arch_pvlink_apply(x, &r) == PVLINK_OK && jmp[0] == 0xe9 &&
-		 get32(jmp + 1) == 0x100 - 5 && jmp[5] == 0x90,
-		 "GOTPCRELX jmp *f@GOTPCREL -> jmp f; nop");
-	r.type = R_X86_64_REX_GOTPCRELX;
-	r.loc = mov + 3;
-	r.place = KBASE + 3;
-	r.relax = arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, mov, 3, false);
-	tl_check(r.relax && arch_pvlink_apply(rx, &r) == PVLINK_OK && mov[1] == 0x8d &&
-		 get32(mov + 3) == 0x100 - 7, "REX_GOTPCRELX mov -> lea");
-	tl_check(!arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, mov, 3, true),
-		 "a percpu symbol is never relaxed to a PC-relative form");
-	r.loc = add + 3;
-	r.relax = arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, add, 3, false);
-	tl_check(!r.relax && arch_pvlink_apply(rx, &r) == PVLINK_OK && add[1] == 0x03 &&
-		 get32(add + 3) == 0x1000 - 7, "REX_GOTPCRELX add keeps the GOT slot");
-	tl_check(!arch_pvlink_relaxable(R_X86_64_GOTPCRELX, call + 1, 1, false),
-		 "no relaxation when the opcode would lie before the section");
-	memcpy(mov, (u8[]){ 0x48, 0x8b, 0x05, 0, 0, 0, 0 }, 7);
-	r.loc = mov + 3;
-	r.sym = KBASE + 0x100000000ull;
-	r.relax = true;
-	tl_check(arch_pvlink_apply(rx, &r) == PVLINK_OK && mov[1] == 0x8b &&
-		 get32(mov + 3) == 0x1000 - 7,
-		 "a relaxation that would overflow falls back to the GOT slot");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct relax_case *c = &cases[i];
+		u8 buf[8];
+		struct pvlink_reloc r = {
+			.type = c->type, .loc = buf + c->len, .place = KBASE + c->len,
+			.sym = c->sym, .addend = -4, .got = KBASE + 0x1000,
+		};
+
+		memcpy(buf, c->in, 8);
+		r.relax = (arch_pvlink_howto(c->type)->flags & PVLINK_HOWTO_RELAX) &&
+			  arch_pvlink_relaxable(c->type, buf, c->len);
+		tl_check(arch_pvlink_apply(arch_pvlink_howto(c->type), &r) == PVLINK_OK &&
+			 !memcmp(buf, c->out, c->len + 4), "GOT relaxation: %s", c->what);
+	}
+	tl_check(!arch_pvlink_relaxable(R_X86_64_GOTPCRELX, cases[0].in + 1, 1),
+		 "GOT relaxation: none when the opcode would lie before the section");
+	tl_check(!arch_pvlink_relaxable(R_X86_64_REX_GOTPCRELX, (const u8 *)"\x90\x8b\x05", 3),
+		 "GOT relaxation: REX_GOTPCRELX without a REX prefix keeps the GOT");
 }
 
 /* ---- export table, strings ---- */

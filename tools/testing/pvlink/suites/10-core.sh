@@ -96,3 +96,27 @@ done
 for d in "$O"/obj/*-*; do
 	"$O/exec_test" "exec $(basename "$d")" "$d" || true
 done
+
+# ---- 5. the GNU ld oracle ------------------------------------------------
+# pvlink links each object at a kernel address; ld links the same object
+# with a script generated from pvlink's plan; every loaded byte must match.
+ORACLE_BASE=0xffffffff80000000
+oracle_case()	# oracle_case NAME OBJ...
+{
+	local name=$1 dir
+	shift
+	dir=$O/oracle.d/$name
+	mkdir -p "$dir"
+	"$O/oracle" script "$dir" "$S/oracle.syms" $ORACLE_BASE "$@" &&
+	ld -m elf_x86_64 -static -nostdlib --no-warn-rwx-segments -T "$dir/link.ld" \
+		-o "$dir/ld.elf" "$@" &&
+	"$O/oracle" compare "$dir" "$S/oracle.syms" $ORACLE_BASE "$dir/ld.elf" "$@"
+}
+for d in "$O"/obj/*-*; do
+	cfg=$(basename "$d")
+	for b in tb_base tb_top tb_weak tb_got; do
+		check "oracle $cfg $b: pvlink bytes == GNU ld bytes" oracle_case "$cfg-$b" "$d/$b.o"
+	done
+	check "oracle $cfg tb_base+tb_weak+tb_got linked together: pvlink == GNU ld" \
+		oracle_case "$cfg-stack" "$d/tb_base.o" "$d/tb_weak.o" "$d/tb_got.o"
+done

@@ -30,19 +30,21 @@ got_load:			/* return kernel_counter */
 
 	.globl	got_local
 	.type	got_local, @function
-got_local:			/* return got_value via the GOT, 32-bit mov */
-	movl	got_value@GOTPCREL(%rip), %eax
-	movl	got_value(%rip), %eax
+got_local:			/* return got_value through its GOT-loaded address */
+	movq	got_value@GOTPCREL(%rip), %rax
+	movl	(%rax), %eax
 	ret
 	.size	got_local, .-got_local
 
 	.globl	got_add
 	.type	got_add, @function
-got_add:			/* rdi + &got_value - &got_value via a GOT add */
+got_add:			/* rdi + &got_value - &got_value: add, test, cmp */
 	movq	%rdi, %rax
 	addq	got_value@GOTPCREL(%rip), %rax
 	leaq	got_value(%rip), %rdx
 	subq	%rdx, %rax
+	testq	%r9, kernel_counter@GOTPCREL(%rip)
+	cmpq	kernel_counter@GOTPCREL(%rip), %r10
 	ret
 	.size	got_add, .-got_add
 
