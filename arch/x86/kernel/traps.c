@@ -79,6 +79,17 @@ static void show_regs(const struct pt_regs *regs)
 	       regs->r13, regs->r14, regs->r15);
 }
 
+/*
+ * CR2 is read through a pv-op.  A Xen PV kernel has none installed until
+ * its backend is linked, yet its exceptions arrive here (through the PV
+ * trap table, arch/x86/xen/traps_pv.c): report 0 rather than panic
+ * inside the report.
+ */
+static unsigned long fault_address(void)
+{
+	return pvops_available() ? pv_read_cr2() : 0;
+}
+
 static void __noreturn die(struct pt_regs *regs)
 {
 	u64 vec = regs->vector;
@@ -90,12 +101,12 @@ static void __noreturn die(struct pt_regs *regs)
 	       vec, name, regs->error_code);
 	if (vec == X86_TRAP_PF)
 		printk(KERN_EMERG "CR2: %016lx (%s, %s access, %s mode)\n",
-		       pv_read_cr2(),
+		       fault_address(),
 		       regs->error_code & 1 ? "protection violation" : "page not present",
 		       regs->error_code & 2 ? "write" : (regs->error_code & 16 ? "fetch" : "read"),
 		       regs->error_code & 4 ? "user" : "kernel");
 	else
-		printk(KERN_EMERG "CR2: %016lx\n", pv_read_cr2());
+		printk(KERN_EMERG "CR2: %016lx\n", fault_address());
 	show_regs(regs);
 	printk(KERN_EMERG "Call trace:\n");
 	printk(KERN_EMERG " [<%016lx>] (faulting instruction)\n", regs->rip);
@@ -131,7 +142,7 @@ void do_trap(struct pt_regs *regs)
 		last_trap.vector = regs->vector;
 		last_trap.error_code = regs->error_code;
 		last_trap.rip = regs->rip;
-		last_trap.cr2 = regs->vector == X86_TRAP_PF ? pv_read_cr2() : 0;
+		last_trap.cr2 = regs->vector == X86_TRAP_PF ? fault_address() : 0;
 		last_trap.count++;
 		regs->rip = fixup;
 		return;

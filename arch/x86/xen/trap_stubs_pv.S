@@ -1,24 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Exception entry for a Xen PV kernel (ring 3, no IDT).
+ * Exception entry and return for a Xen PV kernel (ring 3, no IDT).
  *
- * Xen delivers an exception registered with set_trap_table on the kernel
- * stack with the frame the CPU would push (ss, rsp, rflags, cs, rip and,
- * for vectors that have one, the error code) plus %rcx and %r11 on top,
- * because its own entry used them (public/arch-x86/xen-x86_64.h).  Pop
- * those two and continue in the kernel's ordinary per-vector stub
- * (vector_stubs[], arch/x86/kernel/entry_64.S): the report, the
- * exception table and the return are then the same as natively.
+ * Entry: Xen delivers an exception registered with set_trap_table on the
+ * kernel stack with the frame the CPU would push (ss, rsp, rflags, cs,
+ * rip and, for the vectors that have one, the error code) plus %rcx and
+ * %r11 on top, because its own entry used them (public/arch-x86/
+ * xen-x86_64.h).  Each stub pops those two, pushes a zero error code
+ * where the CPU has none and the vector, exactly as the native stubs do
+ * (arch/x86/kernel/entry_64.S), and the common code saves struct pt_regs
+ * (asm/ptrace.h) and calls do_trap(): the report and the exception table
+ * are the same as natively.
+ *
+ * Return: iretq cannot return a PV kernel to itself (Xen presents the
+ * saved %cs with RPL 0).  HYPERVISOR_iret does it: the guest pushes the
+ * "flags" word on the native frame and jumps (not calls) to the iret
+ * stub of the hypercall page, which pushes %rcx, %r11 and %rax and enters
+ * Xen; Xen restores all of them, %rip, %rflags, %rsp and the event mask
+ * from the saved IF (public/arch-x86/xen-x86_64.h, struct iret_context).
  */
+#include <xen/xen.h>
+
+#define XEN_PV_TRAP_STUB_ALIGN	16	/* XEN_PV_TRAP_STUB_SIZE in traps_pv.c */
+#define VGCF_IN_SYSCALL		0	/* flags: not returning from syscall */
+
 	.text
 	.globl xen_pv_trap_stubs
 xen_pv_trap_stubs:
 
 .macro xen_pv_trap_stub vec
-	.balign 16
+	.balign XEN_PV_TRAP_STUB_ALIGN
 	popq	%rcx
 	popq	%r11
-	jmp	*vector_stubs + 8 * \vec
+	/* vectors with an error code: Intel SDM vol. 3, table 6-1 */
+	.if !((\vec == 8) || ((\vec >= 10) && (\vec <= 14)) || (\vec == 17) || (\vec == 21) || (\vec == 29) || (\vec == 30))
+	pushq	$0
+	.endif
+	pushq	$\vec
+	jmp	xen_pv_trap_common
 .endm
 
 vec = 0
@@ -27,3 +46,43 @@ vec = 0
 	vec = vec + 1
 .endr
 	.size xen_pv_trap_stubs, . - xen_pv_trap_stubs
+
+	.type xen_pv_trap_common, @function
+xen_pv_trap_common:
+	cld
+	pushq	%rdi
+	pushq	%rsi
+	pushq	%rdx
+	pushq	%rcx
+	pushq	%rax
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, %rdi
+	call	do_trap
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	addq	$16, %rsp		/* vector and error code */
+	pushq	$VGCF_IN_SYSCALL
+	jmp	xen_hypercall_page + __HYPERVISOR_iret * XEN_HYPERCALL_STRIDE
+	.size xen_pv_trap_common, . - xen_pv_trap_common

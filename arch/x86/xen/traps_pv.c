@@ -14,7 +14,7 @@
 #include "xen-ops.h"
 
 #define XEN_PV_NR_TRAPS		32	/* the exception vectors */
-#define XEN_PV_TRAP_STUB_SIZE	16	/* .balign in trap_stubs_pv.S */
+#define XEN_PV_TRAP_STUB_SIZE	16	/* XEN_PV_TRAP_STUB_ALIGN, trap_stubs_pv.S */
 
 /* Vectors Xen does not deliver through the trap table. */
 #define X86_VEC_NMI		2	/* through callback_op */
