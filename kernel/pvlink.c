@@ -908,9 +908,12 @@ static enum pvlink_err resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 	def->exp = pvlink_export_find(ctx->exports, name);
 	if (def->exp || ELF64_ST_BIND(s.st_info) == STB_WEAK)
 		return PVLINK_OK;
+	if (!oi)
+		return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
+				   "symbol %u '%s' is not exported by the kernel", si, name);
 	return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
-			   "symbol %u '%s' is neither defined below %s nor exported by the kernel",
-			   si, name, oi ? "it" : "(bottom object)");
+			   "symbol %u '%s' is neither defined by the objects below nor exported by the kernel",
+			   si, name);
 }
 
 /* Is symbol @si of object @oi a percpu offset rather than an address? */
@@ -1105,11 +1108,17 @@ static enum pvlink_err plan_layout(struct pvlink_ctx *ctx)
 static enum pvlink_err plan_percpu(struct pvlink_ctx *ctx)
 {
 	const struct pvlink_region *pc = &ctx->region[PVLINK_PERCPU];
+	unsigned int oi = 0;
 
-	if (pc->size > ctx->percpu_size)
-		return pvlink_fail(ctx, -1, PVLINK_E_PERCPU_OVERFLOW,
-				   "backend percpu data needs %lu bytes, the reserve at offset %lx holds %lu",
+	if (pc->size > ctx->percpu_size) {
+		/* Name the first object whose percpu data does not fit. */
+		while (oi + 1 < ctx->nr_objs &&
+		       ctx->obj[oi + 1].region_start[PVLINK_PERCPU] <= ctx->percpu_size)
+			oi++;
+		return pvlink_fail(ctx, oi, PVLINK_E_PERCPU_OVERFLOW,
+				   "its percpu data does not fit: the stack needs %lu bytes, the reserve at offset %lx holds %lu",
 				   pc->size, ctx->percpu_base, ctx->percpu_size);
+	}
 	if (ctx->percpu_base & (pc->align - 1))
 		return pvlink_fail(ctx, -1, PVLINK_E_ARG,
 				   "percpu reserve offset %lx is not aligned to %lu",

@@ -39,7 +39,7 @@
 #define PVLINK_MAX_OBJECTS	8	/* objects in one stack */
 #define PVLINK_MAX_SECTIONS	4096	/* e_shnum cap per object */
 #define PVLINK_MAX_ALIGN	4096	/* sh_addralign cap: one page */
-#define PVLINK_MSG_MAX		256	/* error message buffer, NUL included */
+#define PVLINK_MSG_MAX		384	/* error message buffer, NUL included */
 
 /* Sections named like this hold percpu template data (Linux convention). */
 #define PVLINK_PERCPU_SECTION	".data..percpu"

@@ -178,3 +178,12 @@ const char *tl_region_name(unsigned int r)
 
 	return r <= PVLINK_NR_REGIONS ? names[r] : "?";
 }
+
+void tl_free_symlist(struct tl_sym *syms, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		free((void *)syms[i].name);
+	free(syms);
+}

@@ -40,6 +40,7 @@ void tl_exports_free(struct tl_exports *t);
 
 /* "name value [percpu]" lines; returns the count, fills *syms (malloc). */
 unsigned int tl_read_symlist(const char *path, struct tl_sym **syms);
+void tl_free_symlist(struct tl_sym *syms, unsigned int n);
 
 /* Run plan; on success allocate staging for every region (aligned). */
 enum pvlink_err tl_plan_alloc(struct pvlink_ctx *ctx, void **work);

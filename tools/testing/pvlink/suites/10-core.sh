@@ -120,3 +120,15 @@ for d in "$O"/obj/*-*; do
 	check "oracle $cfg tb_base+tb_weak+tb_got linked together: pvlink == GNU ld" \
 		oracle_case "$cfg-stack" "$d/tb_base.o" "$d/tb_weak.o" "$d/tb_got.o"
 done
+
+# ---- 6. the malformed-object corpus ------------------------------------------
+# Generated from a real backend object (GCC -O2 -g) by the checked-in
+# generator; each object breaks one rule and must be refused with its code.
+corpus=$O/corpus
+rm -rf "$corpus"
+mkdir -p "$corpus"
+if check "corpus: generate malformed objects (mkcorpus.py)" \
+	/usr/bin/python3 "$S/mkcorpus.py" "$srctree/include/linux/pvlink.h" \
+		"$O/obj/gcc-O2/tb_base.o" "$corpus"; then
+	"$O/corpus_check" "$S/oracle.syms" "$O/obj/gcc-O2/tb_base.o" "$corpus/manifest" "$corpus" || true
+fi
