@@ -18,8 +18,11 @@
 #define APIC_EOI		0x0b0
 #define APIC_SVR		0x0f0
 #define APIC_SVR_ENABLE		0x100
+#define APIC_ICR_LOW		0x300
+#define APIC_ICR_SELF		0x40000
 #define APIC_LVT_TIMER		0x320
 #define APIC_LVT_MASKED		0x10000
+#define APIC_LVT_PERIODIC	0x20000
 #define APIC_TIMER_INIT		0x380
 #define APIC_TIMER_DIVIDE	0x3e0
 #define APIC_DIVIDE_BY_1	0x0b
@@ -57,10 +60,10 @@ bool lapic_init(void)
 	return true;
 }
 
-void lapic_timer_oneshot(unsigned int vector, u32 count)
+void lapic_timer_start(unsigned int vector, u32 count, bool periodic)
 {
 	lapic_write(APIC_TIMER_DIVIDE, APIC_DIVIDE_BY_1);
-	lapic_write(APIC_LVT_TIMER, vector);	/* one-shot, unmasked */
+	lapic_write(APIC_LVT_TIMER, vector | (periodic ? APIC_LVT_PERIODIC : 0));
 	lapic_write(APIC_TIMER_INIT, count);
 }
 
@@ -68,6 +71,12 @@ void lapic_timer_stop(void)
 {
 	lapic_write(APIC_LVT_TIMER, APIC_LVT_MASKED);
 	lapic_write(APIC_TIMER_INIT, 0);
+}
+
+void lapic_send_self_ipi(unsigned int vector)
+{
+	/* ICR low: fixed delivery, destination shorthand "self" (bits 19:18 = 01). */
+	lapic_write(APIC_ICR_LOW, APIC_ICR_SELF | vector);
 }
 
 void lapic_eoi(void)

@@ -19,8 +19,10 @@ void i8259_mask_all(void);
 
 /* Local APIC (apic.c). */
 bool lapic_init(void);
-void lapic_timer_oneshot(unsigned int vector, u32 count);
+/* Interrupt @vector after @count bus clocks, once or every @count. */
+void lapic_timer_start(unsigned int vector, u32 count, bool periodic);
 void lapic_timer_stop(void);
+void lapic_send_self_ipi(unsigned int vector);
 void lapic_eoi(void);
 
 #endif /* _ASM_X86_SETUP_H */

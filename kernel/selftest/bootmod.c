@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot module is where boot_info says, readable, and reserved.
+ */
+#include <linux/bootinfo.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/selftest.h>
+
+static void bootmod_suite(void)
+{
+	if (!boot_info.nr_mod) {
+		report_skip("no boot module was passed (module: none)");
+		return;
+	}
+	for (unsigned int i = 0; i < boot_info.nr_mod; i++) {
+		const struct boot_module *m = &boot_info.mod[i];
+		bool reserved = true;
+		char prefix[16];
+
+		snprintf(prefix, sizeof(prefix), "module %u", i);
+		report_prefix_push(prefix);
+		report(m->size > 0, "has a size (%lu bytes)", (unsigned long)m->size);
+		report(m->virt != NULL, "is mapped");
+		report(m->start + m->size > m->start, "does not wrap");
+		report(m->start >= (uintptr_t)_end || m->start + m->size <= (uintptr_t)_text,
+		       "does not overlap the kernel image");
+		for (unsigned long pfn = PFN_DOWN(m->start); pfn < PFN_UP(m->start + m->size); pfn++)
+			if (page_is_free(pfn))
+				reserved = false;
+		report(reserved, "every page is reserved, not free");
+		if (m->size) {
+			/* Reading its last byte proves the whole length is mapped. */
+			volatile const u8 *last = (const u8 *)m->virt + m->size - 1;
+
+			(void)*last;
+			report(true, "first and last byte readable");
+		}
+		report_prefix_pop();
+	}
+}
+SELFTEST_SUITE(bootmod, "bootmod", bootmod_suite, 0);
