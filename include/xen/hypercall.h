@@ -118,4 +118,26 @@ static inline long HYPERVISOR_xen_version(int cmd, void *arg)
 
 #define XENVER_version			0	/* public/version.h */
 
+/* update_va_mapping flags (public/xen.h, UVMF_*). */
+#define UVMF_NONE			0ul	/* no TLB flush */
+#define UVMF_TLB_FLUSH			1ul	/* flush the whole TLB */
+#define UVMF_INVLPG			2ul	/* flush this one entry */
+#define UVMF_LOCAL			0ul	/* on this vCPU only */
+#define UVMF_ALL			4ul	/* on every vCPU */
+
+/**
+ * HYPERVISOR_update_va_mapping() - set the PTE that maps one virtual page
+ * @va:    page-aligned virtual address, already covered by page tables
+ * @pte:   the new entry, with a machine frame number (Xen validates it)
+ * @flags: UVMF_*
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_update_va_mapping(unsigned long va, u64 pte,
+						unsigned long flags)
+{
+	return _xen_hypercall(__HYPERVISOR_update_va_mapping, va, pte, flags,
+			      0, 0);
+}
+
 #endif /* _XEN_HYPERCALL_H */
