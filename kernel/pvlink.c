@@ -460,13 +460,14 @@ static enum pvlink_err check_strtab(struct pvlink_ctx *ctx, int oi, u32 idx,
 {
 	struct pvlink_obj *o = &ctx->obj[oi];
 	Elf64_Shdr sh = get_shdr(o, idx);
-	const char *s = (const char *)o->base + sh.sh_offset;
+	const char *s;
 
 	if (sh.sh_type != SHT_STRTAB)
 		return pvlink_fail(ctx, oi, bad_link, "%s: section %u has type %u, want SHT_STRTAB",
 				   what, idx, sh.sh_type);
-	/* Bounds were checked by check_sections(). */
-	if (!sh.sh_size || s[0] || s[sh.sh_size - 1])
+	/* Non-empty sections were bounds-checked by check_sections(). */
+	s = sh.sh_size ? (const char *)o->base + sh.sh_offset : NULL;
+	if (!s || s[0] || s[sh.sh_size - 1])
 		return pvlink_fail(ctx, oi, PVLINK_E_STRTAB,
 				   "%s: section %u (%lu bytes) must start and end with NUL",
 				   what, idx, sh.sh_size);

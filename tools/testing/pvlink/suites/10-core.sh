@@ -132,3 +132,14 @@ if check "corpus: generate malformed objects (mkcorpus.py)" \
 		"$O/obj/gcc-O2/tb_base.o" "$corpus"; then
 	"$O/corpus_check" "$S/oracle.syms" "$O/obj/gcc-O2/tb_base.o" "$corpus/manifest" "$corpus" || true
 fi
+
+# ---- 7. libFuzzer smoke --------------------------------------------------------
+if ! "$CLANG" -fsanitize=fuzzer -x c /dev/null -o /dev/null 2>/dev/null &&
+   ! printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){return 0;}' |
+	"$CLANG" -fsanitize=fuzzer -x c - -o "$O/fuzz-probe" 2>/dev/null; then
+	ok "core: libFuzzer smoke # SKIP $CLANG cannot link -fsanitize=fuzzer (install libclang-rt-dev)"
+else
+	check "core: libFuzzer (ASan+UBSan) over plan+link for ${FUZZ_SMOKE_SECONDS}s finds nothing" \
+		env srctree="$srctree" objtree="$objtree" CLANG="$CLANG" \
+		FUZZ_SECONDS="$FUZZ_SMOKE_SECONDS" bash "$S/fuzz.sh"
+fi
