@@ -39,6 +39,28 @@ mb2_header:
 	.long MB2_ARCH_I386
 	.long mb2_header_end - mb2_header
 	.long -(MB2_HEADER_MAGIC + MB2_ARCH_I386 + (mb2_header_end - mb2_header))
+	/*
+	 * Address tag (spec 3.1.5): GRUB refuses ELF files that carry
+	 * relocation sections, and vmlinux keeps its relocations for the
+	 * pvlink site table.  With this tag GRUB loads the file as a flat
+	 * image instead: the bytes from the header's file offset onwards go
+	 * to header_addr onwards (vmlinux.lds.S keeps file offsets and
+	 * addresses in step, checked after the link), up to load_end_addr;
+	 * then zeroes up to bss_end_addr.
+	 */
+	.short MB2_HEADER_TAG_ADDRESS
+	.short 0
+	.long 24
+	.long mb2_header		/* header_addr */
+	.long _text			/* load_addr */
+	.long _edata			/* load_end_addr */
+	.long _end			/* bss_end_addr */
+	/* Entry address tag (spec 3.1.6): required with the address tag. */
+	.short MB2_HEADER_TAG_ENTRY_ADDRESS
+	.short 0
+	.long 12
+	.long mb2_entry
+	.balign 8
 	/* end tag: type 0, flags 0, size 8 */
 	.short 0
 	.short 0

@@ -13,6 +13,8 @@
 #define MB2_HEADER_MAGIC	0xe85250d6
 #define MB2_ARCH_I386		0
 #define MB2_BOOTLOADER_MAGIC	0x36d76289
+#define MB2_HEADER_TAG_ADDRESS	2
+#define MB2_HEADER_TAG_ENTRY_ADDRESS 3
 
 /* Page-table entry bits (SDM vol. 3, 4.5). */
 #define _PAGE_PRESENT		0x001
