@@ -5,27 +5,11 @@
  * information into boot_info and starts the kernel.
  */
 #include <linux/bootinfo.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
-#include <linux/string.h>
 #include <asm/boot.h>
 #include <asm/pvops.h>
 #include <xen/pvh.h>
-
-void start_kernel(struct boot_info *bi);
-
-/* CPUID leaf 0x40000000 ebx/ecx/edx of Xen (xen/include/public/arch-x86/cpuid.h). */
-static bool running_on_xen(void)
-{
-	struct cpuid_regs r;
-	char sig[13];
-
-	pv_cpuid(0x40000000, 0, &r);
-	memcpy(sig, &r.ebx, 4);
-	memcpy(sig + 4, &r.ecx, 4);
-	memcpy(sig + 8, &r.edx, 4);
-	sig[12] = '\0';
-	return !strcmp(sig, "XenVMMXenVMM");
-}
 
 void boot_add_mem(struct boot_info *bi, u64 start, u64 size, u32 type)
 {
@@ -79,13 +63,18 @@ void x86_native_start(u32 kind, u32 info)
 	if (kind == X86_BOOT_PVH) {
 		bi->entry = BOOT_ENTRY_PVH;
 		pvh_parse(info, bi);
+		/*
+		 * A PVH dom0 under Xen: hypercall page, the memory map Xen
+		 * did not put in hvm_start_info, console_io and the exit
+		 * hook (arch/x86/xen/pvh.c).  Returns false elsewhere.
+		 */
+		xen_pvh_init(bi);
 	} else {
 		bi->entry = BOOT_ENTRY_MULTIBOOT2;
 		multiboot2_parse(info, bi);
+		if (xen_cpuid_base())
+			bi->caps |= BOOT_CAP_XEN;
 	}
-	/* Xen PVH dom0: hypercall page, memory map, console_io, exit hook. */
-	if (running_on_xen())
-		xen_pvh_init(bi);
 	start_kernel(bi);
 	panic("start_kernel() returned");
 }
