@@ -82,8 +82,8 @@ static void xen_pv_module(struct boot_info *bi, struct xen_start_info *si)
 		start = (u64)si->mod_start << XEN_PAGE_SHIFT;
 	else
 		start = si->mod_start;	/* virtual == pseudo-physical here */
+	/* The generic code reserves modules; no rsv[] entry needed. */
 	boot_add_module(bi, start, si->mod_len, NULL);
-	xen_pv_rsv(bi, start, start + si->mod_len);
 }
 
 /*
