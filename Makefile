@@ -43,6 +43,15 @@ __sub-make:
 $(filter-out __sub-make Makefile, $(MAKECMDGOALS)): __sub-make
 	@:
 __sub-make:
+	$(Q)test -e $(KBUILD_OUTPUT)/Makefile || { \
+		echo '# Generated: "make" here builds as "make O=$(KBUILD_OUTPUT)" in $(CURDIR)'; \
+		echo 'MAKEFLAGS += --no-print-directory'; \
+		echo '__sub-make:'; \
+		echo '	@$$(MAKE) -C $(CURDIR) O=$(KBUILD_OUTPUT) $$(MAKECMDGOALS)'; \
+		echo '$$(filter-out __sub-make,$$(MAKECMDGOALS)): __sub-make'; \
+		echo '	@:'; \
+		echo '.PHONY: __sub-make'; \
+	} > $(KBUILD_OUTPUT)/Makefile
 	$(Q)$(MAKE) -C $(KBUILD_OUTPUT) -f $(CURDIR)/Makefile KBUILD_SRC=$(CURDIR) \
 		$(filter-out __sub-make Makefile, $(MAKECMDGOALS))
 
