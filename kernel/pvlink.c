@@ -531,14 +531,14 @@ static enum pvlink_err check_sec_kind(struct pvlink_ctx *ctx, int oi, u32 i)
 				   i, sh.sh_name, o->shstrsz);
 	if (!(sh.sh_flags & SHF_ALLOC))
 		return PVLINK_OK;	/* not loaded: ignored whatever its type */
-	if (sh.sh_flags & SHF_TLS)
-		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TLS, "section %u '%s' is SHF_TLS",
-				   i, sec_name(o, &sh));
 	if (sh.sh_type != SHT_PROGBITS && sh.sh_type != SHT_NOBITS &&
 	    sh.sh_type != SHT_NOTE && sh.sh_type != PVLINK_ARCH_UNWIND_TYPE)
 		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TYPE,
 				   "section %u '%s' is allocated with type %x",
 				   i, sec_name(o, &sh), sh.sh_type);
+	if (sh.sh_flags & SHF_TLS)
+		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TLS, "section %u '%s' is SHF_TLS",
+				   i, sec_name(o, &sh));
 	if (!is_pow2(align_of(&sh)))
 		return pvlink_fail(ctx, oi, PVLINK_E_SEC_ALIGN,
 				   "section %u '%s': sh_addralign %lu", i,
