@@ -23,7 +23,7 @@ xen_pv_entry:
 	xorl %ebp, %ebp			/* terminate frame-pointer stack walks */
 	movq %rsi, %rdi
 	call xen_pv_start		/* does not return */
-1:	ud2				/* no trap table yet: Xen crashes dom0 */
+1:	ud2				/* if it did: an exception report */
 	jmp 1b
 	.size xen_pv_entry, . - xen_pv_entry
 

@@ -22,6 +22,7 @@
 #include <xen/xen.h>
 
 #define XEN_PV_TRAP_STUB_ALIGN	16	/* XEN_PV_TRAP_STUB_SIZE in traps_pv.c */
+#define PT_REGS_CS		144	/* offsetof(struct pt_regs, cs), asm/ptrace.h */
 #define VGCF_IN_SYSCALL		0	/* flags: not returning from syscall */
 
 	.text
@@ -65,6 +66,13 @@ xen_pv_trap_common:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
+	/*
+	 * Xen keeps the event mask it saved in bits 32-39 of the %cs slot
+	 * (public/arch-x86/xen-x86_64.h, saved_upcall_mask); HYPERVISOR_iret
+	 * takes the mask from the saved IF instead, so keep the selector only
+	 * and the report shows a plain %cs.
+	 */
+	andq	$0xffff, PT_REGS_CS(%rsp)
 	movq	%rsp, %rdi
 	call	do_trap
 	popq	%r15
