@@ -51,6 +51,12 @@ cp "$kernel" "$tmp/root/boot/vmlinux"
 	echo "	multiboot2 /boot/vmlinux $cmdline"
 	[ -n "$module" ] && echo "	module2 /boot/module.img"
 	echo "	boot"
+	# Only reached if GRUB could not boot the kernel: its errors are
+	# on the console already; end the run at once instead of waiting
+	# at "Press any key" until the harness's timeout (QEMU runs with
+	# -no-reboot, so reboot ends QEMU).
+	echo "	echo mkgrubiso: GRUB could not boot /boot/vmlinux"
+	echo "	reboot"
 	echo "}"
 } > "$tmp/root/boot/grub/grub.cfg"
 

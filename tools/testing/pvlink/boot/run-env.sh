@@ -36,9 +36,9 @@ cfg=$srctree/tools/testing/pvlink/environments.cfg
 outdir=$objtree/tools/testing/pvlink/out
 logdir=${PVLINK_LOGDIR:-$objtree/tools/testing/pvlink/logs}
 
-# The first line the kernel prints on every boot; counting it tells a clean
-# run from a reboot loop.
-BANNER_RE=${BANNER_RE:-'pvlink.*(booting|version)'}
+# The first line the kernel prints on every boot (init/main.c); counting
+# it tells a clean run from a reboot loop.
+BANNER_RE=${BANNER_RE:-'pvlink reference kernel [0-9]'}
 # "module: 0 addr=0x<hex> size=<decimal> head=<hex of the first bytes>"
 MODULE_RE='module: 0 addr=0x([0-9a-fA-F]+) size=([0-9]+) head=([0-9a-fA-F]*)'
 TAIL_LINES=30

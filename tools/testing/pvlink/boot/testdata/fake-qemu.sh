@@ -27,7 +27,7 @@ what=$(echo "$cmdline" | sed -n 's/.*fake=\([a-z-]*\).*/\1/p')
 
 banner()
 {
-	echo "pvlink version 0.0-fake booting" >> "$log"
+	echo "pvlink reference kernel 0.0-fake, entry fake" >> "$log"
 }
 
 module_line()	# module_line SIZE HEAD
