@@ -50,11 +50,18 @@ enum pvlink_state {
 #define PVLINK_GOT_SLOT		8	/* bytes per GOT entry (an address) */
 #define PVLINK_NO_ADDR		(~(u64)0)
 
+/* Per-section workspace entry, filled by pvlink_link(). */
+struct pvlink_ws_sec {
+	u64 addr;		/* run-time address, PVLINK_NO_ADDR if not loaded */
+	u32 region;		/* enum pvlink_region_id */
+	u32 unused;
+};
+
 /* Per-symbol workspace entry, filled by pvlink_link(). */
 struct pvlink_ws_sym {
 	u64 value;
 	u32 flags;		/* PVLINK_SYM_* */
-	u32 resolved;		/* 1 once value is final */
+	u32 unused;
 };
 
 /* ------------------------------------------------------------------ */
@@ -1138,7 +1145,7 @@ static u64 plan_work_size(const struct pvlink_ctx *ctx)
 	unsigned int oi;
 
 	for (oi = 0; oi < ctx->nr_objs; oi++)
-		n += (u64)ctx->obj[oi].shnum * sizeof(u64) +
+		n += (u64)ctx->obj[oi].shnum * sizeof(struct pvlink_ws_sec) +
 		     (u64)ctx->obj[oi].nsyms * sizeof(struct pvlink_ws_sym);
 	return n;
 }
@@ -1192,7 +1199,7 @@ enum pvlink_err pvlink_plan(struct pvlink_ctx *ctx)
 /* ------------------------------------------------------------------ */
 /* Link.                                                                */
 
-static u64 *ws_sec(const struct pvlink_obj *o)
+static struct pvlink_ws_sec *ws_sec(const struct pvlink_obj *o)
 {
 	return o->ws_sec;
 }
@@ -1243,76 +1250,87 @@ static void link_place(struct pvlink_ctx *ctx, void *work)
 		u64 off[PVLINK_NR_REGIONS];
 
 		o->ws_sec = w;
-		w += (u64)o->shnum * sizeof(u64);
+		w += (u64)o->shnum * sizeof(struct pvlink_ws_sec);
 		o->ws_sym = w;
 		w += (u64)o->nsyms * sizeof(struct pvlink_ws_sym);
 		for (r = 0; r < PVLINK_NR_REGIONS; r++)
 			off[r] = o->region_start[r];
-		ws_sec(o)[0] = PVLINK_NO_ADDR;
+		ws_sec(o)[0].addr = PVLINK_NO_ADDR;
+		ws_sec(o)[0].region = PVLINK_REGION_NONE;
 		for (i = 1; i < o->shnum; i++) {
 			Elf64_Shdr sh = get_shdr(o, i);
 			u64 at = place_section(o, i, off);
 
 			r = sec_region(o, &sh);
-			ws_sec(o)[i] = at == PVLINK_NO_ADDR ? PVLINK_NO_ADDR :
-				       ctx->region[r].addr + at;
+			ws_sec(o)[i].region = r;
+			ws_sec(o)[i].addr = at == PVLINK_NO_ADDR ? PVLINK_NO_ADDR :
+					    ctx->region[r].addr + at;
 		}
 	}
+}
+
+/* Final value of symbol @i of object @oi; objects below are done. */
+static enum pvlink_err link_resolve_sym(struct pvlink_ctx *ctx, int oi, u32 i)
+{
+	const struct pvlink_obj *o = &ctx->obj[oi];
+	Elf64_Sym s = get_sym(o, i);
+	struct pvlink_ws_sym *w = &ws_sym(o)[i];
+	struct pvlink_def def;
+	enum pvlink_err err;
+
+	w->flags = (ELF64_ST_TYPE(s.st_info) == STT_FUNC ? PVLINK_SYM_FUNC : 0) |
+		   (ELF64_ST_BIND(s.st_info) == STB_WEAK ? PVLINK_SYM_WEAK : 0);
+	w->value = 0;
+	if (s.st_shndx == SHN_ABS) {
+		w->value = s.st_value;
+		w->flags |= PVLINK_SYM_ABS;
+		return PVLINK_OK;
+	}
+	if (s.st_shndx != SHN_UNDEF) {
+		const struct pvlink_ws_sec *sec = &ws_sec(o)[s.st_shndx];
+
+		/* Unloaded: never used by an applied relocation (step 44). */
+		if (sec->addr != PVLINK_NO_ADDR)
+			w->value = sec->addr + s.st_value;
+		if (sec->region == PVLINK_PERCPU)
+			w->flags |= PVLINK_SYM_PERCPU;
+		return PVLINK_OK;
+	}
+	w->flags |= PVLINK_SYM_ABS;	/* the null symbol and unresolved weak: 0 */
+	if (!i)
+		return PVLINK_OK;
+	err = resolve_undef(ctx, oi, i, &def);
+	if (err)
+		return err;
+	if (def.obj >= 0) {
+		const struct pvlink_ws_sym *d = &ws_sym(&ctx->obj[def.obj])[def.sym];
+
+		w->value = d->value;
+		w->flags = (w->flags & ~PVLINK_SYM_ABS) |
+			   (d->flags & (PVLINK_SYM_PERCPU | PVLINK_SYM_ABS));
+	} else if (def.got) {
+		w->value = ctx->region[PVLINK_GOT].addr;
+		w->flags &= ~PVLINK_SYM_ABS;
+	} else if (def.exp) {
+		w->value = def.exp->value;
+		if (def.exp->flags & PVLINK_EXPORT_PERCPU)
+			w->flags |= PVLINK_SYM_PERCPU;
+	}
+	return PVLINK_OK;
 }
 
 /* Final value of every symbol, bottom object first. */
 static enum pvlink_err link_resolve(struct pvlink_ctx *ctx)
 {
+	enum pvlink_err err;
 	unsigned int oi;
 	u32 i;
 
 	for (oi = 0; oi < ctx->nr_objs; oi++) {
-		struct pvlink_obj *o = &ctx->obj[oi];
-
-		for (i = 0; i < o->nsyms; i++) {
-			Elf64_Sym s = get_sym(o, i);
-			struct pvlink_ws_sym *w = &ws_sym(o)[i];
-			struct pvlink_def def;
-			enum pvlink_err err;
-			bool bad;
-
-			w->flags = (ELF64_ST_TYPE(s.st_info) == STT_FUNC ? PVLINK_SYM_FUNC : 0) |
-				   (ELF64_ST_BIND(s.st_info) == STB_WEAK ? PVLINK_SYM_WEAK : 0);
-			w->resolved = 1;
-			if (s.st_shndx == SHN_ABS) {
-				w->value = s.st_value;
-				w->flags |= PVLINK_SYM_ABS;
-			} else if (s.st_shndx != SHN_UNDEF) {
-				u64 base = ws_sec(o)[s.st_shndx];
-
-				/* Unloaded: never used by an applied relocation. */
-				w->value = base == PVLINK_NO_ADDR ? 0 : base + s.st_value;
-				if (sym_percpu(ctx, oi, i, &bad))
-					w->flags |= PVLINK_SYM_PERCPU;
-			} else if (!i) {
-				w->value = 0;
-				w->flags |= PVLINK_SYM_ABS;
-			} else {
-				err = resolve_undef(ctx, oi, i, &def);
-				if (err)
-					return err;
-				if (def.obj >= 0) {
-					const struct pvlink_ws_sym *d = &ws_sym(&ctx->obj[def.obj])[def.sym];
-
-					w->value = d->value;
-					w->flags |= d->flags & (PVLINK_SYM_PERCPU | PVLINK_SYM_ABS);
-				} else if (def.got) {
-					w->value = ctx->region[PVLINK_GOT].addr;
-				} else if (def.exp) {
-					w->value = def.exp->value;
-					w->flags |= PVLINK_SYM_ABS;
-					if (def.exp->flags & PVLINK_EXPORT_PERCPU)
-						w->flags |= PVLINK_SYM_PERCPU;
-				} else {
-					w->value = 0;	/* weak, found nowhere */
-					w->flags |= PVLINK_SYM_ABS;
-				}
-			}
+		for (i = 0; i < ctx->obj[oi].nsyms; i++) {
+			err = link_resolve_sym(ctx, oi, i);
+			if (err)
+				return err;
 		}
 	}
 	return PVLINK_OK;
@@ -1332,11 +1350,11 @@ static void link_copy(struct pvlink_ctx *ctx)
 
 		for (i = 1; i < o->shnum; i++) {
 			Elf64_Shdr sh = get_shdr(o, i);
-			u64 addr = ws_sec(o)[i];
+			u64 addr = ws_sec(o)[i].addr;
 
 			if (addr == PVLINK_NO_ADDR || sh.sh_type == SHT_NOBITS || !sh.sh_size)
 				continue;
-			r = sec_region(o, &sh);
+			r = ws_sec(o)[i].region;
 			__builtin_memcpy((u8 *)ctx->region[r].mem + (addr - ctx->region[r].addr),
 					 o->base + sh.sh_offset, sh.sh_size);
 		}
@@ -1353,11 +1371,10 @@ static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
 	Elf64_Rela r = get_rela(o, rs, e);
 	u32 si = ELF64_R_SYM(r.r_info);
 	const struct pvlink_howto *h = arch_pvlink_howto(ELF64_R_TYPE(r.r_info));
-	Elf64_Shdr t = get_shdr(o, rs->sh_info);
-	unsigned int reg = sec_region(o, &t);
-	const struct pvlink_region *rg = &ctx->region[reg];
+	const struct pvlink_ws_sec *t = &ws_sec(o)[rs->sh_info];
+	const struct pvlink_region *rg = &ctx->region[t->region];
 	const struct pvlink_ws_sym *w = &ws_sym(o)[si];
-	u64 place = ws_sec(o)[rs->sh_info] + r.r_offset;
+	u64 place = t->addr + r.r_offset;
 	struct pvlink_reloc rel = {
 		.type = ELF64_R_TYPE(r.r_info),
 		.loc = (u8 *)rg->mem + (place - rg->addr),
@@ -1374,7 +1391,8 @@ static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
 		__builtin_memcpy((u8 *)got->mem + off, &w->value, PVLINK_GOT_SLOT);
 		rel.got = got->addr + off;
 		rel.relax = (h->flags & PVLINK_HOWTO_RELAX) &&
-			    arch_pvlink_relaxable(rel.type, o->base + t.sh_offset,
+			    arch_pvlink_relaxable(rel.type,
+						  o->base + get_shdr(o, rs->sh_info).sh_offset,
 						  r.r_offset);
 	}
 	if (arch_pvlink_apply(h, &rel) == PVLINK_OK)

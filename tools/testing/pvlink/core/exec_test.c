@@ -250,6 +250,8 @@ static void test_stack(const struct pvlink_object *objs)
 	tl_check(oa == 0 && ob == 1 && oc == 0, "lookup: top overrides pv_op_b, base provides a and c");
 	tl_check(CALL1(&l, "pv_op_b", 3) == (3 + 1) * 10, "top's pv_op_b calls base's pv_op_a (external, resolved below)");
 	tl_check(CALL1(&l, "top_chain", 2) == 1002 + 4, "top calls base and the kernel");
+	tl_check(CALL1(&l, "base_calls_b", 3) == 2 * 3 + 1 + 42,
+		 "base's own call to pv_op_b binds locally, not to top's override");
 	set_cpu(1);
 	CALL1(&l, "pv_op_b", 1);
 	set_cpu(0);

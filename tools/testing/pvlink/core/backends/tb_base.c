@@ -98,3 +98,9 @@ long base_scratch_sum(void)
 {
 	return tb_this_cpu_read(base_scratch[0]) + tb_this_cpu_read(base_scratch[3]);
 }
+
+/* Calls its own pv_op_b: binds locally even when an upper object overrides it. */
+long base_calls_b(long x)
+{
+	return pv_op_b(x) + 0 * base_data;
+}
