@@ -49,7 +49,9 @@ kbuild()	# kbuild CC SRC OBJ
 {
 	"$1" -std=gnu11 -ffreestanding -nostdinc -isystem "$("$1" -print-file-name=include)" \
 		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only \
-		-fno-stack-protector -fno-common -Wall -Wextra -Werror -O2 \
+		-fno-stack-protector -fno-common -fno-strict-aliasing -O2 -g \
+		-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
+		-Wundef -D__KERNEL__ \
 		-I"$srctree/include" -I"$srctree/arch/x86/include" -c "$2" -o "$3"
 }
 # Only the kernel's lib string functions may be needed, and no writable
@@ -79,6 +81,17 @@ for cc in gcc "$CLANG"; do
 		notok "core: linked core ($cc) needs only memcpy/memset/memcmp, has no writable globals"
 	fi
 done
+
+if command -v sparse >/dev/null; then
+	for src in "${core_srcs[@]}"; do
+		check "core: ${src#$srctree/} is sparse-clean" \
+			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
+			-isystem "$(gcc -print-file-name=include)" -I"$srctree/include" \
+			-I"$srctree/arch/x86/include" -D__KERNEL__ -m64 "$src"
+	done
+else
+	ok "core: sparse # SKIP sparse is not installed"
+fi
 
 # ---- 2. host test programs and test backends ---------------------------
 if ! check "core: build host tests and test backends" \
