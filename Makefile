@@ -68,10 +68,6 @@ ifeq ($(KBUILD_SRC),)
 srctree := .
 else
 srctree := $(KBUILD_SRC)
-# An in-tree configuration or build would shadow generated headers.
-ifneq ($(wildcard $(srctree)/.config $(srctree)/include/generated),)
-$(error source tree $(srctree) is not clean: run "make mrproper" there before building with O=)
-endif
 endif
 objtree := .
 abs_srctree := $(abspath $(srctree))
@@ -149,10 +145,11 @@ endif
 # Flags.  Kernel code is freestanding and may not touch vector registers:
 # the KVM of the test hosts emulates every instruction and kills guests on
 # SSE, and the Xen PV path saves no FPU state.
+# The build tree's generated headers come first: an in-tree build's
+# include/generated must not leak into an O= build of the same sources.
 KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
-	-I$(objtree)/include -include $(srctree)/include/linux/kconfig.h \
-	-D__KERNEL__
+	-I$(objtree)/include -I$(srctree)/arch/$(SRCARCH)/include -I$(srctree)/include \
+	-include $(srctree)/include/linux/kconfig.h -D__KERNEL__
 KBUILD_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -ffreestanding -fno-pic \
 	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-optimize-sibling-calls \
@@ -230,7 +227,7 @@ PHONY += clean mrproper distclean help
 clean:
 	$(Q)find . \( -name '*.o' -o -name '.*.d' -o -name '*.d' -o -name 'built-in.objs' \
 		-o -name '*.lds' -o -name '*.tmp' \) -not -path './.git/*' -type f -delete
-	$(Q)rm -f vmlinux vmlinux.map System.map $(FLAGS_STAMP)
+	$(Q)rm -f vmlinux vmlinux.map System.map $(FLAGS_STAMP) .tmp_vmlinux* .tmp_kallsyms* .tmp_symbols*
 
 mrproper distclean: clean
 	$(Q)rm -rf include/config include/generated .config .config.old defconfig

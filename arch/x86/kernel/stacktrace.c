@@ -6,12 +6,25 @@
  * out-of-order or implausibly distant frame, so a corrupt stack cannot
  * send it wandering.
  */
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <asm/page.h>
 #include <asm/traps.h>
 
 #define TRACE_DEPTH_MAX		16
 #define FRAME_DISTANCE_MAX	(64 * 1024)
+
+/* " [<address>] function+0xoff" (or just the address outside the code). */
+void print_address(const char *prefix, unsigned long addr, const char *suffix)
+{
+	unsigned long off;
+	const char *name = kallsyms_lookup(addr, &off);
+
+	if (name)
+		printk(KERN_EMERG "%s[<%016lx>] %s+%#lx%s\n", prefix, addr, name, off, suffix);
+	else
+		printk(KERN_EMERG "%s[<%016lx>]%s\n", prefix, addr, suffix);
+}
 
 void show_trace(unsigned long rbp)
 {
@@ -26,7 +39,7 @@ void show_trace(unsigned long rbp)
 			return;
 		if (!frame[1])
 			return;
-		printk(KERN_EMERG " [<%016lx>]\n", frame[1]);
+		print_address(" ", frame[1], "");
 		prev = rbp;
 		rbp = frame[0];
 	}

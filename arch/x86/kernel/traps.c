@@ -109,7 +109,7 @@ static void __noreturn die(struct pt_regs *regs)
 		printk(KERN_EMERG "CR2: %016lx\n", fault_address());
 	show_regs(regs);
 	printk(KERN_EMERG "Call trace:\n");
-	printk(KERN_EMERG " [<%016lx>] (faulting instruction)\n", regs->rip);
+	print_address(" ", regs->rip, " (faulting instruction)");
 	show_trace(regs->rbp);
 	printk(KERN_EMERG "---[ end of exception report: the run fails ]---\n");
 	machine_exit(1);

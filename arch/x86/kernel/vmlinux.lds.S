@@ -79,6 +79,11 @@ SECTIONS
 		__stop_notes = .;
 	} :text :note
 
+	/* Function names for stack traces: last in the text segment. */
+	.kallsyms : ALIGN(8) {
+		KEEP(*(.kallsyms))
+	} :text
+
 	/* The percpu template, loaded here, linked at 0 (first data). */
 	. = ALIGN(PAGE_SIZE);
 	__per_cpu_load = .;

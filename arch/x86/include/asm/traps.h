@@ -65,6 +65,9 @@ void set_irq_handler(unsigned int vector, irq_handler_t handler);
 /* Called by the entry code (entry_64.S) for every vector. */
 void do_trap(struct pt_regs *regs);
 
+/* Print "<prefix>[<addr>] function+0xoff<suffix>". */
+void print_address(const char *prefix, unsigned long addr, const char *suffix);
+
 /* Print a stack trace starting at frame pointer @rbp. */
 void show_trace(unsigned long rbp);
 
