@@ -14,18 +14,20 @@
 set -u
 
 QEMU=${QEMU:-qemu-system-x86_64}
+# KVM_DEV: another device node, for the harness's own tests of this script
+dev=${KVM_DEV:-/dev/kvm}
 work=${1:-.}
 
-if [ ! -e /dev/kvm ]; then
-	echo "/dev/kvm does not exist (no KVM on this host, or the kvm module is not loaded)"
+if [ ! -e "$dev" ]; then
+	echo "$dev does not exist (no KVM on this host, or the kvm module is not loaded)"
 	exit 1
 fi
-if [ ! -c /dev/kvm ]; then
-	echo "/dev/kvm is not a character device"
+if [ ! -c "$dev" ]; then
+	echo "$dev is not a character device"
 	exit 1
 fi
-if ! (exec 3<>/dev/kvm) 2>/dev/null; then
-	echo "/dev/kvm cannot be opened read-write by $(id -un) (add the user to group $(stat -c %G /dev/kvm))"
+if ! (exec 3<>"$dev") 2>/dev/null; then
+	echo "$dev cannot be opened read-write by $(id -un) (add the user to group $(stat -c %G "$dev"))"
 	exit 1
 fi
 

@@ -91,6 +91,7 @@ verdicts=(
 	"fake-loop|1|not ok - fake-loop: booted|appeared 2 times"
 	"fake-badmodule|1|not ok - fake-badmodule: module matches|kernel says size=4096"
 	"fake-qemu-error|1|not ok - fake-qemu-error: exit status|QEMU failed"
+	"fake-kvm|0|ok - fake-kvm # SKIP a trial KVM guest failed to start (QEMU exit 2: fake-qemu: no fake=WHAT on the command line)|"
 )
 : > "$work/vmlinux-dummy"
 declare -A ran
@@ -102,7 +103,8 @@ for v in "${verdicts[@]}"; do
 			"$boot/run-env.sh" -c "$data/fake.cfg" "$env" > "$out" 2>&1
 		ran[$env]=$?
 	fi
-	name="harness: run-env.sh on $env says '$want_line'"
+	# A '#' in a TAP description starts a directive: say SKIP without it.
+	name="harness: run-env.sh on $env says '${want_line/\# SKIP/SKIP:}'"
 	[ -n "$want_diag" ] && name+=" ($want_diag)"
 	if [ "${ran[$env]}" = "$want_rc" ] && grep -qxF -- "$want_line" "$out" &&
 	   { [ -z "$want_diag" ] || grep -qF -- "$want_diag" "$out"; }; then
@@ -111,6 +113,26 @@ for v in "${verdicts[@]}"; do
 		echo "not ok - $name"
 		echo "# run-env.sh exited ${ran[$env]} (want $want_rc); its output:"
 		sed 's/^/#   /' "$out"
+	fi
+done
+
+# --- 2b. why KVM is unusable -----------------------------------------------
+# Each step of boot/kvm-probe.sh gives its own reason for the SKIP line.
+: > "$work/not-a-device"
+probes=(
+	"$work/nonexistent|$work/nonexistent does not exist (no KVM on this host, or the kvm module is not loaded)"
+	"$work/not-a-device|$work/not-a-device is not a character device"
+	"/dev/null|a trial KVM guest failed to start (QEMU exit 1)"
+)
+for p in "${probes[@]}"; do
+	IFS='|' read -r dev want <<< "$p"
+	got=$(KVM_DEV=$dev QEMU=false "$boot/kvm-probe.sh" "$work")
+	rc=$?
+	if [ $rc = 1 ] && [ "$got" = "$want" ]; then
+		echo "ok - harness: kvm-probe.sh says: $want"
+	else
+		echo "not ok - harness: kvm-probe.sh says: $want"
+		echo "# it exited $rc and said: $got"
 	fi
 done
 
