@@ -14,6 +14,7 @@
 #   ok - ENV: exit status	QEMU ended through isa-debug-exit with 0
 #   ok - ENV: module matches	the kernel's "module: 0" line has the
 #				size and first bytes of the file passed
+#				(with "module = none": no module reported)
 #   ok - ENV: SUITE: CASE	one line per KTAP result (boot/ktap.py)
 #
 # or a single "ok - ENV # SKIP reason" when the environment cannot run here
@@ -284,7 +285,14 @@ run_one()	# run_one NAME
 		    "the banner appeared $banners times: the machine restarted"
 	fi
 	judge_exit $rc
-	[ -n "$module" ] && check_module "$console"
+	if [ -n "$module" ]; then
+		check_module "$console"
+	elif grep -aqE "$MODULE_RE" "$console"; then
+		tap not-ok "$name: no module reported" \
+		    "the kernel reports a module, but none was passed: $(grep -aEo "$MODULE_RE" "$console" | head -n 1)"
+	else
+		tap ok "$name: no module reported"
+	fi
 	/usr/bin/python3 "$here/ktap.py" "$name" "$console" || failed=$((failed + 1))
 
 	if [ $failed != $before ] || [ "${PVLINK_VERBOSE:-0}" = 1 ]; then
