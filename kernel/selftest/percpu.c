@@ -8,6 +8,7 @@
 #include <linux/selftest.h>
 #include <asm/msr-index.h>
 #include <asm/pvops.h>
+#include <asm/setup.h>
 
 static DEFINE_PER_CPU(u64, selftest_pcpu_counter);
 static DEFINE_PER_CPU(u32, selftest_pcpu_init) = 0x5eed;
@@ -63,5 +64,11 @@ static void percpu_suite(void)
 	report(reserves_zero, "every backend reserve is zeroed");
 	report(percpu_reserve_size() == (unsigned long)(IS_ENABLED(CONFIG_PVLINK) ?
 		CONFIG_PVLINK_PERCPU_RESERVE : 0), "reserve size matches the configuration");
+	if (nr_cpus_found)
+		report(nr_cpus_found <= CONFIG_NR_CPUS,
+		       "every CPU the ACPI MADT lists (%u) has an area (CONFIG_NR_CPUS=%d)",
+		       nr_cpus_found, CONFIG_NR_CPUS);
+	else
+		report_skip("CPU count: no ACPI MADT was found to count CPUs from");
 }
 SELFTEST_SUITE(percpu, "percpu", percpu_suite, SELFTEST_NEEDS_PVOPS);

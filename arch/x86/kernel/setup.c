@@ -15,4 +15,5 @@ void arch_setup(struct boot_info *bi)
 	idt_init();
 	i8259_mask_all();
 	setup_percpu();
+	acpi_count_cpus(bi->rsdp);
 }

@@ -14,6 +14,10 @@
  */
 void arch_setup(struct boot_info *bi);
 
+/* Count the CPUs in the ACPI MADT into nr_cpus_found (0: unknown). */
+void acpi_count_cpus(u64 rsdp_pa);
+extern unsigned int nr_cpus_found;
+
 /* Mask the legacy 8259 PICs: the kernel uses the local APIC only. */
 void i8259_mask_all(void);
 
