@@ -33,7 +33,8 @@ tmp=$(mktemp -d "$cache/tmp.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 # An installed package already has the hypervisor under /boot.
-gz=$(ls /boot/xen-4.17-amd64.gz 2>/dev/null || true)
+gz=
+[ -f /boot/xen-4.17-amd64.gz ] && gz=/boot/xen-4.17-amd64.gz
 if [ -z "$gz" ]; then
 	command -v apt-get >/dev/null ||
 		unavailable "apt-get not found: Xen is taken from Debian's $XEN_PKG package"
@@ -46,7 +47,7 @@ if [ -z "$gz" ]; then
 		unavailable "cannot download $XEN_PKG (no package index? run 'apt-get update'; no network?)"
 	fi
 	dpkg-deb -x "$tmp"/"$XEN_PKG"_*.deb "$tmp/root"
-	gz=$(ls "$tmp"/root/boot/xen-*.gz 2>/dev/null | head -n 1)
+	gz=$(find "$tmp/root/boot" -maxdepth 1 -name 'xen-*.gz' 2>/dev/null | sort | head -n 1)
 	[ -n "$gz" ] || { echo "get-xen: $XEN_PKG has no boot/xen-*.gz" >&2; exit 1; }
 fi
 zcat "$gz" > "$tmp/xen"

@@ -14,7 +14,7 @@
 #   qemu-error	 QEMU's own start-up failure: message, status 1
 set -u
 
-log= module= cmdline=
+log='' module='' cmdline=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	-serial) [ -z "$log" ] && log=${2#file:}; shift 2 ;;
