@@ -61,7 +61,7 @@ struct pvlink_ws_sec {
 struct pvlink_ws_sym {
 	u64 value;
 	u32 flags;		/* PVLINK_SYM_* */
-	u32 unused;
+	u32 external;		/* resolved outside its object: stage 2 */
 };
 
 /* ------------------------------------------------------------------ */
@@ -338,6 +338,25 @@ static Elf64_Rela get_rela(const struct pvlink_obj *o, const Elf64_Shdr *rs,
 	return r;
 }
 
+/*
+ * The file bytes [*start, *end) of section @i, if it has any.  Reads only
+ * three fields: the overlap check calls this for every pair of sections.
+ */
+static bool sec_span(const struct pvlink_obj *o, u32 i, u64 *start, u64 *end)
+{
+	const u8 *p = (const u8 *)o->shdr + (u64)i * sizeof(Elf64_Shdr);
+	u32 type;
+	u64 size;
+
+	__builtin_memcpy(&type, p + __builtin_offsetof(Elf64_Shdr, sh_type), sizeof(type));
+	__builtin_memcpy(&size, p + __builtin_offsetof(Elf64_Shdr, sh_size), sizeof(size));
+	if (type == SHT_NOBITS || !size)
+		return false;
+	__builtin_memcpy(start, p + __builtin_offsetof(Elf64_Shdr, sh_offset), sizeof(*start));
+	*end = *start + size;	/* bounds-checked before any overlap test */
+	return true;
+}
+
 /* Only valid after check_sections(): sh_name is in range. */
 static const char *sec_name(const struct pvlink_obj *o, const Elf64_Shdr *sh)
 {
@@ -509,17 +528,13 @@ static enum pvlink_err check_sec_bounds(struct pvlink_ctx *ctx, int oi)
 					   i, sh.sh_offset, sh.sh_size);
 	}
 	for (i = 1; i < o->shnum; i++) {
-		Elf64_Shdr a = get_shdr(o, i);
+		u64 a_start, a_end, b_start, b_end;
 
-		if (a.sh_type == SHT_NOBITS || !a.sh_size)
+		if (!sec_span(o, i, &a_start, &a_end))
 			continue;
 		for (j = i + 1; j < o->shnum; j++) {
-			Elf64_Shdr b = get_shdr(o, j);
-
-			if (b.sh_type == SHT_NOBITS || !b.sh_size)
-				continue;
-			if (a.sh_offset < b.sh_offset + b.sh_size &&
-			    b.sh_offset < a.sh_offset + a.sh_size)
+			if (sec_span(o, j, &b_start, &b_end) &&
+			    a_start < b_end && b_start < a_end)
 				return pvlink_fail(ctx, oi, PVLINK_E_SEC_OVERLAP,
 						   "sections %u and %u share file bytes", i, j);
 		}
@@ -702,17 +717,17 @@ static enum pvlink_err check_sym_dups(struct pvlink_ctx *ctx, int oi)
 
 	for (i = o->first_global; i < o->nsyms; i++) {
 		Elf64_Sym a = get_sym(o, i);
+		const char *na = o->strtab + a.st_name;
 
 		if (!sym_is_global_def(&a))
 			continue;
 		for (j = i + 1; j < o->nsyms; j++) {
 			Elf64_Sym b = get_sym(o, j);
+			const char *nb = o->strtab + b.st_name;
 
-			if (sym_is_global_def(&b) &&
-			    pvlink_streq(o->strtab + a.st_name, o->strtab + b.st_name))
+			if (sym_is_global_def(&b) && na[0] == nb[0] && pvlink_streq(na, nb))
 				return pvlink_fail(ctx, oi, PVLINK_E_SYM_DUP,
-						   "symbols %u and %u both define '%s'", i, j,
-						   o->strtab + a.st_name);
+						   "symbols %u and %u both define '%s'", i, j, na);
 		}
 	}
 	return PVLINK_OK;
@@ -817,8 +832,11 @@ static u32 obj_find(const struct pvlink_obj *o, const char *name)
 
 	for (i = o->first_global; i < o->nsyms; i++) {
 		Elf64_Sym s = get_sym(o, i);
+		const char *n = o->strtab + s.st_name;
 
-		if (sym_exported(o, &s) && pvlink_streq(o->strtab + s.st_name, name))
+		/* Names first: they differ early, visibility checks cost more. */
+		if (s.st_shndx != SHN_UNDEF && n[0] == name[0] &&
+		    pvlink_streq(n, name) && sym_exported(o, &s))
 			return i;
 	}
 	return 0;
@@ -1281,6 +1299,7 @@ static enum pvlink_err link_resolve_sym(struct pvlink_ctx *ctx, int oi, u32 i)
 	w->flags = (ELF64_ST_TYPE(s.st_info) == STT_FUNC ? PVLINK_SYM_FUNC : 0) |
 		   (ELF64_ST_BIND(s.st_info) == STB_WEAK ? PVLINK_SYM_WEAK : 0);
 	w->value = 0;
+	w->external = 0;
 	if (s.st_shndx == SHN_ABS) {
 		w->value = s.st_value;
 		w->flags |= PVLINK_SYM_ABS;
@@ -1299,6 +1318,7 @@ static enum pvlink_err link_resolve_sym(struct pvlink_ctx *ctx, int oi, u32 i)
 	w->flags |= PVLINK_SYM_ABS;	/* the null symbol and unresolved weak: 0 */
 	if (!i)
 		return PVLINK_OK;
+	w->external = 1;
 	err = resolve_undef(ctx, oi, i, &def);
 	if (err)
 		return err;
@@ -1404,6 +1424,18 @@ static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
 }
 
 /*
+ * The plan validated every entry, and the objects must not change before
+ * the link; still, nothing is written through an entry that does not
+ * re-check, so a changed object cannot make the link write out of bounds.
+ */
+static bool link_entry_ok(const struct pvlink_obj *o, const Elf64_Rela *r,
+			  const struct pvlink_howto *h, u64 target_size)
+{
+	return h && ELF64_R_SYM(r->r_info) < o->nsyms &&
+	       range_ok(r->r_offset, h->width, target_size);
+}
+
+/*
  * Apply one stage of one object's relocations: local ones (symbols the
  * object defines itself, absolute ones, the null symbol), or external
  * ones (resolved below or from the kernel).  GOT slots are numbered in
@@ -1419,22 +1451,23 @@ static enum pvlink_err link_stage(struct pvlink_ctx *ctx, int oi,
 
 	for (i = 1; i < o->shnum; i++) {
 		Elf64_Shdr rs = get_shdr(o, i);
+		u64 target_size;
 
 		if (!rela_applied(o, &rs))
 			continue;
+		target_size = get_shdr(o, rs.sh_info).sh_size;
 		for (e = 0; e < rs.sh_size / sizeof(Elf64_Rela); e++) {
 			Elf64_Rela r = get_rela(o, &rs, e);
-			Elf64_Sym s = get_sym(o, ELF64_R_SYM(r.r_info));
 			const struct pvlink_howto *h = arch_pvlink_howto(ELF64_R_TYPE(r.r_info));
-			bool external = s.st_shndx == SHN_UNDEF && ELF64_R_SYM(r.r_info);
 			u64 my_slot = slot;
+			bool external;
 
-			/* The plan checked every entry; the object must not change. */
-			if (!h)
+			if (!link_entry_ok(o, &r, h, target_size))
 				return pvlink_fail(ctx, oi, PVLINK_E_STATE,
 						   "section %u entry %lu changed since the plan", i, e);
 			if (h->flags & PVLINK_HOWTO_GOT)
 				slot++;
+			external = ws_sym(o)[ELF64_R_SYM(r.r_info)].external;
 			if (external != (stage == PVLINK_STAGE_EXTERNAL))
 				continue;
 			err = link_apply_one(ctx, oi, i, &rs, e, my_slot);
