@@ -1467,6 +1467,9 @@ static enum pvlink_err link_stage(struct pvlink_ctx *ctx, int oi,
 						   "section %u entry %lu changed since the plan", i, e);
 			if (h->flags & PVLINK_HOWTO_GOT)
 				slot++;
+			/* R_X86_64_NONE and the like write nothing, maybe in an empty section. */
+			if (!h->width)
+				continue;
 			external = ws_sym(o)[ELF64_R_SYM(r.r_info)].external;
 			if (external != (stage == PVLINK_STAGE_EXTERNAL))
 				continue;

@@ -318,9 +318,23 @@ static void test_got(const struct pvlink_object *got)
 	unlink_all(&l);
 }
 
+/* Three backends merged by "ld -r" into one object, as a backend is built. */
+static void test_combined(const struct pvlink_object *all)
+{
+	struct linked l;
+
+	if (tl_check(link_at(&l, all, 1), "ld -r combined object links")) {
+		set_cpu(0);
+		tl_check(CALL1(&l, "pv_op_b", 4) == 2 * 4 + 1 + 42 && CALL2(&l, "got_call", 2, 3) == 5 &&
+			 CALL1(&l, "weak_probe", 3) == -1 && CALL0(&l, "base_scratch_sum") == 5,
+			 "ld -r combined object: functions of all three parts run");
+	}
+	unlink_all(&l);
+}
+
 int main(int argc, char **argv)
 {
-	struct pvlink_object base, top, weak, got, stack[2];
+	struct pvlink_object base, top, weak, got, all, stack[2];
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: %s TAG DIR\n", argv[0]);
@@ -332,12 +346,14 @@ int main(int argc, char **argv)
 	top = load(argv[2], "tb_top");
 	weak = load(argv[2], "tb_weak");
 	got = load(argv[2], "tb_got");
+	all = load(argv[2], "tb_all");
 	stack[0] = base;
 	stack[1] = top;
 	test_base(&base);
 	test_stack(stack);
 	test_weak(&weak);
 	test_got(&got);
+	test_combined(&all);
 	tl_exports_free(&exports);
 	return tl_failures ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 #
 # Environment: srctree, objtree (default: this tree), FUZZ_SECONDS
 # (default 60), CLANG.  Seeds: every test backend object (GCC and Clang,
-# -O0/-O2/-Os) and the malformed corpus, when they have been built.
+# all variants) and the malformed corpus (both built here first).
 # The working corpus and any crash reproducer stay under
 # $objtree/tools/testing/pvlink/core/fuzz/.  Exit status: 0 if no crash.
 set -eu
@@ -17,8 +17,10 @@ O=$objtree/tools/testing/pvlink/core
 
 make -s -C "$here" srctree="$srctree" objtree="$objtree" CLANG="${CLANG:-clang}" \
 	all fuzz-bin >/dev/null
-mkdir -p "$O/fuzz/seeds" "$O/fuzz/work" "$O/fuzz/crashes"
-for f in "$O"/obj/*/*.o "$O"/corpus/*.o; do
+mkdir -p "$O/fuzz/seeds" "$O/fuzz/work" "$O/fuzz/crashes" "$O/fuzz/malformed"
+/usr/bin/python3 "$here/mkcorpus.py" "$srctree/include/linux/pvlink.h" \
+	"$O/obj/gcc-O2/tb_base.o" "$O/fuzz/malformed" >/dev/null
+for f in "$O"/obj/*/*.o "$O"/fuzz/malformed/*.o; do
 	[ -f "$f" ] || continue
 	cp "$f" "$O/fuzz/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
 done

@@ -132,6 +132,8 @@ for d in "$O"/obj/*-*; do
 	done
 	check "oracle $cfg tb_base+tb_weak+tb_got linked together: pvlink == GNU ld" \
 		oracle_case "$cfg-stack" "$d/tb_base.o" "$d/tb_weak.o" "$d/tb_got.o"
+	check "oracle $cfg tb_all (made by ld -r): pvlink == GNU ld" \
+		oracle_case "$cfg-all" "$d/tb_all.o"
 done
 
 # ---- 6. the malformed-object corpus ------------------------------------------
