@@ -145,6 +145,29 @@ startup_32:
 
 	movl	$(boot_pdpt + _PAGE_PRESENT + _PAGE_RW), boot_pml4
 
+	/*
+	 * The 2 MiB around the boot stack's guard page in 4 KiB pages, the
+	 * guard page left out: a stack overflow faults instead of silently
+	 * overwriting what lies below the stack.
+	 */
+	movl	$boot_stack_guard, %ebx
+	shrl	$21, %ebx			/* PD index of the guard page */
+	movl	%ebx, %eax
+	shll	$21, %eax
+	orl	$(_PAGE_PRESENT | _PAGE_RW), %eax
+	movl	$boot_pt, %edi
+	movl	$512, %ecx
+1:	movl	%eax, (%edi)
+	movl	$0, 4(%edi)
+	addl	$PAGE_SIZE, %eax
+	addl	$8, %edi
+	loop	1b
+	movl	$boot_stack_guard, %eax
+	shrl	$PAGE_SHIFT, %eax
+	andl	$511, %eax
+	movl	$0, boot_pt(, %eax, 8)
+	movl	$(boot_pt + _PAGE_PRESENT + _PAGE_RW), boot_pd(, %ebx, 8)
+
 	movl	%cr4, %eax
 	orl	$X86_CR4_PAE, %eax
 	movl	%eax, %cr4
@@ -196,7 +219,11 @@ boot_pdpt:
 	.skip PAGE_SIZE
 boot_pd:
 	.skip 4 * PAGE_SIZE
-	.globl boot_stack, boot_stack_top
+boot_pt:
+	.skip PAGE_SIZE
+	.globl boot_stack_guard, boot_stack, boot_stack_top
+boot_stack_guard:				/* not mapped */
+	.skip PAGE_SIZE
 boot_stack:
 	.skip BOOT_STACK_SIZE
 boot_stack_top:

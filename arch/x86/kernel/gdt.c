@@ -1,18 +1,37 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The kernel's GDT, replacing the boot one (which lives in the entry
- * code's read-only data).  Same selectors (asm/segment.h).
+ * code's read-only data), and the TSS.  Same selectors (asm/segment.h).
+ *
+ * The TSS exists for its interrupt stack table: a double fault runs on
+ * its own stack (IST_DOUBLE_FAULT), so a kernel stack overflow - which
+ * faults on the guard page below the boot stack (arch/x86/boot/head.S)
+ * and then cannot push the #PF frame - is still reported.
  */
 #include <linux/kernel.h>
 #include <asm/desc.h>
 #include <asm/pvops.h>
 #include <asm/segment.h>
 
-static u64 gdt_table[GDT_ENTRIES] __aligned(16) = {
-	[GDT_ENTRY_KERNEL_CS] = GDT_KERNEL_CS_DESC,
-	[GDT_ENTRY_KERNEL_DS] = GDT_KERNEL_DS_DESC,
-	[GDT_ENTRY_KERNEL32_CS] = GDT_KERNEL32_CS_DESC,
-};
+#define IST_STACK_SIZE		(16 * 1024)
+/* System-segment type 9: available 64-bit TSS (SDM vol. 3, table 3-2). */
+#define DESC_TSS_AVAILABLE	0x9ULL
+#define DESC_PRESENT		(1ULL << 47)
+
+static u64 gdt_table[GDT_ENTRIES] __aligned(16);
+static struct tss tss __aligned(16);
+static u8 double_fault_stack[IST_STACK_SIZE] __aligned(16);
+
+/* A 16-byte TSS descriptor (SDM vol. 3, 8.2.3), as two GDT entries. */
+static void set_tss_desc(u64 *desc, const struct tss *t)
+{
+	u64 base = (uintptr_t)t, limit = sizeof(*t) - 1;
+
+	desc[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+		  (DESC_TSS_AVAILABLE << 40) | DESC_PRESENT |
+		  (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
+	desc[1] = base >> 32;
+}
 
 void gdt_init(void)
 {
@@ -20,6 +39,16 @@ void gdt_init(void)
 		.size = sizeof(gdt_table) - 1,
 		.address = (uintptr_t)gdt_table,
 	};
+
+	tss.ist[IST_DOUBLE_FAULT - 1] = (uintptr_t)(double_fault_stack + IST_STACK_SIZE);
+	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap */
+
+	gdt_table[0] = 0;
+	gdt_table[GDT_ENTRY_KERNEL_CS] = GDT_KERNEL_CS_DESC;
+	gdt_table[GDT_ENTRY_KERNEL_DS] = GDT_KERNEL_DS_DESC;
+	gdt_table[GDT_ENTRY_KERNEL32_CS] = GDT_KERNEL32_CS_DESC;
+	/* Rewritten each time: ltr marks the descriptor busy, and ltr of a busy TSS faults. */
+	set_tss_desc(&gdt_table[GDT_ENTRY_TSS], &tss);
 
 	pv_load_gdt(&dtr);
 	/* Reload the cached descriptors: CS by a far return, then the data ones. */
@@ -33,4 +62,5 @@ void gdt_init(void)
 		     "movl %%eax, %%es\n\t"
 		     "movl %%eax, %%ss\n\t"
 		     : : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
+	pv_load_tr(__KERNEL_TSS);
 }

@@ -37,6 +37,7 @@ void idt_init(void)
 	};
 
 	for (unsigned int v = 0; v < NR_VECTORS; v++)
-		set_intr_gate(v, (void *)(uintptr_t)vector_stubs[v], 0);
+		set_intr_gate(v, (void *)(uintptr_t)vector_stubs[v],
+			      v == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0);
 	pv_load_idt(&dtr);
 }

@@ -95,6 +95,11 @@ static void native_load_gdt(const struct desc_ptr *dtr)
 	asm volatile("lgdt %0" : : "m"(*dtr));
 }
 
+static void native_load_tr(u16 selector)
+{
+	asm volatile("ltr %0" : : "rm"(selector));
+}
+
 static void native_write_idt_entry(struct gate_desc *idt, unsigned int vector,
 				   const struct gate_desc *gate)
 {

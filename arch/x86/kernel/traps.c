@@ -8,6 +8,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/reboot.h>
+#include <asm/boot.h>
+#include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/pvops.h>
 #include <asm/traps.h>
@@ -107,6 +109,8 @@ static void __noreturn die(struct pt_regs *regs)
 		       regs->error_code & 4 ? "user" : "kernel");
 	else
 		printk(KERN_EMERG "CR2: %016lx\n", fault_address());
+	if (vec == X86_TRAP_DF && fault_address() - (uintptr_t)boot_stack_guard < PAGE_SIZE)
+		printk(KERN_EMERG "CR2 is in the boot stack's guard page: kernel stack overflow\n");
 	show_regs(regs);
 	printk(KERN_EMERG "Call trace:\n");
 	print_address(" ", regs->rip, " (faulting instruction)");

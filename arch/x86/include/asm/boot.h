@@ -36,7 +36,7 @@ void boot_add_module(struct boot_info *bi, u64 start, u64 size, const char *cmdl
 
 /* The kernel's own boot page tables (head.S), for the mm code. */
 extern u64 boot_pml4[512];
-extern char boot_stack[], boot_stack_top[];
+extern char boot_stack_guard[], boot_stack[], boot_stack_top[];
 #endif
 
 #endif /* _ASM_X86_BOOT_H */

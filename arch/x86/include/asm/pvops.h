@@ -56,6 +56,8 @@ struct cpuid_regs {
 	VOP(write_cr4, (unsigned long val), (val))			\
 	VOP(load_idt, (const struct desc_ptr *dtr), (dtr))		\
 	VOP(load_gdt, (const struct desc_ptr *dtr), (dtr))		\
+	/* load the task register (the TSS holds the IST stacks) */	\
+	VOP(load_tr, (u16 selector), (selector))			\
 	VOP(write_idt_entry, (struct gate_desc *idt, unsigned int vector, \
 		const struct gate_desc *gate), (idt, vector, gate))	\
 	OP(u64, rdmsr, (u32 msr), (msr))				\
