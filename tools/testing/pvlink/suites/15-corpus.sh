@@ -1,0 +1,70 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Suite 15: the malformed-object corpus (tools/testing/pvlink/corpus).
+#
+# Builds the good objects with $CC, derives every malformed object from
+# them (mkcorpus.py + expected.list) and runs each through the core's
+# plan and link: one TAP line per case, "refused with PVLINK_E_X" or
+# "links".  Then the same corpus, derived from Clang-built objects, as
+# one summary line, so the mutations are known not to depend on one
+# compiler's output.  The ASan+UBSan run of the corpus is in suite 16.
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+CC=${CC:-gcc}
+CLANG=${CLANG:-clang}
+S=$srctree/tools/testing/pvlink/corpus
+O=$objtree/tools/testing/pvlink/corpus
+MIN_REFUSALS=45
+mkdir -p "$O"
+
+build()		# build LOG MAKE-ARGS...: quiet make; the log's tail on failure
+{
+	local log=$1
+	shift
+	if make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" "$@" \
+		>"$log" 2>&1; then
+		return 0
+	fi
+	tail -n 25 "$log" | sed 's/^/# /'
+	return 1
+}
+
+if ! build "$O/build.log" CC="$CC" cases driver; then
+	echo "not ok - corpus: build the good objects ($CC), the corpus and its driver"
+	exit 1
+fi
+echo "ok - corpus: build the good objects ($CC), the corpus and its driver"
+
+list=$O/cases/cases.list
+refusals=$(awk '!/^#/ && NF && $2 != "PVLINK_OK"' "$list" | wc -l)
+codes=$(awk '!/^#/ && NF && $2 != "PVLINK_OK" { print $2 }' "$list" | sort -u | wc -l)
+if [ "$refusals" -ge $MIN_REFUSALS ]; then
+	echo "ok - corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)"
+else
+	echo "not ok - corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)"
+fi
+
+"$O/corpus_driver" "$list"
+rc=$?
+# 0: all ok, 1: some "not ok" already printed; anything else is the driver's own failure.
+if [ $rc -gt 1 ]; then
+	echo "not ok - corpus: corpus_driver failed with status $rc"
+fi
+
+# The same corpus from Clang-built objects: one line.
+C=$O/clang
+if ! build "$O/build-clang.log" CC="$CLANG" CASEDIR="$C" cases; then
+	echo "not ok - corpus: every case also holds for $CLANG-built objects (build failed)"
+elif out=$("$O/corpus_driver" "$C/cases/cases.list" 2>&1); then
+	echo "ok - corpus: every case also holds for $CLANG-built objects"
+else
+	printf '%s\n' "$out" | grep -A1 '^not ok' | sed 's/^/# clang: /'
+	echo "not ok - corpus: every case also holds for $CLANG-built objects" \
+	     "($(printf '%s\n' "$out" | grep -c '^not ok') failed)"
+fi
+exit 0
