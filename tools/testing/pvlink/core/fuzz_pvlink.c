@@ -5,8 +5,9 @@
  * with -fsanitize=fuzzer,address,undefined; any out-of-bounds access,
  * undefined behaviour or crash is a finding.
  *
- * The input is linked alone, and, when it plans, also on top of itself
- * (a two-object stack) so cross-object resolution is fuzzed too.
+ * The input is linked alone at a kernel address, and on top of itself
+ * (a two-object stack, so cross-object resolution is fuzzed too) at a low
+ * address, where other relocations overflow.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +37,11 @@ static void fuzz_init(void)
 		tl_exports_build(&exports, syms, sizeof(syms) / sizeof(syms[0]), 3);
 }
 
-static void fuzz_link(const struct pvlink_object *objs, unsigned int n)
+static void fuzz_link(const struct pvlink_object *objs, unsigned int n, u64 base)
 {
 	struct pvlink_ctx *ctx = calloc(1, sizeof(*ctx));
 	struct pvlink_section_info si;
 	struct pvlink_symbol sym;
-	u64 base = KBASE;
 	unsigned int r, o, s;
 	void *work = NULL;
 
@@ -89,7 +89,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	};
 
 	fuzz_init();
-	fuzz_link(objs, 1);
-	fuzz_link(objs, 2);
+	fuzz_link(objs, 1, KBASE);
+	/* Low addresses: other overflow outcomes, and a stack of two. */
+	fuzz_link(objs, 2, 0x1000);
 	return 0;
 }
