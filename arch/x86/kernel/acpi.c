@@ -45,8 +45,11 @@ static const u8 *sdt(u64 pa, const char *sig)
 	if (!mapped(pa, ACPI_SDT_HEADER_SIZE))
 		return NULL;
 	t = phys_to_virt(pa);
-	if (memcmp(t, sig, 4))
+	if (memcmp(t, sig, 4)) {
+		pr_warn("acpi: table at %#lx should be %.4s but has signature %02x %02x %02x %02x: ignored\n",
+			(unsigned long)pa, sig, t[0], t[1], t[2], t[3]);
 		return NULL;
+	}
 	memcpy(&len, t + 4, 4);
 	if (len < ACPI_SDT_HEADER_SIZE || !mapped(pa, len) || !checksum_ok(t, len)) {
 		pr_warn("acpi: %.4s at %#lx: bad length %u or checksum, ignored\n",
@@ -107,7 +110,8 @@ void acpi_count_cpus(u64 rsdp_pa)
 		entry_size = 4;
 	}
 	if (!root) {
-		pr_warn("acpi: no valid RSDT or XSDT\n");
+		pr_warn("acpi: RSDP at %#lx (revision %u) names no valid RSDT (%#x) or XSDT (%#lx)\n",
+			(unsigned long)rsdp_pa, rsdp[15], rsdt, (unsigned long)xsdt);
 		return;
 	}
 	memcpy(&len, root + 4, 4);
@@ -115,7 +119,9 @@ void acpi_count_cpus(u64 rsdp_pa)
 		u64 pa = 0;
 
 		memcpy(&pa, root + off, entry_size);
-		madt = sdt(pa, "APIC");
+		/* Only the MADT is wanted: skip the others quietly. */
+		if (mapped(pa, 4) && !memcmp(phys_to_virt(pa), "APIC", 4))
+			madt = sdt(pa, "APIC");
 	}
 	if (!madt) {
 		pr_info("smp: no ACPI MADT, CPUs not counted\n");
