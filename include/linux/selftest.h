@@ -10,6 +10,8 @@
  *	{
  *		report_prefix_push("alloc");
  *		report(pa != 0, "one page");
+ *		if (!have_apic)
+ *			report_skip("timer", "no local APIC");
  *		report_prefix_pop();
  *	}
  *	SELFTEST_SUITE(my, "my", my_suite, 0);
@@ -60,8 +62,12 @@ struct selftest_suite {
  */
 bool report(bool pass, const char *fmt, ...) __printf(2, 3);
 
-/* Record one test as skipped; the message is the reason. */
-void report_skip(const char *fmt, ...) __printf(1, 2);
+/**
+ * report_skip() - record one test as skipped, with the reason
+ * @name: the test that could not run (after the current prefixes)
+ * @fmt: why (printf-style), as the KTAP "# SKIP" directive
+ */
+void report_skip(const char *name, const char *fmt, ...) __printf(2, 3);
 
 /* A diagnostic line inside the current suite ("# ..."). */
 void report_info(const char *fmt, ...) __printf(1, 2);

@@ -10,7 +10,7 @@
 static void bootmod_suite(void)
 {
 	if (!boot_info.nr_mod) {
-		report_skip("no boot module was passed (module: none)");
+		report_skip("a boot module to check", "no boot module was passed (module: none)");
 		return;
 	}
 	for (unsigned int i = 0; i < boot_info.nr_mod; i++) {

@@ -57,7 +57,8 @@ static void test_bp(void)
 	u64 after;
 
 	if (kvm_guest()) {
-		report_skip("BP from int3: KVM's instruction emulator cannot execute int3 in long mode");
+		report_skip("BP (breakpoint) from int3 is caught",
+			    "KVM's instruction emulator cannot execute int3 in long mode");
 		return;
 	}
 

@@ -85,7 +85,7 @@ bool report(bool pass, const char *fmt, ...)
 	return pass;
 }
 
-void report_skip(const char *fmt, ...)
+void report_skip(const char *name, const char *fmt, ...)
 {
 	char reason[200];
 	va_list ap;
@@ -96,7 +96,7 @@ void report_skip(const char *fmt, ...)
 	suite_tests++;
 	suite_skipped++;
 	total_skipped++;
-	buf_printf(INDENT "ok %u %s# SKIP %s\n", suite_tests, prefix, reason);
+	buf_printf(INDENT "ok %u %s%s # SKIP %s\n", suite_tests, prefix, name, reason);
 }
 
 void report_info(const char *fmt, ...)

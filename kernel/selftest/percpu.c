@@ -69,6 +69,7 @@ static void percpu_suite(void)
 		       "every CPU the ACPI MADT lists (%u) has an area (CONFIG_NR_CPUS=%d)",
 		       nr_cpus_found, CONFIG_NR_CPUS);
 	else
-		report_skip("CPU count: no ACPI MADT was found to count CPUs from");
+		report_skip("every CPU the ACPI MADT lists has an area",
+			    "no ACPI MADT was found to count CPUs from");
 }
 SELFTEST_SUITE(percpu, "percpu", percpu_suite, SELFTEST_NEEDS_PVOPS);

@@ -127,7 +127,8 @@ static void test_descriptor_tables(void)
 	 * emulate.  The gate is rewritten first to prove write_idt_entry.
 	 */
 	if (!lapic_init()) {
-		report_skip("write_idt_entry: no local APIC in xAPIC mode to send a self-IPI");
+		report_skip("write_idt_entry: a self-IPI reaches its handler",
+			    "no local APIC in xAPIC mode to send a self-IPI");
 		report_prefix_pop();
 		return;
 	}
@@ -227,7 +228,8 @@ static void test_halt(void)
 {
 	report_prefix_push("halt");
 	if (!lapic_init()) {
-		report_skip("no local APIC in xAPIC mode to wake the CPU");
+		report_skip("safe_halt and halt return after a timer interrupt",
+			    "no local APIC in xAPIC mode to wake the CPU");
 		report_prefix_pop();
 		return;
 	}
