@@ -1383,9 +1383,10 @@ static void link_copy(struct pvlink_ctx *ctx)
 
 enum pvlink_stage { PVLINK_STAGE_LOCAL, PVLINK_STAGE_EXTERNAL };
 
-/* Apply one relocation; its GOT slot index is passed in. */
+/* Apply (or only check) one relocation; its GOT slot index is passed in. */
 static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
-				      const Elf64_Shdr *rs, u64 e, u64 slot)
+				      const Elf64_Shdr *rs, u64 e, u64 slot,
+				      bool dry_run)
 {
 	const struct pvlink_obj *o = &ctx->obj[oi];
 	Elf64_Rela r = get_rela(o, rs, e);
@@ -1401,19 +1402,21 @@ static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
 		.place = place,
 		.sym = w->value,
 		.addend = r.r_addend,
+		.dry_run = dry_run,
 	};
 	Elf64_Sym s;
 
 	if (h->flags & PVLINK_HOWTO_GOT) {
 		const struct pvlink_region *got = &ctx->region[PVLINK_GOT];
+		const u8 *sec = o->base + get_shdr(o, rs->sh_info).sh_offset;
 		u64 off = slot * PVLINK_GOT_SLOT;
 
-		__builtin_memcpy((u8 *)got->mem + off, &w->value, PVLINK_GOT_SLOT);
+		if (!dry_run)
+			__builtin_memcpy((u8 *)got->mem + off, &w->value, PVLINK_GOT_SLOT);
 		rel.got = got->addr + off;
+		rel.orig = sec + r.r_offset;
 		rel.relax = (h->flags & PVLINK_HOWTO_RELAX) &&
-			    arch_pvlink_relaxable(rel.type,
-						  o->base + get_shdr(o, rs->sh_info).sh_offset,
-						  r.r_offset);
+			    arch_pvlink_relaxable(rel.type, sec, r.r_offset);
 	}
 	if (arch_pvlink_apply(h, &rel) == PVLINK_OK)
 		return PVLINK_OK;
@@ -1439,10 +1442,11 @@ static bool link_entry_ok(const struct pvlink_obj *o, const Elf64_Rela *r,
  * Apply one stage of one object's relocations: local ones (symbols the
  * object defines itself, absolute ones, the null symbol), or external
  * ones (resolved below or from the kernel).  GOT slots are numbered in
- * file order over both stages, as the plan counted them.
+ * file order over both stages, as the plan counted them.  A dry run
+ * checks every result and writes nothing.
  */
 static enum pvlink_err link_stage(struct pvlink_ctx *ctx, int oi,
-				  enum pvlink_stage stage)
+				  enum pvlink_stage stage, bool dry_run)
 {
 	struct pvlink_obj *o = &ctx->obj[oi];
 	u64 slot = o->got_start, e;
@@ -1473,11 +1477,31 @@ static enum pvlink_err link_stage(struct pvlink_ctx *ctx, int oi,
 			external = ws_sym(o)[ELF64_R_SYM(r.r_info)].external;
 			if (external != (stage == PVLINK_STAGE_EXTERNAL))
 				continue;
-			err = link_apply_one(ctx, oi, i, &rs, e, my_slot);
+			err = link_apply_one(ctx, oi, i, &rs, e, my_slot, dry_run);
 			if (err)
 				return err;
-			ctx->nr_relocs++;
+			if (!dry_run)
+				ctx->nr_relocs++;
 		}
+	}
+	return PVLINK_OK;
+}
+
+/* Both stages over the whole stack, in order: bottom object first. */
+static enum pvlink_err link_relocate(struct pvlink_ctx *ctx, bool dry_run)
+{
+	enum pvlink_err err;
+	unsigned int oi;
+
+	for (oi = 0; oi < ctx->nr_objs; oi++) {
+		err = link_stage(ctx, oi, PVLINK_STAGE_LOCAL, dry_run);
+		if (err)
+			return err;
+	}
+	for (oi = 0; oi < ctx->nr_objs; oi++) {
+		err = link_stage(ctx, oi, PVLINK_STAGE_EXTERNAL, dry_run);
+		if (err)
+			return err;
 	}
 	return PVLINK_OK;
 }
@@ -1485,7 +1509,6 @@ static enum pvlink_err link_stage(struct pvlink_ctx *ctx, int oi,
 enum pvlink_err pvlink_link(struct pvlink_ctx *ctx, void *work, u64 work_size)
 {
 	enum pvlink_err err;
-	unsigned int oi;
 
 	err = link_check_args(ctx, work, work_size);
 	if (err)
@@ -1494,19 +1517,15 @@ enum pvlink_err pvlink_link(struct pvlink_ctx *ctx, void *work, u64 work_size)
 	err = link_resolve(ctx);
 	if (err)
 		return err;
-	/* Everything is validated and resolved: now write staging memory. */
+	/* Every relocation is computed and checked before anything is written. */
+	err = link_relocate(ctx, true);
+	if (err)
+		return err;
 	link_copy(ctx);
 	ctx->nr_relocs = 0;
-	for (oi = 0; oi < ctx->nr_objs; oi++) {
-		err = link_stage(ctx, oi, PVLINK_STAGE_LOCAL);
-		if (err)
-			return err;
-	}
-	for (oi = 0; oi < ctx->nr_objs; oi++) {
-		err = link_stage(ctx, oi, PVLINK_STAGE_EXTERNAL);
-		if (err)
-			return err;
-	}
+	err = link_relocate(ctx, false);
+	if (err)
+		return err;
 	ctx->state = PVLINK_STATE_LINKED;
 	ctx->err = PVLINK_OK;
 	return PVLINK_OK;

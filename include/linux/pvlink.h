@@ -14,8 +14,9 @@
  *     may write, plus the run-time address the code will execute at) and
  *     for the workspace, then calls pvlink_link(), which fills the
  *     staging buffers.  Only the staging buffers and the workspace are
- *     ever written, and only after every object has validated and every
- *     symbol has resolved.
+ *     ever written, and the staging buffers only after every object has
+ *     validated, every symbol has resolved and every relocation has been
+ *     computed and found to fit.
  *
  * A link is a *stack* of objects: objs[0] is the bottom (e.g. "native"),
  * each later object may sit on top of the ones below it (e.g. "kvm").
@@ -356,9 +357,11 @@ enum pvlink_err pvlink_plan(struct pvlink_ctx *ctx);
  * @work_size: size of @work.
  *
  * Assigns every section its address, resolves every symbol to its final
- * value (all errors of this stage come before any region is written),
- * copies the section bytes, zeroes BSS, fills the GOT and applies local
- * relocations, then external ones.
+ * value, computes and checks every relocation without writing (so every
+ * error comes before the first byte of a region is written), then copies
+ * the section bytes, zeroes BSS, fills the GOT and applies local
+ * relocations, then external ones.  A failed link leaves the regions'
+ * memory as it was.
  *
  * Context: any; writes only @ctx, @work and the regions' @mem.
  * Return: PVLINK_OK, or an error also stored in @ctx->err and @ctx->msg.

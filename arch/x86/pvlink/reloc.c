@@ -119,38 +119,63 @@ static bool x86_fits(const struct pvlink_howto *howto, u64 v)
 	return true;
 }
 
-static void x86_store(u8 *loc, unsigned int width, u64 v)
-{
-	u32 v32 = (u32)v;
+/*
+ * What one relocation writes: optionally new instruction bytes in the
+ * three bytes before the field (bit i of @op_mask: byte at field - 3 + i),
+ * then @value, @width bytes wide, at field + @shift, then optionally a
+ * NOP at field + 3.  Deciding fills this; writing is separate, so a dry
+ * run can check every relocation before anything is written.
+ */
+struct x86_edit {
+	u8 op[3];
+	u8 op_mask;
+	s8 shift;
+	u8 width;
+	bool nop;
+	u64 value;
+};
 
-	if (width == 8)
-		__builtin_memcpy(loc, &v, 8);
-	else if (width == 4)
-		__builtin_memcpy(loc, &v32, 4);
+#define X86_EDIT_REX	0x1	/* byte at field - 3 */
+#define X86_EDIT_OP	0x2	/* byte at field - 2 */
+#define X86_EDIT_MODRM	0x4	/* byte at field - 1 */
+
+static void x86_write(u8 *loc, const struct x86_edit *e)
+{
+	u32 v32 = (u32)e->value;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (e->op_mask & (1u << i))
+			loc[i - 3] = e->op[i];
+	if (e->width == 8)
+		__builtin_memcpy(loc + e->shift, &e->value, 8);
+	else if (e->width == 4)
+		__builtin_memcpy(loc + e->shift, &v32, 4);
+	if (e->nop)
+		loc[3] = X86_NOP;
 }
 
 /*
- * Rewrite a register-operand instruction "op sym@GOTPCREL(%rip), %reg"
- * into "op $sym, %reg": the register moves from ModRM.reg to ModRM.rm,
- * so REX.R becomes REX.B.  The immediate is sign-extended to 64 bits
- * with REX.W (checked as 32S) and is the whole operand without it
- * (checked as 32).
+ * "op sym@GOTPCREL(%rip), %reg" as "op $sym, %reg": the register moves
+ * from ModRM.reg to ModRM.rm, so REX.R becomes REX.B.  The immediate is
+ * sign-extended to 64 bits with REX.W (checked as 32S) and is the whole
+ * operand without it (checked as 32).
  */
-static bool x86_to_imm(const struct pvlink_reloc *r, u8 new_op, u8 digit)
+static bool x86_to_imm(const struct pvlink_reloc *r, u8 new_op, u8 digit,
+		       struct x86_edit *e)
 {
 	static const struct pvlink_howto imm32s = { "imm32s", 4, PVLINK_HOWTO_SIGNED };
 	static const struct pvlink_howto imm32 = { "imm32", 4, PVLINK_HOWTO_UNSIGNED };
-	u8 *insn = r->loc - 2;
 	bool rex = r->type == R_X86_64_REX_GOTPCRELX;
-	bool wide = rex && (insn[-1] & X86_REX_W);
+	u8 prefix = rex ? r->orig[-3] : 0;
 
-	if (!x86_fits(wide ? &imm32s : &imm32, r->sym))
+	if (!x86_fits(rex && (prefix & X86_REX_W) ? &imm32s : &imm32, r->sym))
 		return false;
-	if (rex && (insn[-1] & X86_REX_R))
-		insn[-1] = (insn[-1] & ~X86_REX_R) | X86_REX_B;
-	insn[1] = X86_MODRM_DIRECT | (digit << 3) | X86_MODRM_REG(insn[1]);
-	insn[0] = new_op;
-	x86_store(r->loc, 4, r->sym);
+	e->op[0] = prefix & X86_REX_R ? (prefix & ~X86_REX_R) | X86_REX_B : prefix;
+	e->op[1] = new_op;
+	e->op[2] = X86_MODRM_DIRECT | (digit << 3) | X86_MODRM_REG(r->orig[-1]);
+	e->op_mask = (rex ? X86_EDIT_REX : 0) | X86_EDIT_OP | X86_EDIT_MODRM;
+	e->value = r->sym;
 	return true;
 }
 
@@ -165,48 +190,43 @@ static bool x86_to_imm(const struct pvlink_reloc *r, u8 new_op, u8 digit)
  *                                   PC-relative form fits
  *   test/binop v@GOTPCREL(%rip), %reg -> test/binop $v, %reg
  * Only the usual addend (-4) is relaxed: with another one the GOT slot's
- * address, not the symbol's, is offset.
+ * address, not the symbol's, is offset.  The instruction is read from the
+ * unrelocated object, so a dry run and the real run decide alike.
  * Return: false if no direct form fits (then the GOT slot is used).
  */
-static bool x86_relax(const struct pvlink_howto *howto, const struct pvlink_reloc *r)
+static bool x86_relax(const struct pvlink_howto *howto, const struct pvlink_reloc *r,
+		      struct x86_edit *e)
 {
 	unsigned int before = r->type == R_X86_64_REX_GOTPCRELX ? 3 : 2;
-	u8 *insn = r->loc - 2;
 	u64 v = r->sym + r->addend - r->place;
 
 	if (r->addend != X86_GOTPCREL_ADDEND)
 		return false;
-	/*
-	 * Re-derive the form from the staging bytes: an overlapping
-	 * relocation may have changed them since the plan looked.
-	 */
-	switch (x86_relax_form(r->type, r->loc - before, before)) {
+	e->value = v;
+	switch (x86_relax_form(r->type, r->orig - before, before)) {
 	case X86_RELAX_CALL:
-		if (!x86_fits(howto, v))
-			return false;
-		insn[0] = X86_PREFIX_ADDR32;
-		insn[1] = X86_OP_CALL_REL32;
-		x86_store(r->loc, 4, v);
-		return true;
+		e->op[1] = X86_PREFIX_ADDR32;
+		e->op[2] = X86_OP_CALL_REL32;
+		e->op_mask = X86_EDIT_OP | X86_EDIT_MODRM;
+		return x86_fits(howto, v);
 	case X86_RELAX_JMP:
-		if (!x86_fits(howto, v + 1))
-			return false;
-		insn[0] = X86_OP_JMP_REL32;
-		x86_store(r->loc - 1, 4, v + 1);
-		r->loc[3] = X86_NOP;
-		return true;
+		e->op[1] = X86_OP_JMP_REL32;
+		e->op_mask = X86_EDIT_OP;
+		e->shift = -1;
+		e->value = v + 1;
+		e->nop = true;
+		return x86_fits(howto, v + 1);
 	case X86_RELAX_MOV:
-		if (x86_to_imm(r, X86_OP_MOV_IMM, 0))
+		if (x86_to_imm(r, X86_OP_MOV_IMM, 0, e))
 			return true;
-		if (!x86_fits(howto, v))
-			return false;
-		insn[0] = X86_OP_LEA;
-		x86_store(r->loc, 4, v);
-		return true;
+		e->op[1] = X86_OP_LEA;
+		e->op_mask = X86_EDIT_OP;
+		e->value = v;
+		return x86_fits(howto, v);
 	case X86_RELAX_TEST:
-		return x86_to_imm(r, X86_OP_TEST_IMM, 0);
+		return x86_to_imm(r, X86_OP_TEST_IMM, 0, e);
 	case X86_RELAX_BINOP:
-		return x86_to_imm(r, X86_OP_BINOP_IMM, X86_MODRM_REG(insn[0]));
+		return x86_to_imm(r, X86_OP_BINOP_IMM, X86_MODRM_REG(r->orig[-2]), e);
 	default:
 		return false;
 	}
@@ -215,21 +235,23 @@ static bool x86_relax(const struct pvlink_howto *howto, const struct pvlink_relo
 enum pvlink_err arch_pvlink_apply(const struct pvlink_howto *howto,
 				  const struct pvlink_reloc *r)
 {
+	struct x86_edit e = { .width = howto->width };
 	u64 s = r->sym;
-	u64 v;
 
 	if (!howto->width)
 		return PVLINK_OK;
-	if (howto->flags & PVLINK_HOWTO_GOT) {
-		if (r->relax && x86_relax(howto, r))
-			return PVLINK_OK;
+	if ((howto->flags & PVLINK_HOWTO_GOT) && r->relax && x86_relax(howto, r, &e))
+		goto write;
+	if (howto->flags & PVLINK_HOWTO_GOT)
 		s = r->got;
-	}
-	v = s + (u64)r->addend;
+	e = (struct x86_edit){ .width = howto->width };
+	e.value = s + (u64)r->addend;
 	if (howto->flags & PVLINK_HOWTO_PC)
-		v -= r->place;
-	if (!x86_fits(howto, v))
+		e.value -= r->place;
+	if (!x86_fits(howto, e.value))
 		return PVLINK_E_RELA_OVERFLOW;
-	x86_store(r->loc, howto->width, v);
+write:
+	if (!r->dry_run)
+		x86_write(r->loc, &e);
 	return PVLINK_OK;
 }

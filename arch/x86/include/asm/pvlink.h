@@ -68,22 +68,27 @@ struct pvlink_howto {
 /**
  * struct pvlink_reloc - one relocation, with every input resolved
  * @type:   ELF64_R_TYPE(r_info).
- * @loc:    staging address of the relocated field.
+ * @loc:    staging address of the relocated field (unused in a dry run).
+ * @orig:   the field in the unrelocated object: instruction bytes before
+ *          it are read from here, never from staging memory.
  * @place:  run-time address of the field (P).
  * @sym:    run-time value of the symbol (S).
  * @addend: r_addend (A).
  * @got:    run-time address of the symbol's GOT slot (GOT-relative types).
  * @relax:  the instruction is one GNU ld would rewrite not to use the GOT
  *          (arch_pvlink_relaxable() said so).
+ * @dry_run: compute and check only; write nothing.
  */
 struct pvlink_reloc {
 	u32 type;
 	u8 *loc;
+	const u8 *orig;
 	u64 place;
 	u64 sym;
 	s64 addend;
 	u64 got;
 	bool relax;
+	bool dry_run;
 };
 
 /**
@@ -116,11 +121,14 @@ bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset);
  * @howto: the type's table row.
  * @r:     the resolved relocation.
  *
- * The one place relocation arithmetic happens.  A relaxed GOT relocation
- * whose PC-relative form would overflow falls back to the GOT slot, as
- * GNU ld does.
+ * The one place relocation arithmetic happens.  A relaxable GOT
+ * relocation whose direct forms would overflow falls back to the GOT
+ * slot, as GNU ld does.  The decision depends only on the resolved values
+ * and the unrelocated object, so a dry run (@r->dry_run) gives the same
+ * answer as the real one: the core runs every relocation dry first and
+ * writes only if all of them fit.
  *
- * Return: PVLINK_OK or PVLINK_E_RELA_OVERFLOW (the field is not written).
+ * Return: PVLINK_OK or PVLINK_E_RELA_OVERFLOW (nothing is written).
  */
 enum pvlink_err arch_pvlink_apply(const struct pvlink_howto *howto,
 				  const struct pvlink_reloc *r);
