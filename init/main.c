@@ -57,9 +57,7 @@ void start_kernel(struct boot_info *bi)
 
 	cmdline_init(bi->cmdline);
 	parse_loglevel();
-	/* Port I/O works natively; elsewhere the entry brought its console. */
-	if (boot_has(BOOT_CAP_PRIV))
-		serial8250_console_init();
+	/* Each entry registered its console (natively the 8250). */
 	print_banner(bi);
 
 	arch_setup(bi);

@@ -9,8 +9,8 @@
  * start_kernel() - the generic kernel, entered from every entry path
  * @bi: filled by the entry (memory map, modules, command line, caps)
  *
- * The entry may have registered a console and set a machine-exit hook
- * already.  Until a console is up nothing here needs a pv-op, so an
+ * The entry has registered its console(s) and may have set a
+ * machine-exit hook.  Until a console is up nothing here needs a pv-op, so an
  * entry without one (Xen PV, ring 3) can call this directly.
  *
  * Context: boot CPU, interrupts off.  Never returns.

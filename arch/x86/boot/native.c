@@ -5,9 +5,11 @@
  * information into boot_info and starts the kernel.
  */
 #include <linux/bootinfo.h>
+#include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <asm/boot.h>
+#include <asm/desc.h>
 #include <asm/pvops.h>
 #include <xen/pvh.h>
 
@@ -58,6 +60,13 @@ void x86_native_start(u32 kind, u32 info)
 	struct boot_info *bi = &boot_info;
 
 	pvops_install(&pvops_native, "native");
+	/*
+	 * Console and exception reports before anything reads the loader's
+	 * data: a bad pointer there is then reported, not a triple fault.
+	 */
+	serial8250_console_init();
+	gdt_init();
+	idt_init();
 	bi->caps = BOOT_CAP_PRIV | BOOT_CAP_DEBUG_EXIT;
 	bi->cmdline = "";
 	if (kind == X86_BOOT_PVH) {
