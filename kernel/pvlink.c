@@ -618,7 +618,8 @@ static enum pvlink_err check_symtab(struct pvlink_ctx *ctx, int oi)
 	    !sh.sh_size)
 		return pvlink_fail(ctx, oi, PVLINK_E_SYMTAB_ENTSIZE,
 				   "symbol table %u: sh_entsize %lu, sh_size %lu, want non-empty multiples of %u",
-				   found, sh.sh_entsize, sh.sh_size, (unsigned int)sizeof(Elf64_Sym));
+				   found, sh.sh_entsize, sh.sh_size,
+				   (unsigned int)sizeof(Elf64_Sym));
 	if (sh.sh_size / sizeof(Elf64_Sym) > 0xffffffffu)
 		return pvlink_fail(ctx, oi, PVLINK_E_SYMTAB_ENTSIZE,
 				   "symbol table %u: too many symbols", found);
@@ -659,13 +660,17 @@ static enum pvlink_err check_sym_kind(struct pvlink_ctx *ctx, int oi, u32 i,
 	case STT_FILE:
 		break;
 	case STT_COMMON:
-		return pvlink_fail(ctx, oi, PVLINK_E_SYM_COMMON, "symbol %u '%s' is STT_COMMON", i, name);
+		return pvlink_fail(ctx, oi, PVLINK_E_SYM_COMMON,
+				   "symbol %u '%s' is STT_COMMON", i, name);
 	case STT_TLS:
-		return pvlink_fail(ctx, oi, PVLINK_E_SYM_TLS, "symbol %u '%s' is STT_TLS", i, name);
+		return pvlink_fail(ctx, oi, PVLINK_E_SYM_TLS,
+				   "symbol %u '%s' is STT_TLS", i, name);
 	case STT_GNU_IFUNC:
-		return pvlink_fail(ctx, oi, PVLINK_E_SYM_IFUNC, "symbol %u '%s' is STT_GNU_IFUNC", i, name);
+		return pvlink_fail(ctx, oi, PVLINK_E_SYM_IFUNC,
+				   "symbol %u '%s' is STT_GNU_IFUNC", i, name);
 	default:
-		return pvlink_fail(ctx, oi, PVLINK_E_SYM_TYPE, "symbol %u '%s' has type %u", i, name, type);
+		return pvlink_fail(ctx, oi, PVLINK_E_SYM_TYPE,
+				   "symbol %u '%s' has type %u", i, name, type);
 	}
 	return PVLINK_OK;
 }
@@ -1187,7 +1192,8 @@ enum pvlink_err pvlink_plan(struct pvlink_ctx *ctx)
 	unsigned int oi;
 
 	if (ctx->state != PVLINK_STATE_INIT)
-		return pvlink_fail(ctx, -1, PVLINK_E_STATE, "pvlink_plan() needs a fresh pvlink_init()");
+		return pvlink_fail(ctx, -1, PVLINK_E_STATE,
+				   "pvlink_plan() needs a fresh pvlink_init()");
 	if (!ctx->nr_objs || ctx->nr_objs > PVLINK_MAX_OBJECTS || !ctx->objs)
 		return pvlink_fail(ctx, -1, PVLINK_E_OBJECTS, "%u objects, want 1..%u",
 				   ctx->nr_objs, PVLINK_MAX_OBJECTS);
@@ -1233,7 +1239,8 @@ static enum pvlink_err link_check_args(struct pvlink_ctx *ctx, void *work,
 	unsigned int r;
 
 	if (ctx->state != PVLINK_STATE_PLANNED)
-		return pvlink_fail(ctx, -1, PVLINK_E_STATE, "pvlink_link() needs a successful pvlink_plan()");
+		return pvlink_fail(ctx, -1, PVLINK_E_STATE,
+				   "pvlink_link() needs a successful pvlink_plan()");
 	if (!work || work_size < ctx->work_size || ((uintptr_t)work & 7))
 		return pvlink_fail(ctx, -1, PVLINK_E_ARG,
 				   "workspace of %lu bytes, need %lu, 8-byte aligned",
@@ -1422,7 +1429,8 @@ static enum pvlink_err link_apply_one(struct pvlink_ctx *ctx, int oi, u32 ri,
 		return PVLINK_OK;
 	s = get_sym(o, si);
 	return pvlink_fail(ctx, oi, PVLINK_E_RELA_OVERFLOW,
-			   RELA_FMT ": S=%lx A=%ld P=%lx", RELA_ARGS(ri, *rs, e, r, h, sym_name(o, &s)),
+			   RELA_FMT ": S=%lx A=%ld P=%lx",
+			   RELA_ARGS(ri, *rs, e, r, h, sym_name(o, &s)),
 			   w->value, r.r_addend, place);
 }
 
