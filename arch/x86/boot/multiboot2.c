@@ -8,6 +8,7 @@
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
 #include <asm/boot.h>
+#include <asm/page.h>
 
 #define MB2_TAG_END		0
 #define MB2_TAG_CMDLINE		1
@@ -17,6 +18,7 @@
 #define MB2_TAG_ACPI_NEW	15
 
 #define MB2_MEMORY_AVAILABLE	1
+#define MB2_INFO_MAX		(1024 * 1024)
 
 struct mb2_tag {
 	u32 type;
@@ -69,6 +71,11 @@ void multiboot2_parse(u32 info, struct boot_info *bi)
 	const char *end = (const char *)(uintptr_t)info + total;
 
 	bi->platform = (void *)(uintptr_t)info;
+	/* GRUB's information is a few KiB; anything huge is not one. */
+	if (total < 16 || total > MB2_INFO_MAX || (u64)info + total > IDENTITY_MAP_SIZE) {
+		pr_err("multiboot2: information at %#x claims %u bytes: ignored\n", info, total);
+		return;
+	}
 	boot_add_rsv(bi, info, total);
 	while (p + sizeof(struct mb2_tag) <= end) {
 		const struct mb2_tag *tag = (const void *)p;

@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <asm/boot.h>
 #include <asm/desc.h>
+#include <asm/page.h>
 #include <asm/pvops.h>
 #include <xen/pvh.h>
 
@@ -43,6 +44,11 @@ void boot_add_rsv(struct boot_info *bi, u64 start, u64 size)
 
 void boot_add_module(struct boot_info *bi, u64 start, u64 size, const char *cmdline)
 {
+	if (start + size < start || start + size > IDENTITY_MAP_SIZE) {
+		pr_err("boot: module at %#lx, %lu bytes, is beyond the 4 GiB identity map: ignored\n",
+		       (unsigned long)start, (unsigned long)size);
+		return;
+	}
 	if (bi->nr_mod == BOOT_MOD_MAX) {
 		pr_warn("boot: more than %d modules, module at %#lx ignored\n",
 			BOOT_MOD_MAX, start);

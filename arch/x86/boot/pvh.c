@@ -9,6 +9,7 @@
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
 #include <asm/boot.h>
+#include <asm/page.h>
 
 #define HVM_START_MAGIC		0x336ec578	/* "xEn3" with the high bit */
 #define HVM_MEMMAP_TYPE_RAM	1
@@ -41,9 +42,16 @@ struct hvm_memmap_table_entry {
 	u32 reserved;
 };
 
+/* Loader data is read through the boot identity map (0-4 GiB). */
+static bool reachable(u64 pa, u64 len)
+{
+	return pa && pa + len >= pa && pa + len <= IDENTITY_MAP_SIZE;
+}
+
 void pvh_parse(u32 start_info, struct boot_info *bi)
 {
 	const struct hvm_start_info *si = (const void *)(uintptr_t)start_info;
+	bool modlist_ok;
 	u32 i;
 
 	if (si->magic != HVM_START_MAGIC) {
@@ -60,10 +68,19 @@ void pvh_parse(u32 start_info, struct boot_info *bi)
 		boot_add_rsv(bi, si->cmdline_paddr & ~0xfffULL, 0x1000);
 	}
 
-	if (si->nr_modules)
+	if (si->nr_modules > BOOT_MOD_MAX)
+		pr_warn("pvh: %u modules, only the first %d are used\n",
+			si->nr_modules, BOOT_MOD_MAX);
+	modlist_ok = reachable(si->modlist_paddr,
+			       (u64)si->nr_modules * sizeof(struct hvm_modlist_entry));
+	if (si->nr_modules && !modlist_ok) {
+		pr_err("pvh: module list at %#lx is beyond the identity map: modules ignored\n",
+		       (unsigned long)si->modlist_paddr);
+	} else if (si->nr_modules) {
 		boot_add_rsv(bi, si->modlist_paddr,
 			     si->nr_modules * sizeof(struct hvm_modlist_entry));
-	for (i = 0; i < si->nr_modules; i++) {
+	}
+	for (i = 0; modlist_ok && i < si->nr_modules && i < BOOT_MOD_MAX; i++) {
 		const struct hvm_modlist_entry *m =
 			(const void *)(uintptr_t)(si->modlist_paddr + i * sizeof(*m));
 
@@ -75,9 +92,18 @@ void pvh_parse(u32 start_info, struct boot_info *bi)
 		pr_info("pvh: hvm_start_info version %u has no memory map\n", si->version);
 		return;
 	}
+	if (!reachable(si->memmap_paddr,
+		       (u64)si->memmap_entries * sizeof(struct hvm_memmap_table_entry))) {
+		pr_err("pvh: memory map at %#lx (%u entries) is beyond the identity map: ignored\n",
+		       (unsigned long)si->memmap_paddr, si->memmap_entries);
+		return;
+	}
 	boot_add_rsv(bi, si->memmap_paddr,
 		     si->memmap_entries * sizeof(struct hvm_memmap_table_entry));
-	for (i = 0; i < si->memmap_entries; i++) {
+	if (si->memmap_entries > BOOT_MEM_MAX)
+		pr_warn("pvh: %u memory map entries, only the first %d are used\n",
+			si->memmap_entries, BOOT_MEM_MAX);
+	for (i = 0; i < si->memmap_entries && i < BOOT_MEM_MAX; i++) {
 		const struct hvm_memmap_table_entry *e =
 			(const void *)(uintptr_t)(si->memmap_paddr + i * sizeof(*e));
 
