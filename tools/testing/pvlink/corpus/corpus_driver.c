@@ -21,7 +21,8 @@
  *    staging buffers are filled with a canary pattern first;
  *  - a successful link writes nothing outside its regions and workspace
  *    (guard bytes around each), and pvlink_section() places every loaded
- *    section inside its region.
+ *    section inside its region, and pvlink_lookup() finds what the
+ *    case's lookup= options say where they say.
  *
  * Objects are handed to the core at an odd address (the API allows any
  * alignment), so the sanitizer build also catches misaligned accesses.
@@ -42,7 +43,8 @@
 
 #include <linux/pvlink.h>
 
-#define MAX_TOKENS	16
+#define MAX_TOKENS	32
+#define MAX_STACK	(PVLINK_MAX_OBJECTS + 1)	/* one more: a case tests the cap */
 #define GUARD		256		/* canary bytes after each buffer */
 #define CASE_TIMEOUT	20		/* seconds; a hang is a failure */
 #define EXIT_NOT_OK	10		/* child printed "not ok" */
@@ -87,6 +89,18 @@ static bool err_code(const char *name, enum pvlink_err *e)
 
 /* ------------------------------------------------------------------ */
 
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("corpus_driver: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(2);
+}
+
 struct export_def {
 	const char *name;
 	u64 value;
@@ -111,6 +125,8 @@ struct case_opts {
 	const char *exports_how;
 	const char *msg[MAX_TOKENS];
 	unsigned int nr_msg;
+	const char *lookup[MAX_TOKENS];		/* "NAME:OBJ" or "NAME:none" */
+	unsigned int nr_lookup;
 	struct export_def exports[NR_EXPORTS];
 };
 
@@ -145,25 +161,30 @@ static void build_exports(struct export_table *x, const struct case_opts *o)
 	x->t.nr_exports = n;
 	x->t.bucket = x->bucket;
 	x->t.exports = x->e;
-	if (o->exports_how && !strcmp(o->exports_how, "bad-hash"))
+	if (!o->exports_how)
+		return;
+	if (!strcmp(o->exports_how, "bad-hash")) {
 		x->e[0].hash ^= 1;
-	if (o->exports_how && !strcmp(o->exports_how, "bad-buckets"))
+	} else if (!strcmp(o->exports_how, "bad-buckets")) {
 		x->bucket[NR_BUCKETS] = n + 1;
+	} else if (!strcmp(o->exports_how, "no-buckets")) {
+		x->t.nr_buckets = 0;
+	} else if (!strcmp(o->exports_how, "bucket-order")) {
+		x->bucket[1] = n;
+		x->bucket[2] = 0;
+	} else if (!strcmp(o->exports_how, "wrong-bucket")) {
+		/* The last entry of the first non-empty bucket moves to the next. */
+		for (b = 0; b + 1 < NR_BUCKETS; b++)
+			if (x->bucket[b + 1] > x->bucket[b]) {
+				x->bucket[b + 1]--;
+				break;
+			}
+	} else {
+		die("exports=%s: unknown corruption", o->exports_how);
+	}
 }
 
 /* ------------------------------------------------------------------ */
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fputs("corpus_driver: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	exit(2);
-}
 
 static void *read_file(const char *path, size_t *size)
 {
@@ -351,6 +372,34 @@ static void check_sections(const struct pvlink_ctx *ctx)
 	}
 }
 
+static void check_lookups(const struct pvlink_ctx *ctx, const struct case_opts *o)
+{
+	unsigned int i;
+
+	for (i = 0; i < o->nr_lookup; i++) {
+		char name[256], *colon;
+		struct pvlink_symbol sym;
+		enum pvlink_err err;
+
+		snprintf(name, sizeof(name), "%s", o->lookup[i]);
+		colon = strrchr(name, ':');
+		if (!colon)
+			die("lookup=%s: want NAME:OBJ", o->lookup[i]);
+		*colon++ = '\0';
+		err = pvlink_lookup(ctx, name, &sym);
+		if (!strcmp(colon, "none")) {
+			if (err != PVLINK_E_NOT_FOUND)
+				fail("pvlink_lookup(%s) gave %s, want PVLINK_E_NOT_FOUND",
+				     name, err_name(err));
+		} else if (err) {
+			fail("pvlink_lookup(%s) failed with %s", name, err_name(err));
+		} else if (sym.obj != strtoul(colon, NULL, 0)) {
+			fail("pvlink_lookup(%s) found it in object %u, want %s",
+			     name, sym.obj, colon);
+		}
+	}
+}
+
 static void check_message(const struct pvlink_ctx *ctx, enum pvlink_err err,
 			  const struct case_opts *o)
 {
@@ -394,6 +443,7 @@ static enum pvlink_err run_link(const struct pvlink_object *objs, unsigned int n
 	} else {
 		check_guards(ctx, &st);
 		check_sections(ctx);
+		check_lookups(ctx, o);
 		if (expect == PVLINK_OK && ctx->nr_relocs == 0)
 			fail("linked, but applied no relocation");
 	}
@@ -422,6 +472,8 @@ static void parse_opts(struct case_opts *o, char **tok, int ntok)
 		*v++ = '\0';
 		if (!strcmp(k, "msg")) {
 			o->msg[o->nr_msg++] = v;
+		} else if (!strcmp(k, "lookup")) {
+			o->lookup[o->nr_lookup++] = v;
 		} else if (!strcmp(k, "addr")) {
 			o->addr = strtoull(v, NULL, 0);
 		} else if (!strcmp(k, "pcpu_base")) {
@@ -460,8 +512,8 @@ static void parse_opts(struct case_opts *o, char **tok, int ntok)
 static void run_case(const char *dir, char **tok, int ntok)
 {
 	const char *name = tok[0];
-	struct pvlink_object objs[PVLINK_MAX_OBJECTS];
-	void *copy[PVLINK_MAX_OBJECTS];
+	struct pvlink_object objs[MAX_STACK];
+	void *copy[MAX_STACK];
 	struct pvlink_ctx *ctx;
 	struct case_opts o;
 	enum pvlink_err expect, got;
@@ -474,7 +526,7 @@ static void run_case(const char *dir, char **tok, int ntok)
 	for (f = strtok_r(tok[2], ",", &save); f; f = strtok_r(NULL, ",", &save)) {
 		char path[8192];
 
-		if (n == PVLINK_MAX_OBJECTS)
+		if (n == MAX_STACK)
 			die("%s: too many objects", name);
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, f) >= sizeof(path))
 			die("%s/%s: path too long", dir, f);
@@ -595,7 +647,7 @@ int main(int argc, char **argv)
 			       WTERMSIG(status),
 			       WTERMSIG(status) == SIGALRM ? " (timeout)" : "");
 		else
-			printf("not ok - corpus: %s: exited with status %d (sanitizer report or abort; see above)\n",
+			printf("not ok - corpus: %s: exited with status %d (driver error, sanitizer report or abort; see above)\n",
 			       tok[0], WEXITSTATUS(status));
 	}
 	free(text);

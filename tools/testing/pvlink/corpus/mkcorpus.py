@@ -4,7 +4,8 @@
 # Derive the malformed-object corpus from the good test objects.
 #
 #   mkcorpus.py --header include/linux/pvlink.h --expected expected.list \
-#               --out DIR base=corpus_base.o base_g=corpus_base_g.o top=corpus_top.o
+#               --out DIR base=corpus_base.o base_g=corpus_base_g.o \
+#               top=corpus_top.o got=corpus_got.o
 #
 # Every case below is one mutation of one good object (or a stack of
 # them).  What each case must be refused with lives in expected.list, not
@@ -146,6 +147,49 @@ def _(m, g):
     return m
 
 
+@case('good-got', base='got')
+def _(m, g):
+    return g.raw('got')
+
+
+@case('good-got-plain-gotpcrel', base='got')
+def _(m, g):
+    # R_X86_64_GOTPCREL may not be relaxed: it must get its GOT slot.
+    m.edit_rela(*text_rela(m, is_sym(m, 'corpus_got_local')), typ=R_X86_64_GOTPCREL)
+    return m
+
+
+@case('good-got-far-export', base='got')
+def _(m, g):
+    return m		# expected.list moves the exports out of 32-bit reach: GOT slots
+
+
+@case('good-got-relax-at-start', base='got')
+def _(m, g):
+    # A GOTPCRELX field at offset 1 has no room for the opcode before it.
+    m.edit_rela(*text_rela(m, is_sym(m, 'corpus_ext_func')), r_offset=1)
+    return m
+
+
+@case('good-weak-undef')
+def _(m, g):
+    m.edit_sym(m.sym('corpus_ext_var'), bind=STB_WEAK)
+    return m		# expected.list drops it from the exports: it is 0
+
+
+@case('good-stack-override')
+def _(m, g):
+    # The upper object defines corpus_data too: allowed, and it wins lookups.
+    top = g.model('top')
+    top.edit_sym(top.sym('corpus_top_data'), st_name=top.add_string('corpus_data'))
+    return [m, top]
+
+
+@case('good-stack-max')
+def _(m, g):
+    return [g.raw('base')] + [g.raw('top')] * 7	# PVLINK_MAX_OBJECTS
+
+
 # ---------------------------------------------------------------------
 # Validation step 1: the ELF header.
 
@@ -261,6 +305,11 @@ def _(m, g):
     return patch_ehdr(m.build(), 'e_shstrndx', 0)
 
 
+@case('hdr-shstrndx-xindex')
+def _(m, g):
+    return patch_ehdr(m.build(), 'e_shstrndx', SHN_XINDEX)
+
+
 @case('hdr-shstrndx-not-strtab')
 def _(m, g):
     return patch_ehdr(m.build(), 'e_shstrndx', m.sec('.text'))
@@ -366,6 +415,12 @@ def _(m, g):
 @case('sec-type-alloc-rela')
 def _(m, g):
     m.sections[m.rela_for('.data')].sh_flags |= SHF_ALLOC
+    return m
+
+
+@case('sec-type-alloc-null')
+def _(m, g):
+    m.add_section('.corpus.null', SHT_NULL, SHF_ALLOC)
     return m
 
 
@@ -911,6 +966,18 @@ def _(m, g):
     return m
 
 
+@case('ovf-gotpcrel-addend', base='got')
+def _(m, g):
+    ri, e = text_rela(m, is_sym(m, 'corpus_got_local'))
+    m.edit_rela(ri, e, r_addend=m.relas(ri)[e].r_addend + (1 << 32))
+    return m
+
+
+@case('stack-too-many')
+def _(m, g):
+    return [g.raw('base')] + [g.raw('top')] * 8	# one past PVLINK_MAX_OBJECTS
+
+
 @case('layout-addr-wrap')
 def _(m, g):
     return m		# expected.list loads the text at the top of the address space
@@ -927,6 +994,21 @@ def _(m, g):
 
 
 @case('exports-bad-buckets')
+def _(m, g):
+    return g.raw('base')
+
+
+@case('exports-no-buckets')
+def _(m, g):
+    return g.raw('base')
+
+
+@case('exports-bucket-order')
+def _(m, g):
+    return g.raw('base')
+
+
+@case('exports-wrong-bucket')
 def _(m, g):
     return g.raw('base')
 
