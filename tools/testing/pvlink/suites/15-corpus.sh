@@ -48,6 +48,13 @@ if [ "$refusals" -ge $MIN_REFUSALS ]; then
 else
 	echo "not ok - corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)"
 fi
+if out=$(/usr/bin/python3 "$S/mkcorpus.py" --header "$srctree/include/linux/pvlink.h" \
+	--coverage "$S/expected.list" 2>&1); then
+	echo "ok - corpus: every code of enum pvlink_err an object can provoke has a case"
+else
+	echo "# $out"
+	echo "not ok - corpus: every code of enum pvlink_err an object can provoke has a case"
+fi
 
 "$O/corpus_driver" "$list"
 rc=$?
