@@ -63,7 +63,8 @@ static void put_number(struct out *o, unsigned long long v, bool negative,
 
 	len = n > prec ? n : prec;
 	len += strlen(prefix);
-	if (!(flags & (F_LEFT | F_ZERO)) || prec >= 0)
+	/* Right-justify with spaces unless '-', or '0' without a precision. */
+	if (!(flags & F_LEFT) && (!(flags & F_ZERO) || prec >= 0))
 		pad(o, ' ', width - len), width = 0;
 	while (*prefix)
 		put(o, *prefix++);

@@ -42,6 +42,7 @@ static void test_printf(void)
 	check_fmt("[ab] [  x] [x  ]", "[%.2s] [%3s] [%-3s]", "abc", "x", "x");
 	check_fmt("c % 77 077", "%c %% %o %#o", 'c', 077u, 077u);
 	check_fmt("  3|3  ", "%*d|%-*d", 3, 3, 3, 3);
+	check_fmt("  007|007  |-07", "%5.3d|%-5.3d|%03d", 7, 7, -7);
 	snprintf(buf, sizeof(buf), "%s", null_string);
 	report(!strcmp(buf, "(null)"), "%%s of NULL prints (null)");
 	n = snprintf(small, sizeof(small), "%s", "truncated");
