@@ -38,6 +38,8 @@
 
 /* The suite calls pv-ops: skipped, with the reason, when none is installed. */
 #define SELFTEST_NEEDS_PVOPS	(1u << 0)
+/* The suite raises exceptions: skipped when none would reach do_trap(). */
+#define SELFTEST_NEEDS_TRAPS	(1u << 2)
 /* Run only when named on the command line (selftest=fault). */
 #define SELFTEST_EXPLICIT	(1u << 1)
 

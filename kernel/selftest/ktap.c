@@ -12,6 +12,7 @@
 #include <linux/selftest.h>
 #include <linux/string.h>
 #include <asm/pvops.h>
+#include <asm/traps.h>
 
 #define SUITE_BUF_SIZE		(16 * 1024)
 #define PREFIX_MAX		128
@@ -166,6 +167,12 @@ static void run_suite(const struct selftest_suite *s, unsigned int index)
 
 	if ((s->flags & SELFTEST_NEEDS_PVOPS) && !pvops_available()) {
 		printk("ok %u %s # SKIP needs pv-ops and no pv-op implementation is installed (no pvlink backend linked yet)\n",
+		       index, s->name);
+		total_skipped++;
+		return;
+	}
+	if ((s->flags & SELFTEST_NEEDS_TRAPS) && !trap_handling_ready()) {
+		printk("ok %u %s # SKIP needs exception handling and no IDT or trap table is installed\n",
 		       index, s->name);
 		total_skipped++;
 		return;

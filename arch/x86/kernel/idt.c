@@ -40,4 +40,5 @@ void idt_init(void)
 		set_intr_gate(v, (void *)(uintptr_t)vector_stubs[v],
 			      v == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0);
 	pv_load_idt(&dtr);
+	mark_trap_handling_ready();
 }

@@ -49,6 +49,18 @@ static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_CP] = "#CP control protection",
 };
 
+static bool traps_ready;
+
+void mark_trap_handling_ready(void)
+{
+	traps_ready = true;
+}
+
+bool trap_handling_ready(void)
+{
+	return traps_ready;
+}
+
 void set_irq_handler(unsigned int vector, irq_handler_t handler)
 {
 	if (vector >= NR_EXCEPTION_VECTORS && vector < 256)

@@ -8,6 +8,7 @@
  * exception table) works under PV too.
  */
 #include <linux/types.h>
+#include <asm/traps.h>
 #include <xen/hypercall.h>
 #include <xen/xen.h>
 
@@ -38,6 +39,7 @@ static struct xen_trap_info xen_pv_traps[XEN_PV_NR_TRAPS + 1];
 long xen_pv_trap_init(void)
 {
 	unsigned int v, n = 0;
+	long rc;
 
 	for (v = 0; v < XEN_PV_NR_TRAPS; v++) {
 		struct xen_trap_info *t;
@@ -53,5 +55,8 @@ long xen_pv_trap_init(void)
 			     v * XEN_PV_TRAP_STUB_SIZE;
 	}
 	/* xen_pv_traps[n] stays zero: the terminator. */
-	return HYPERVISOR_set_trap_table(xen_pv_traps);
+	rc = HYPERVISOR_set_trap_table(xen_pv_traps);
+	if (!rc)
+		mark_trap_handling_ready();
+	return rc;
 }

@@ -62,6 +62,14 @@ typedef void (*irq_handler_t)(struct pt_regs *regs);
 /* Route interrupt @vector (>= 32) to @handler; NULL makes it unexpected. */
 void set_irq_handler(unsigned int vector, irq_handler_t handler);
 
+/*
+ * Exceptions reach do_trap(): the IDT is loaded (idt_init()) or, under
+ * Xen PV, the trap table is registered.  Code that raises exceptions on
+ * purpose (the exceptions self-test) checks this first.
+ */
+void mark_trap_handling_ready(void);
+bool trap_handling_ready(void);
+
 /* Called by the entry code (entry_64.S) for every vector. */
 void do_trap(struct pt_regs *regs);
 
