@@ -224,10 +224,13 @@ bench: vmlinux
 
 # ---------------------------------------------------------------------------
 PHONY += clean mrproper distclean help
+# Only what the kernel build writes: the test tools clean up after themselves.
 clean:
-	$(Q)find . \( -name '*.o' -o -name '.*.d' -o -name '*.d' -o -name 'built-in.objs' \
-		-o -name '*.lds' -o -name '*.tmp' \) -not -path './.git/*' -type f -delete
-	$(Q)rm -f vmlinux vmlinux.map System.map $(FLAGS_STAMP) .tmp_vmlinux* .tmp_kallsyms* .tmp_symbols*
+	$(Q)for d in $(vmlinux-dirs); do test -d $$d || continue; \
+		find $$d \( -name '*.o' -o -name '.*.d' -o -name 'built-in.objs' \
+		-o -name '*.tmp' \) -type f -delete; done
+	$(Q)rm -f vmlinux vmlinux.map System.map $(KBUILD_LDS) $(FLAGS_STAMP) \
+		include/generated/version.h .tmp_vmlinux* .tmp_kallsyms* .tmp_symbols*
 
 mrproper distclean: clean
 	$(Q)rm -rf include/config include/generated .config .config.old defconfig
