@@ -4,11 +4,14 @@
 #include <asm/desc.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
+#include <asm/traps.h>
 
 void arch_setup(struct boot_info *bi)
 {
 	if (!pvops_available()) {
-		pr_warn("setup: no pv-op implementation installed: no GDT/IDT, no percpu; exceptions are not reported\n");
+		pr_warn("setup: no pv-op implementation installed: no GDT, IDT or percpu areas; %s\n",
+			trap_handling_ready() ? "exceptions go through the platform's trap table" :
+			"exceptions are not reported");
 		return;
 	}
 	gdt_init();
