@@ -18,6 +18,8 @@
 # Environment passed to each suite: srctree, objtree, CC, CLANG (defaults:
 # this tree, the same tree, gcc, clang).  PVLINK_SUITES names another suite
 # directory (the harness tests this script on fixtures that way).
+# PVLINK_SUITE_TIMEOUT (seconds, default 1200) bounds each suite, so that
+# one hung suite still ends in a failure and a summary, not a killed run.
 set -u
 export LC_ALL=C
 
@@ -28,6 +30,7 @@ export CC=${CC:-gcc}
 export CLANG=${CLANG:-clang}
 
 suitedir=${PVLINK_SUITES:-$here/suites}
+suite_timeout=${PVLINK_SUITE_TIMEOUT:-1200}
 
 # The suite's exit status travels on a line of its own after its output.
 END_MARK="@@pvlink-suite-exit@@"
@@ -55,6 +58,7 @@ result()	# result ok|not-ok DESCRIPTION
 run_suite()	# run_suite PATH
 {
 	local path=$1 name line rc=none results=0 notok=0 start
+	local p0=$passed f0=$failed s0=$skipped
 	name=$(basename "$path" .sh)
 
 	echo "# === $name ==="
@@ -78,14 +82,19 @@ run_suite()	# run_suite PATH
 		else
 			echo "# $line"
 		fi
-	done < <(cd "$objtree" && bash "$path" </dev/null 2>&1; echo "$END_MARK $?")
+	done < <(cd "$objtree" &&
+		 timeout -k 10 "$suite_timeout" bash "$path" </dev/null 2>&1
+		 echo "$END_MARK $?")
 
-	if [ "$rc" != 0 ] && [ $notok = 0 ]; then
+	if [ "$rc" = 124 ]; then
+		result not-ok "$name: suite timed out after $suite_timeout s"
+	elif [ "$rc" != 0 ] && [ $notok = 0 ]; then
 		result not-ok "$name: suite exited with status $rc"
 	elif [ $results = 0 ]; then
 		result not-ok "$name: suite printed no result"
 	fi
-	echo "# $name: $((SECONDS - start)) s"
+	echo "# $name: $((passed - p0)) passed, $((failed - f0)) failed," \
+	     "$((skipped - s0)) skipped in $((SECONDS - start)) s"
 }
 
 suites=()

@@ -28,3 +28,15 @@ long corpus_got_func(void)
 	asm volatile("movq corpus_got_local@GOTPCREL(%%rip), %0" : "=r"(d));
 	return a + b + c + d;
 }
+
+/*
+ * The other relaxable forms (psABI B.2): a tail jump, test and add with a
+ * GOT operand.  Linked, never run.
+ */
+long corpus_got_forms(long x)
+{
+	asm volatile("testq %0, corpus_ext_var@GOTPCREL(%%rip)" : : "r"(x));
+	asm volatile("addq corpus_got_local@GOTPCREL(%%rip), %0" : "+r"(x));
+	asm volatile("jmp *corpus_ext_func@GOTPCREL(%%rip)" : : : "memory");
+	return x;
+}
