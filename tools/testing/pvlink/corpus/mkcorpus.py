@@ -28,6 +28,8 @@ import os
 import re
 import sys
 
+# No __pycache__ in the source tree: every output goes below $objtree.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from elfmodel import *		# noqa: E402,F403
 
@@ -471,6 +473,15 @@ def _(m, g):
     return m
 
 
+@case('strtab-sym-empty-wild-offset')
+def _(m, g):
+    # An empty table's offset is never in bounds: no pointer may be made from it.
+    b = m.build()
+    st = m.sections[m.symtab()].sh_link
+    patch_shdr(b, st, 'sh_size', 0)
+    return patch_shdr(b, st, 'sh_offset', 0xfffffffffffffff0)
+
+
 # ---------------------------------------------------------------------
 # Validation step 4: the symbol table.
 
@@ -782,6 +793,12 @@ def _(m, g):
 @case('rela-type-tpoff32')
 def _(m, g):
     m.edit_rela(m.rela_for('.text'), 0, typ=R_X86_64_TPOFF32)
+    return m
+
+
+@case('rela-type-irelative')
+def _(m, g):
+    m.edit_rela(m.rela_for('.data'), 0, typ=R_X86_64_IRELATIVE)
     return m
 
 
