@@ -27,6 +27,15 @@ else
 endif
 export Q quiet KBUILD_VERBOSE
 
+# C=1 also runs sparse (CHECK) on every C file compiled.
+ifeq ("$(origin C)", "command line")
+  KBUILD_CHECKSRC := $(C)
+endif
+KBUILD_CHECKSRC ?= 0
+CHECK ?= sparse
+CHECKFLAGS := -m64 -Wbitwise -Wno-decl
+export KBUILD_CHECKSRC CHECK CHECKFLAGS
+
 # ---------------------------------------------------------------------------
 # O=dir: restart make inside the output directory, with KBUILD_SRC naming
 # the sources.  Everything below then writes only below $(CURDIR).
@@ -252,6 +261,7 @@ help:
 	@echo '  bench           - run the benchmarks, if any'
 	@echo 'Options:'
 	@echo '  V=1             - show every command'
+	@echo '  C=1             - also check every compiled C file with sparse'
 	@echo '  O=dir           - put every output file in dir (sources untouched)'
 	@echo '  CC=clang        - build with clang (LD, CLANG may also be given)'
 

@@ -13,6 +13,11 @@
 #define PER_CPU_SECTION		".data..percpu"
 #define PER_CPU_FIRST_SECTION	".data..percpu..first"
 
+/* sparse does not know the address space; it checks the rest. */
+#ifdef __CHECKER__
+#define __seg_gs
+#endif
+
 #define __percpu_gs(var)	\
 	(*(volatile __typeof__(var) __seg_gs *)(uintptr_t)&(var))
 
