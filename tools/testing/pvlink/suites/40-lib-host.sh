@@ -33,6 +33,7 @@ kernel_cppflags=(-nostdinc -I"$objtree/include" -I"$srctree/arch/x86/include"
 kernel_cflags=(-std=gnu11 -Wall -Wextra -Werror -ffreestanding -fno-pic
 	       -fno-strict-aliasing -fno-common -g -Wno-unused-parameter
 	       -Wno-sign-compare)
+# shellcheck disable=SC2054 # one option with a comma in it
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all
 	  -fno-omit-frame-pointer)
 
@@ -47,11 +48,15 @@ build()
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	for src in $LIB_SOURCES; do
+		local extra=()
 		obj=$dir/$(basename "$src" .c).o
+		# as lib/Makefile: GCC must not turn memset's loop into memset()
+		[ "$src" = lib/string.c ] &&
+			"$cc" -fno-tree-loop-distribute-patterns -x c -c /dev/null \
+				-o /dev/null 2>/dev/null &&
+			extra=(-fno-tree-loop-distribute-patterns)
 		"$cc" "${kernel_cppflags[@]}" -isystem "$("$cc" -print-file-name=include)" \
-			"${kernel_cflags[@]}" "$opt" "$@" \
-			$([ "$src" = lib/string.c ] && [ "$cc" = "$CC" ] &&
-			  echo -fno-tree-loop-distribute-patterns) \
+			"${kernel_cflags[@]}" "$opt" "$@" "${extra[@]}" \
 			-c "$srctree/$src" -o "$obj" || return 1
 		objs+=("$obj")
 	done
@@ -73,9 +78,12 @@ build()
 variants=(
 	"$CC-O2|$CC|-O2"
 	"$CC-O1-asan-ubsan|$CC|-O1|${sanitize[*]}"
-	"$(basename "$CLANG")-O2|$CLANG|-O2"
-	"$(basename "$CLANG")-O1-asan-ubsan|$CLANG|-O1|${sanitize[*]}"
 )
+# make CC=clang: CC already is the Clang build
+if [ "$(basename "$CLANG")" != "$(basename "$CC")" ]; then
+	variants+=("$CLANG-O2|$CLANG|-O2"
+		   "$CLANG-O1-asan-ubsan|$CLANG|-O1|${sanitize[*]}")
+fi
 for v in "${variants[@]}"; do
 	IFS='|' read -r name cc opt extra <<< "$v"
 	name=$(basename "$name")
