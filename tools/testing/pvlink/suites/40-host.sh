@@ -1,27 +1,36 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Host unit tests of the kernel's lib/ (string.c, vsprintf.c, cmdline.c):
-# the kernel sources are compiled for the host with the kernel's own
-# preprocessor setup, every symbol they define is renamed k_* so that the
-# C library can sit next to them as the oracle, and host/lib_test.c
-# compares the two (the Xen Test Framework's selftests pattern).
+# Host unit tests of reference-kernel sources (the Xen Test Framework's
+# selftests pattern): lib/ (string.c, vsprintf.c, cmdline.c) and
+# mm/page_alloc.c are compiled from the kernel tree for the host, with the
+# kernel's own preprocessor setup; every symbol they define is renamed k_*
+# so that the C library, or a model, can sit next to them as the oracle:
+#
+#   host/lib_test.c		lib/ against the C library
+#   host/page_alloc_test.c	the page allocator against a model of every
+#				page frame, over awkward maps and a random walk
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
-# out-of-bounds access or undefined operation in lib/ into a failure.
+# out-of-bounds access or undefined operation into a failure.
 set -u
 srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
 
 CC=${CC:-gcc}
 CLANG=${CLANG:-clang}
-work=$objtree/tools/testing/pvlink/out/lib-host
-LIB_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c"
+work=$objtree/tools/testing/pvlink/out/host
+KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c"
+# test program: the kernel objects it links with
+TESTS=(
+	"lib_test|string vsprintf cmdline"
+	"page_alloc_test|page_alloc string vsprintf"
+)
 mkdir -p "$work"
 
 if [ ! -f "$objtree/include/generated/autoconf.h" ]; then
-	echo "not ok - lib-host: build the kernel first"
+	echo "not ok - host: build the kernel first"
 	echo "# $objtree/include/generated/autoconf.h is missing: make defconfig && make"
 	exit 0
 fi
@@ -37,17 +46,17 @@ kernel_cflags=(-std=gnu11 -Wall -Wextra -Werror -ffreestanding -fno-pic
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all
 	  -fno-omit-frame-pointer)
 
-# build NAME COMPILER OPT [SANITIZER FLAGS...]: lib_test built from the
-# kernel's lib/ sources; prints nothing on success, the errors otherwise.
+# build NAME COMPILER OPT [SANITIZER FLAGS...]: the kernel objects and the
+# test programs; prints nothing on success, the errors otherwise.
 build()
 {
 	local name=$1 cc=$2 opt=$3
 	shift 3
-	local dir=$work/$name objs=() src obj syms=()
+	local dir=$work/$name objs=() src obj syms=() t prog deps
 
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	for src in $LIB_SOURCES; do
+	for src in $KERNEL_SOURCES; do
 		local extra=()
 		obj=$dir/$(basename "$src" .c).o
 		# as lib/Makefile: GCC must not turn memset's loop into memset()
@@ -60,19 +69,28 @@ build()
 			-c "$srctree/$src" -o "$obj" || return 1
 		objs+=("$obj")
 	done
-	# Every symbol lib/ defines, and printk, which it calls, become k_*.
+	# Every symbol the kernel objects define, and what they take from the
+	# rest of the kernel (printk, the image bounds), become k_*.
 	while read -r sym; do
 		syms+=(--redefine-sym "$sym=k_$sym")
 	done < <(nm -g --defined-only "${objs[@]}" | awk 'NF == 3 { print $3 }' | sort -u;
-		 echo printk)
+		 printf '%s\n' printk _text _end)
 	for obj in "${objs[@]}"; do
 		objcopy "${syms[@]}" "$obj" || return 1
 	done
-	# -no-pie: lib/ is built -fno-pic, as in the kernel.
-	"$cc" -std=gnu11 -Wall -Wextra -Werror -Wno-format-zero-length \
-		"$opt" "$@" -no-pie -o "$dir/lib_test" \
-		"$srctree/tools/testing/pvlink/host/lib_test.c" \
-		"${objs[@]}" || return 1
+	for t in "${TESTS[@]}"; do
+		IFS='|' read -r prog deps <<< "$t"
+		local link=()
+		for obj in $deps; do
+			link+=("$dir/$obj.o")
+		done
+		# -no-pie: the kernel objects are built -fno-pic, as in the kernel.
+		"$cc" -std=gnu11 -Wall -Wextra -Werror -Wno-format-zero-length \
+			-I"$srctree/include" -I"$srctree/arch/x86/include" \
+			"$opt" "$@" -no-pie -o "$dir/$prog" \
+			"$srctree/tools/testing/pvlink/host/$prog.c" \
+			"${link[@]}" || return 1
+	done
 }
 
 variants=(
@@ -88,22 +106,25 @@ for v in "${variants[@]}"; do
 	IFS='|' read -r name cc opt extra <<< "$v"
 	name=$(basename "$name")
 	if ! command -v "$cc" >/dev/null; then
-		echo "ok - lib-host ($name) # SKIP $cc is not installed"
+		echo "ok - host ($name) # SKIP $cc is not installed"
 		continue
 	fi
 	# shellcheck disable=SC2086 # the sanitizer flags are words
 	if ! build "$name" "$cc" "$opt" $extra > "$work/$name.log" 2>&1; then
-		echo "not ok - lib-host ($name): build lib/ for the host"
+		echo "not ok - host ($name): build the kernel sources and tests for the host"
 		sed 's/^/# /' "$work/$name.log"
 		continue
 	fi
-	echo "ok - lib-host ($name): build lib/ for the host"
-	ASAN_OPTIONS=detect_leaks=0 "$work/$name/lib_test" "lib-host ($name)"
-	rc=$?
-	# The test prints its own TAP; a crash (a sanitizer report) prints
-	# what it found on stderr and leaves a status above 1.
-	if [ $rc -gt 1 ]; then
-		echo "not ok - lib-host ($name): lib_test ended with status $rc (crash or sanitizer report above)"
-	fi
+	echo "ok - host ($name): build the kernel sources and tests for the host"
+	for t in "${TESTS[@]}"; do
+		prog=${t%%|*}
+		ASAN_OPTIONS=detect_leaks=0 "$work/$name/$prog" "host ($name): ${prog%_test}"
+		rc=$?
+		# The tests print their own TAP; a crash (a sanitizer report)
+		# leaves what it found on stderr and a status above 1.
+		if [ $rc -gt 1 ]; then
+			echo "not ok - host ($name): ${prog%_test}: ended with status $rc (crash or sanitizer report above)"
+		fi
+	done
 done
 exit 0
