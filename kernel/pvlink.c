@@ -975,6 +975,27 @@ static bool sym_percpu(struct pvlink_ctx *ctx, int oi, u32 si, bool *err)
 	return false;
 }
 
+/*
+ * Every undefined global must resolve, referenced or not: the link
+ * resolves every symbol, and must not fail where the plan succeeded.
+ */
+static enum pvlink_err check_undefined(struct pvlink_ctx *ctx, int oi)
+{
+	const struct pvlink_obj *o = &ctx->obj[oi];
+	struct pvlink_def def;
+	enum pvlink_err err;
+	u32 i;
+
+	for (i = o->first_global; i < o->nsyms; i++) {
+		if (get_sym(o, i).st_shndx != SHN_UNDEF)
+			continue;
+		err = resolve_undef(ctx, oi, i, &def);
+		if (err)
+			return err;
+	}
+	return PVLINK_OK;
+}
+
 /* ------------------------------------------------------------------ */
 /* Validation step 5, entries: every relocation of an applied section.  */
 
@@ -1066,6 +1087,8 @@ static enum pvlink_err check_object(struct pvlink_ctx *ctx, int oi)
 		err = check_symbols(ctx, oi);
 	if (!err)
 		err = check_relocations(ctx, oi);
+	if (!err)
+		err = check_undefined(ctx, oi);
 	return err;
 }
 
