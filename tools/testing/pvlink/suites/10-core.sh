@@ -3,7 +3,7 @@
 #
 # Suite 10: the pvlink linker core, on the host.
 #
-#  - kernel/pvlink.c and arch/x86/pvlink/*.c compile with the kernel's
+#  - kernel/pvlink.c and arch/x86/pvlink/reloc.c compile with the kernel's
 #    freestanding flags under GCC and Clang, need nothing but
 #    memcpy/memset/memcmp, and hold no writable global state;
 #  - unit tests, plain and with ASan+UBSan;
@@ -44,7 +44,8 @@ check()	# check NAME CMD...: one TAP line from a command's status; output as dia
 }
 
 # ---- 1. the core builds as kernel code --------------------------------
-core_srcs=("$srctree/kernel/pvlink.c" "$srctree"/arch/x86/pvlink/*.c)
+# The linker core: the files the kernel, pvimage and these tests share.
+core_srcs=("$srctree/kernel/pvlink.c" "$srctree/arch/x86/pvlink/reloc.c")
 kbuild()	# kbuild CC SRC OBJ
 {
 	"$1" -std=gnu11 -ffreestanding -nostdinc -isystem "$("$1" -print-file-name=include)" \
