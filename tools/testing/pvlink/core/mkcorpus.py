@@ -376,6 +376,19 @@ def cases():
         name = o.sym(o.find_sym('kernel_add'))['name']
         o.b[st['offset'] + name + len('kernel_ad')] = ord('X')
 
+    @case('unreferenced-undefined', 'PVLINK_E_UNDEFINED')
+    def _(o):
+        # point every kernel_add relocation at kernel_apply, then rename
+        # kernel_add: unexported, and referenced by no relocation at all
+        rt = o.find('.rela.text')
+        add, apply = o.find_sym('kernel_add'), o.find_sym('kernel_apply')
+        for e in range(o.sh(rt)['size'] // RELA.size):
+            r = o.rela(rt, e)
+            if r['info'] >> 32 == add:
+                o.set_rela(rt, e, info=info(apply, r['info'] & 0xffffffff))
+        st = o.sh(o.sh(o.symtab())['link'])
+        o.b[st['offset'] + o.sym(add)['name'] + len('kernel_ad')] = ord('X')
+
     @case('percpu-overflow', 'PVLINK_E_PERCPU_OVERFLOW')
     def _(o): o.set_sh(o.find('.data..percpu'), type=SHT_NOBITS, size=0x100000)
 
