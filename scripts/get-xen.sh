@@ -44,7 +44,8 @@ if [ -z "$gz" ]; then
 	chmod 0777 "$tmp"
 	if ! (cd "$tmp" && apt-get download "$XEN_PKG") >"$tmp/apt.log" 2>&1; then
 		sed 's/^/get-xen: apt-get: /' "$tmp/apt.log" >&2
-		unavailable "cannot download $XEN_PKG (no package index? run 'apt-get update'; no network?)"
+		why=$(grep -m 1 '^E: ' "$tmp/apt.log" || true)
+		unavailable "cannot download $XEN_PKG${why:+ (apt-get: ${why#E: })}: no package index (run 'apt-get update') or no network?"
 	fi
 	dpkg-deb -x "$tmp"/"$XEN_PKG"_*.deb "$tmp/root"
 	gz=$(find "$tmp/root/boot" -maxdepth 1 -name 'xen-*.gz' 2>/dev/null | sort | head -n 1)
