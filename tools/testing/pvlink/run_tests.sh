@@ -67,13 +67,13 @@ run_suite()	# run_suite PATH
 		line=${line%$'\r'}
 		if [[ $line =~ ^$END_MARK\ ([0-9]+)$ ]]; then
 			rc=${BASH_REMATCH[1]}
-		elif [[ $line =~ ^(not\ ok|ok)([[:space:]]+[0-9]+)?([[:space:]]+-)?[[:space:]]*(.*)$ ]]; then
+		elif [[ $line =~ ^(not\ ok|ok)([[:space:]]+[0-9]+)?([[:space:]]+-)?([[:space:]]+(.*))?$ ]]; then
 			results=$((results + 1))
 			if [ "${BASH_REMATCH[1]}" = ok ]; then
-				result ok "${BASH_REMATCH[4]}"
+				result ok "${BASH_REMATCH[5]}"
 			else
 				notok=$((notok + 1))
-				result not-ok "${BASH_REMATCH[4]}"
+				result not-ok "${BASH_REMATCH[5]}"
 			fi
 		elif [[ $line =~ ^# ]]; then
 			echo "$line"

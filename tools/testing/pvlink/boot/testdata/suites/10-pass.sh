@@ -7,6 +7,7 @@ echo "ok 1 - first"
 echo "ok - second # SKIP not here"
 echo "# a diagnostic"
 echo "a stray line"
+echo "okay, not a result"
 echo "on stderr" >&2
 echo "not ok 3 - third"
 echo "ok 4 fourth"
