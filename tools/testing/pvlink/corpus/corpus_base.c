@@ -4,13 +4,15 @@
  * everything the validation rules look at: text, data, rodata, bss, a
  * percpu variable, calls and data references to kernel exports, a table
  * of absolute pointers (R_X86_64_64) and a percpu access the way the
- * kernel does it (%gs-relative, R_X86_64_32S).  Every name starts with
+ * kernel does it (%gs-relative, R_X86_64_32S), of its own percpu
+ * variable and of one the kernel exports.  Every name starts with
  * "corpus_" so the generator finds its targets by name.
  */
 
 /* Provided by the corpus driver's export table. */
 extern int corpus_ext_func(int x);
 extern int corpus_ext_var;
+extern int corpus_ext_pcpu;	/* a kernel percpu variable: its value is an offset */
 
 int corpus_data = 42;
 int corpus_data_b = 43;
@@ -25,11 +27,12 @@ void *corpus_ptrs[3] = { &corpus_data, (void *)corpus_rodata, &corpus_ext_var };
 
 static int corpus_read_percpu(void)
 {
-	int v;
+	int v, k;
 
 	/* %gs-relative like the kernel's this_cpu_read(): the symbol is an offset. */
 	asm volatile("movl %%gs:%c1, %0" : "=r"(v) : "i"(&corpus_percpu));
-	return v;
+	asm volatile("movl %%gs:%c1, %0" : "=r"(k) : "i"(&corpus_ext_pcpu));
+	return v + k;
 }
 
 int corpus_func_a(int x)

@@ -407,6 +407,10 @@ static void check_message(const struct pvlink_ctx *ctx, enum pvlink_err err,
 
 	if (ctx->err != err)
 		fail("returned %s but ctx->err is %s", err_name(err), err_name(ctx->err));
+	/* Every code has its own description, not the out-of-range one. */
+	if (!pvlink_strerror(err) || !pvlink_strerror(err)[0] ||
+	    !strcmp(pvlink_strerror(err), pvlink_strerror(PVLINK_E_NR)))
+		fail("pvlink_strerror(%s) gives no description", err_name(err));
 	if (!memchr(ctx->msg, 0, sizeof(ctx->msg))) {
 		fail("message buffer not NUL-terminated");
 		return;

@@ -14,7 +14,8 @@
  *   bit 4     no export table at all.
  *   bit 5     percpu reserve at 2 GiB instead of 0x1000.
  * Seeds are the good corpus objects with mode 0 (and a stack with 0x80),
- * made by mkseeds.py.
+ * made by mkseeds.py.  A custom mutator (below) edits header, symbol and
+ * relocation fields in place half of the time.
  *
  * Every object is copied into its own exact-size heap block, and every
  * region gets an exact-size block, so ASan sees any byte read or written
@@ -201,6 +202,171 @@ static void link_and_query(struct pvlink_ctx *ctx, u8 mode)
 	free(work);
 	for (r = 0; r < PVLINK_NR_REGIONS; r++)
 		free(mem[r]);
+}
+
+/* ------------------------------------------------------------------ */
+/*
+ * Structure-aware mutation: half of the time, instead of libFuzzer's byte
+ * mutations, change one field of one section header, symbol or
+ * relocation to a value chosen to sit on a boundary (0, 1, all ones, a
+ * size, a size +- 1, a section index, a relocation type).  Byte flips
+ * rarely keep an object valid long enough to reach the relocation code;
+ * these do.
+ */
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+
+#define EHDR_SHOFF	0x28	/* Elf64_Ehdr.e_shoff (gABI) */
+#define EHDR_SHNUM	0x3c	/* Elf64_Ehdr.e_shnum */
+#define SHDR_SIZE	64
+#define SHDR_TYPE	4
+#define SHDR_OFFSET	24
+#define SHDR_SIZE_FIELD	32
+#define SYM_SIZE	24
+#define RELA_SIZE	24
+#define SHT_SYMTAB_	2
+#define SHT_RELA_	4
+
+static u64 rng_state;
+
+static u64 rnd(void)
+{
+	/* xorshift64*: reproducible from libFuzzer's seed */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 0x2545f4914f6cdd1dull;
+}
+
+static u64 get_le(const u8 *p, unsigned int w)
+{
+	u64 v = 0;
+
+	memcpy(&v, p, w);
+	return v;
+}
+
+static void put_le(u8 *p, unsigned int w, u64 v)
+{
+	memcpy(p, &v, w);
+}
+
+/* A value a check is likely to get wrong, given the field's old value. */
+static u64 boundary_value(u64 old, u64 limit, u32 shnum)
+{
+	switch (rnd() % 12) {
+	case 0:  return 0;
+	case 1:  return 1;
+	case 2:  return ~0ull;
+	case 3:  return old + 1;
+	case 4:  return old - 1;
+	case 5:  return limit;
+	case 6:  return limit + 1;
+	case 7:  return limit - 1;
+	case 8:  return shnum ? rnd() % (shnum + 1) : 0;
+	case 9:  return (u64)1 << (rnd() % 64);
+	case 10: return old ^ ((u64)1 << (rnd() % 64));
+	default: return rnd() % 64;
+	}
+}
+
+/* Relocation types: every psABI number up to one past the last, or wild. */
+static u32 reloc_type(void)
+{
+	return rnd() % 4 ? rnd() % 44 : (u32)rnd();
+}
+
+static bool mutate_object(u8 *obj, size_t size)
+{
+	u64 shoff, off, len, f;
+	u32 shnum, i, pick, type;
+	u8 *sh;
+
+	if (size < 64)
+		return false;
+	shoff = get_le(obj + EHDR_SHOFF, 8);
+	shnum = (u32)get_le(obj + EHDR_SHNUM, 2);
+	if (!shnum || shoff > size || (u64)shnum * SHDR_SIZE > size - shoff)
+		return false;
+	pick = (u32)(rnd() % 10);
+	i = (u32)(rnd() % shnum);
+	sh = obj + shoff + (u64)i * SHDR_SIZE;
+	type = (u32)get_le(sh + SHDR_TYPE, 4);
+	off = get_le(sh + SHDR_OFFSET, 8);
+	len = get_le(sh + SHDR_SIZE_FIELD, 8);
+	if (pick < 3 || (type != SHT_SYMTAB_ && type != SHT_RELA_) ||
+	    off > size || len > size - off || len < RELA_SIZE) {
+		/* any section header field, 8-byte fields at 8, 16, 24, 32, 48, 56 */
+		static const u8 at[] = { 0, 4, 8, 16, 24, 32, 40, 44, 48, 56 };
+		static const u8 w[] = { 4, 4, 8, 8, 8, 8, 4, 4, 8, 8 };
+
+		f = rnd() % sizeof(at);
+		put_le(sh + at[f], w[f], boundary_value(get_le(sh + at[f], w[f]),
+						       w[f] == 4 ? shnum : len, shnum));
+		return true;
+	}
+	if (type == SHT_SYMTAB_) {
+		/* st_name 0/4, st_info 4/1, st_other 5/1, st_shndx 6/2, st_value 8/8, st_size 16/8 */
+		static const u8 at[] = { 0, 4, 5, 6, 8, 16 };
+		static const u8 w[] = { 4, 1, 1, 2, 8, 8 };
+		u8 *sym = obj + off + (rnd() % (len / SYM_SIZE)) * SYM_SIZE;
+
+		f = rnd() % sizeof(at);
+		put_le(sym + at[f], w[f], boundary_value(get_le(sym + at[f], w[f]), len, shnum));
+		return true;
+	}
+	/* a relocation: r_offset, symbol index, type or addend */
+	{
+		u8 *r = obj + off + (rnd() % (len / RELA_SIZE)) * RELA_SIZE;
+
+		switch (rnd() % 4) {
+		case 0:
+			put_le(r, 8, boundary_value(get_le(r, 8), len, shnum));
+			break;
+		case 1:
+			put_le(r + 12, 4, boundary_value(get_le(r + 12, 4), len / SYM_SIZE, shnum));
+			break;
+		case 2:
+			put_le(r + 8, 4, reloc_type());
+			break;
+		default:
+			put_le(r + 16, 8, boundary_value(get_le(r + 16, 8), (u64)1 << 31, shnum));
+			break;
+		}
+	}
+	return true;
+}
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size,
+			       unsigned int seed)
+{
+	size_t start = 1, len;
+
+	rng_state = seed * 0x9e3779b97f4a7c15ull + 1;
+	if (size < 2 || rnd() % 2)
+		return LLVMFuzzerMutate(data, size, max_size);
+	if (rnd() % 16 == 0) {
+		data[0] ^= (u8)(1u << (rnd() % 8));	/* another mode */
+		return size;
+	}
+	len = size - 1;
+	if (data[0] & MODE_STACK) {
+		size_t lo;
+
+		if (size < 3)
+			return LLVMFuzzerMutate(data, size, max_size);
+		lo = data[1] | (size_t)data[2] << 8;
+		if (lo > size - 3)
+			lo = size - 3;
+		start = 3;
+		len = lo;
+		if (rnd() % 2) {
+			start = 3 + lo;
+			len = size - start;
+		}
+	}
+	if (!mutate_object(data + start, len))
+		return LLVMFuzzerMutate(data, size, max_size);
+	return size;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
