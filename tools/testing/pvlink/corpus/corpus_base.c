@@ -21,6 +21,8 @@ static int corpus_bss_counter;
 int corpus_bss_global;
 
 __attribute__((section(".data..percpu"))) int corpus_percpu = 7;
+/* Every CPU's copy holds the same address: R_X86_64_64 in the template. */
+__attribute__((section(".data..percpu"))) int *corpus_percpu_ptr = &corpus_data;
 
 /* Absolute addresses: R_X86_64_64 relocations in .data. */
 void *corpus_ptrs[3] = { &corpus_data, (void *)corpus_rodata, &corpus_ext_var };

@@ -887,6 +887,14 @@ def _(m, g):
     return m
 
 
+@case('rela-pc32-in-percpu-data')
+def _(m, g):
+    # A PC-relative field inside the percpu template: each CPU's copy sits
+    # at another address, so no single value can be right.
+    m.edit_rela(m.rela_for('.data..percpu'), 0, typ=R_X86_64_PC32)
+    return m
+
+
 @case('rela-percpu-export-pc32')
 def _(m, g):
     return m		# expected.list makes corpus_ext_var a percpu export
