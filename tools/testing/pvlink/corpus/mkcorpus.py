@@ -683,6 +683,27 @@ def _(m, g):
     return m
 
 
+@case('sym-undef-and-def')
+def _(m, g):
+    # One symbol table both needs and defines corpus_func_a.  GNU as never
+    # writes this; a linker that took it would bind the reference
+    # somewhere other than the object's own definition.
+    m.edit_sym(m.sym('corpus_ext_func'), st_name=m.syms()[m.sym('corpus_func_a')].st_name)
+    return m
+
+
+@case('sym-undef-and-def-stack')
+def _(m, g):
+    # The upper object defines corpus_data and also references it as
+    # undefined: the reference must not bind to the lower object's
+    # corpus_data while lookups find the upper one's.
+    top = g.model('top')
+    name = top.add_string('corpus_data')
+    top.edit_sym(top.sym('corpus_top_data'), st_name=name)
+    top.edit_sym(top.sym('corpus_ext_var'), st_name=name)
+    return [m, top]
+
+
 # ---------------------------------------------------------------------
 # Validation step 5: relocation sections.
 
