@@ -36,7 +36,12 @@ if ! make -C "$here" srctree="$srctree" objtree="$objtree" CC="$CC" CLANG="$CLAN
 	exit 2
 fi
 
-before=$(ls "$O/crashes")
+listdir()	# listdir DIR: file names, one a line, sorted
+{
+	find "$1" -mindepth 1 -maxdepth 1 -type f -printf '%f\n' | sort
+}
+
+before=$(listdir "$O/crashes")
 echo "fuzz.sh: fuzzing the pvlink core for $FUZZ_SECONDS s (log: $O/fuzz.log)"
 # -timeout: one input may take 10 s (a hang is a finding); the run itself
 # stops after FUZZ_SECONDS.  The outer timeout only guards a wedged run.
@@ -48,9 +53,13 @@ timeout -k 10 $((FUZZ_SECONDS + 120)) \
 rc=$?
 grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "$O/fuzz.log" || true
 
-found=$(comm -13 <(printf '%s\n' "$before" | sort) <(ls "$O/crashes" | sort))
+found=$(comm -13 <(printf '%s\n' "$before") <(listdir "$O/crashes"))
+# A finding already on disk from an earlier run is written under the same name.
+if [ $rc != 0 ] && [ -z "$found" ]; then
+	found=$(sed -n 's|.*Test unit written to .*/||p' "$O/fuzz.log")
+fi
 if [ $rc = 0 ] && [ -z "$found" ]; then
-	echo "fuzz.sh: no crash in $FUZZ_SECONDS s; corpus: $(ls "$O/corpus" | wc -l) inputs"
+	echo "fuzz.sh: no crash in $FUZZ_SECONDS s; corpus: $(listdir "$O/corpus" | wc -l) inputs"
 	exit 0
 fi
 grep -E 'ERROR|runtime error|pvlink fuzz:|SUMMARY|Test unit written' "$O/fuzz.log" | head -n 20 >&2
