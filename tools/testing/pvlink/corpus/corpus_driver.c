@@ -19,6 +19,8 @@
  *  - the objects are never written;
  *  - a refused pvlink_link() leaves every staging byte as it was: the
  *    staging buffers are filled with a canary pattern first;
+ *  - after any refusal pvlink_lookup() answers PVLINK_E_STATE, and so does
+ *    pvlink_section() after a refused plan;
  *  - a successful link writes nothing outside its regions and workspace
  *    (guard bytes around each), and pvlink_section() places every loaded
  *    section inside its region, and pvlink_lookup() finds what the
@@ -422,6 +424,24 @@ static void check_message(const struct pvlink_ctx *ctx, enum pvlink_err err,
 			fail("message does not name '%s'", o->msg[i]);
 }
 
+/* After any refusal nothing may be looked up: no half-linked values leak. */
+static void check_no_lookup(const struct pvlink_ctx *ctx, bool planned)
+{
+	struct pvlink_section_info info;
+	struct pvlink_symbol sym;
+	enum pvlink_err err;
+
+	err = pvlink_lookup(ctx, "corpus_func_a", &sym);
+	if (err != PVLINK_E_STATE)
+		fail("pvlink_lookup() after a refusal gave %s, want PVLINK_E_STATE",
+		     err_name(err));
+	/* Section offsets are valid after a plan, not after a refused one. */
+	err = pvlink_section(ctx, 0, 1, &info);
+	if (!planned && err != PVLINK_E_STATE)
+		fail("pvlink_section() after a refused plan gave %s, want PVLINK_E_STATE",
+		     err_name(err));
+}
+
 /* Plan and link one case; returns the code the core gave. */
 static enum pvlink_err run_link(const struct pvlink_object *objs, unsigned int n,
 				const struct case_opts *o, enum pvlink_err expect,
@@ -437,6 +457,7 @@ static enum pvlink_err run_link(const struct pvlink_object *objs, unsigned int n
 	err = pvlink_plan(ctx);
 	if (err) {
 		check_message(ctx, err, o);
+		check_no_lookup(ctx, false);
 		return err;
 	}
 	alloc_staging(ctx, &st, o);
@@ -444,6 +465,7 @@ static enum pvlink_err run_link(const struct pvlink_object *objs, unsigned int n
 	if (err) {
 		check_message(ctx, err, o);
 		check_untouched(ctx, &st);
+		check_no_lookup(ctx, true);
 	} else {
 		check_guards(ctx, &st);
 		check_sections(ctx);

@@ -26,7 +26,10 @@
  *  - an object was written;
  *  - a refused pvlink_link() changed staging memory (canary-filled first);
  *    set PVLINK_FUZZ_STAGING=0 in the environment to look past this one;
- *  - pvlink_section() places a loaded section outside its region.
+ *  - pvlink_section() places a loaded section outside its region;
+ *  - after a refusal, pvlink_lookup() (and after a refused plan,
+ *    pvlink_section()) answers anything but PVLINK_E_STATE;
+ *  - a second pvlink_link() after a successful one is not refused.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -130,6 +133,18 @@ static void check_error(const struct pvlink_ctx *ctx, enum pvlink_err err)
 		broken("error with an empty message", ctx);
 }
 
+/* After a refusal nothing half-linked may be looked up. */
+static void check_no_lookup(const struct pvlink_ctx *ctx, bool planned)
+{
+	struct pvlink_section_info info;
+	struct pvlink_symbol sym;
+
+	if (pvlink_lookup(ctx, "corpus_func_a", &sym) != PVLINK_E_STATE)
+		broken("pvlink_lookup() after a refusal did not give PVLINK_E_STATE", ctx);
+	if (!planned && pvlink_section(ctx, 0, 1, &info) != PVLINK_E_STATE)
+		broken("pvlink_section() after a refused plan did not give PVLINK_E_STATE", ctx);
+}
+
 static void check_sections(const struct pvlink_ctx *ctx)
 {
 	unsigned int oi, i;
@@ -186,6 +201,7 @@ static void link_and_query(struct pvlink_ctx *ctx, u8 mode)
 	err = pvlink_link(ctx, work, ctx->work_size);
 	if (err) {
 		check_error(ctx, err);
+		check_no_lookup(ctx, true);
 		for (r = 0; r < PVLINK_NR_REGIONS && check_staging; r++)
 			for (u64 b = 0; b < ctx->region[r].size; b++)
 				if (mem[r][b] != CANARY)
@@ -415,10 +431,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    mode & MODE_PCPU_HIGH ? 0x80000000ull : 0x1000,
 		    pcpu_size[MODE_PCPU_SIZE(mode)]);
 	err = pvlink_plan(ctx);
-	if (err)
+	if (err) {
 		check_error(ctx, err);
-	else
+		check_no_lookup(ctx, false);
+	} else {
 		link_and_query(ctx, mode);
+	}
 
 	for (i = 0; i < n; i++) {
 		if (memcmp(copy[i], orig[i], len[i]))
