@@ -577,6 +577,23 @@ def _(m, g):
     return m
 
 
+@case('sym-null-defined')
+def _(m, g):
+    # gABI "Symbol Table Entry: Index 0": all zero, and a relocation naming
+    # it uses the value 0.  Here it claims to sit in .data, and a .data
+    # relocation names it.
+    m.edit_sym(0, st_shndx=m.sec('.data'))
+    m.edit_rela(m.rela_for('.data'), 0, sym=0)
+    return m
+
+
+@case('sym-null-absolute')
+def _(m, g):
+    m.edit_sym(0, st_shndx=SHN_ABS, st_value=0x1234)
+    m.edit_rela(m.rela_for('.data'), 0, sym=0)
+    return m
+
+
 @case('sym-bind-global-in-locals')
 def _(m, g):
     m.edit_sym(m.section_sym(m.sec('.bss')), bind=STB_GLOBAL)
