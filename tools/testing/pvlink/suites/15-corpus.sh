@@ -70,7 +70,9 @@ if ! build "$O/build-clang.log" CC="$CLANG" CASEDIR="$C" cases; then
 elif out=$("$O/corpus_driver" "$C/cases/cases.list" 2>&1); then
 	echo "ok - corpus: every case also holds for $CLANG-built objects"
 else
-	printf '%s\n' "$out" | grep -A1 '^not ok' | sed 's/^/# clang: /'
+	# each failure and the core's message after it
+	printf '%s\n' "$out" | awk '/^not ok/ { print; f = 1; next }
+		f && /^# / { print } { f = 0 }' | sed 's/^/# clang: /'
 	echo "not ok - corpus: every case also holds for $CLANG-built objects" \
 	     "($(printf '%s\n' "$out" | grep -c '^not ok') failed)"
 fi
