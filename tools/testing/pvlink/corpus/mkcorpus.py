@@ -5,7 +5,7 @@
 #
 #   mkcorpus.py --header include/linux/pvlink.h --expected expected.list \
 #               --out DIR base=corpus_base.o base_g=corpus_base_g.o \
-#               top=corpus_top.o got=corpus_got.o
+#               top=corpus_top.o got=corpus_got.o base_gz=corpus_base_gz.o
 #
 # Every case below is one mutation of one good object (or a stack of
 # them).  What each case must be refused with lives in expected.list, not
@@ -89,6 +89,11 @@ def _(m, g):
 @case('good-stack-debug-below', base='base_g')
 def _(m, g):
     return [g.raw('base_g'), g.raw('top')]
+
+
+@case('good-debug-compressed', base='base_gz')
+def _(m, g):
+    return g.raw('base_gz')	# -gz: SHF_COMPRESSED debug sections, ignored
 
 
 @case('good-debug-rela-unsupported-type', base='base_g')
@@ -425,6 +430,14 @@ def _(m, g):
 @case('sec-type-alloc-null')
 def _(m, g):
     m.add_section('.corpus.null', SHT_NULL, SHF_ALLOC)
+    return m
+
+
+@case('sec-alloc-compressed')
+def _(m, g):
+    # gABI: SHF_COMPRESSED cannot be applied to an SHF_ALLOC section; its
+    # bytes would be loaded still compressed.
+    m.sections[m.sec('.rodata')].sh_flags |= SHF_COMPRESSED
     return m
 
 
