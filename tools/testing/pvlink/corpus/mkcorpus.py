@@ -607,6 +607,20 @@ def _(m, g):
     return m
 
 
+@case('sym-section-undefined')
+def _(m, g):
+    # An undefined STT_SECTION symbol names no section.  Found by the
+    # fuzzer: messages about it read the name of section header 0, whose
+    # sh_name no check covers, so a relocation error on it read far out
+    # of bounds.  Section 0's sh_name is made wild and the relocation bad.
+    i = m.sym('corpus_ext_func')
+    m.edit_sym(i, typ=STT_SECTION)
+    m.sections[0].sh_name = 0xfffffff0
+    ri, e = text_rela(m, lambda r, s: r.sym == i)
+    m.edit_rela(ri, e, r_offset=m.sections[m.sec('.text')].sh_size)
+    return m
+
+
 @case('sym-bind-global-in-locals')
 def _(m, g):
     m.edit_sym(m.section_sym(m.sec('.bss')), bind=STB_GLOBAL)
