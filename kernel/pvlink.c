@@ -366,7 +366,8 @@ static const char *sec_name(const struct pvlink_obj *o, const Elf64_Shdr *sh)
 /* Only valid after check_symbols(): st_name is in range. */
 static const char *sym_name(const struct pvlink_obj *o, const Elf64_Sym *s)
 {
-	if (ELF64_ST_TYPE(s->st_info) == STT_SECTION && s->st_shndx < o->shnum) {
+	if (ELF64_ST_TYPE(s->st_info) == STT_SECTION && s->st_shndx != SHN_UNDEF &&
+	    s->st_shndx < o->shnum) {
 		Elf64_Shdr sh = get_shdr(o, s->st_shndx);
 
 		return sec_name(o, &sh);
@@ -558,6 +559,11 @@ static enum pvlink_err check_sec_kind(struct pvlink_ctx *ctx, int oi, u32 i)
 		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TYPE,
 				   "section %u '%s' is allocated with type %x",
 				   i, sec_name(o, &sh), sh.sh_type);
+	/* Loaded bytes are copied as they are: no decompression at boot. */
+	if (sh.sh_flags & SHF_COMPRESSED)
+		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TYPE,
+				   "section %u '%s' is allocated and SHF_COMPRESSED",
+				   i, sec_name(o, &sh));
 	if (sh.sh_flags & SHF_TLS)
 		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TLS, "section %u '%s' is SHF_TLS",
 				   i, sec_name(o, &sh));
@@ -682,6 +688,16 @@ static enum pvlink_err check_sym_place(struct pvlink_ctx *ctx, int oi, u32 i,
 	const char *name = o->strtab + s->st_name;
 	Elf64_Shdr sh;
 
+	/* gABI: entry 0 is the undefined null symbol. */
+	if (!i && s->st_shndx != SHN_UNDEF)
+		return pvlink_fail(ctx, oi, PVLINK_E_SYM_SHNDX,
+				   "symbol 0 (the null symbol) has st_shndx %x", s->st_shndx);
+	/* A section symbol stands for its section: it must name one. */
+	if (ELF64_ST_TYPE(s->st_info) == STT_SECTION &&
+	    (s->st_shndx == SHN_UNDEF || s->st_shndx >= o->shnum))
+		return pvlink_fail(ctx, oi, PVLINK_E_SYM_SHNDX,
+				   "section symbol %u has st_shndx %x, %u sections", i,
+				   s->st_shndx, o->shnum);
 	if (s->st_shndx == SHN_COMMON)
 		return pvlink_fail(ctx, oi, PVLINK_E_SYM_COMMON, "symbol %u '%s' is in SHN_COMMON",
 				   i, name);
@@ -714,7 +730,13 @@ static bool sym_is_global_def(const Elf64_Sym *s)
 	return ELF64_ST_BIND(s->st_info) != STB_LOCAL && s->st_shndx != SHN_UNDEF;
 }
 
-/* A name defined twice in one object would make binding depend on order. */
+/*
+ * A global name appears once per object.  Defined twice, binding would
+ * depend on order; defined and also undefined, the undefined copy would
+ * resolve elsewhere (below, or to the kernel) while the object's own
+ * definition is ignored.  Two undefined references to one name are
+ * harmless and allowed.
+ */
 static enum pvlink_err check_sym_dups(struct pvlink_ctx *ctx, int oi)
 {
 	struct pvlink_obj *o = &ctx->obj[oi];
@@ -723,16 +745,17 @@ static enum pvlink_err check_sym_dups(struct pvlink_ctx *ctx, int oi)
 	for (i = o->first_global; i < o->nsyms; i++) {
 		Elf64_Sym a = get_sym(o, i);
 		const char *na = o->strtab + a.st_name;
+		bool a_def = a.st_shndx != SHN_UNDEF;
 
-		if (!sym_is_global_def(&a))
-			continue;
 		for (j = i + 1; j < o->nsyms; j++) {
 			Elf64_Sym b = get_sym(o, j);
 			const char *nb = o->strtab + b.st_name;
+			bool b_def = b.st_shndx != SHN_UNDEF;
 
-			if (sym_is_global_def(&b) && na[0] == nb[0] && pvlink_streq(na, nb))
+			if ((a_def || b_def) && na[0] == nb[0] && pvlink_streq(na, nb))
 				return pvlink_fail(ctx, oi, PVLINK_E_SYM_DUP,
-						   "symbols %u and %u both define '%s'", i, j, na);
+						   "symbols %u and %u both %s '%s'", i, j,
+						   a_def && b_def ? "define" : "name", na);
 		}
 	}
 	return PVLINK_OK;
@@ -1040,6 +1063,11 @@ static enum pvlink_err check_rela_entry(struct pvlink_ctx *ctx, int oi, u32 ri,
 	if (percpu && (h->flags & (PVLINK_HOWTO_PC | PVLINK_HOWTO_GOT)) == PVLINK_HOWTO_PC)
 		return pvlink_fail(ctx, oi, PVLINK_E_RELA_PERCPU,
 				   RELA_FMT ": a percpu symbol is an offset, not an address",
+				   RELA_ARGS(ri, *rs, e, r, h, name));
+	/* Each CPU gets a copy of the template: P has no single address. */
+	if ((h->flags & PVLINK_HOWTO_PC) && sec_region(o, &t) == PVLINK_PERCPU)
+		return pvlink_fail(ctx, oi, PVLINK_E_RELA_PERCPU,
+				   RELA_FMT ": a PC-relative field inside the percpu template",
 				   RELA_ARGS(ri, *rs, e, r, h, name));
 	if (h->flags & PVLINK_HOWTO_GOT)
 		(*got)++;

@@ -91,6 +91,7 @@ typedef struct {
 #define SHF_INFO_LINK	0x40
 #define SHF_GROUP	0x200
 #define SHF_TLS		0x400
+#define SHF_COMPRESSED	0x800
 
 typedef struct {
 	Elf64_Word sh_name;
