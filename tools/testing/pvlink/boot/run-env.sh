@@ -225,7 +225,10 @@ run_one()	# run_one NAME
 {
 	local name=$1 rc start end elapsed banners console
 
-	cfg_load "$cfg" "$name" || { tap not-ok "$name" "bad environment"; return; }
+	if ! cfg_load "$cfg" "$name" 2>"$outdir/cfg.err"; then
+		tap not-ok "$name" "$(cat "$outdir/cfg.err")"
+		return
+	fi
 	# The port carrying the kernel's console is always ENV.log.
 	case ${env[console]} in
 	serial0)
