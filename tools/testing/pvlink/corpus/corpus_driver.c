@@ -22,9 +22,10 @@
  *  - after any refusal pvlink_lookup() answers PVLINK_E_STATE, and so does
  *    pvlink_section() after a refused plan;
  *  - a successful link writes nothing outside its regions and workspace
- *    (guard bytes around each), and pvlink_section() places every loaded
- *    section inside its region, and pvlink_lookup() finds what the
- *    case's lookup= options say where they say.
+ *    (guard bytes around each); pvlink_section() places every loaded
+ *    section aligned, inside its region and over no other section; and
+ *    pvlink_lookup() finds what the case's lookup= options say where they
+ *    say.
  *
  * Objects are handed to the core at an odd address (the API allows any
  * alignment), so the sanitizer build also catches misaligned accesses.
@@ -345,9 +346,32 @@ static void check_guards(const struct pvlink_ctx *ctx, const struct staging *st)
 		}
 }
 
+struct placed {
+	unsigned int region, obj, shndx;
+	u64 offset, size;
+};
+
+/* No two loaded sections may share a byte of their region. */
+static void check_disjoint(const struct placed *p, unsigned int n)
+{
+	unsigned int a, b;
+
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++)
+			if (p[a].region == p[b].region && p[a].size && p[b].size &&
+			    p[a].offset < p[b].offset + p[b].size &&
+			    p[b].offset < p[a].offset + p[a].size) {
+				fail("sections %u:%u and %u:%u overlap in region %s",
+				     p[a].obj, p[a].shndx, p[b].obj, p[b].shndx,
+				     region_name(p[a].region));
+				return;
+			}
+}
+
 static void check_sections(const struct pvlink_ctx *ctx)
 {
-	unsigned int oi, i;
+	static struct placed placed[PVLINK_MAX_OBJECTS * 64];
+	unsigned int oi, i, n = 0;
 
 	for (oi = 0; oi < ctx->nr_objs; oi++) {
 		for (i = 1; i < 0x10000; i++) {
@@ -363,15 +387,21 @@ static void check_sections(const struct pvlink_ctx *ctx)
 				return;
 			}
 			rg = &ctx->region[info.region];
-			if (info.addr < rg->addr || info.addr - rg->addr > rg->size ||
-			    info.size > rg->size - (info.addr - rg->addr)) {
-				fail("pvlink_section(%u, %u) '%s': %llx+%llx outside region %s",
-				     oi, i, info.name, (unsigned long long)info.addr,
-				     (unsigned long long)info.size, region_name(info.region));
+			if (info.addr != rg->addr + info.offset ||
+			    (info.align && info.offset % info.align) ||
+			    info.offset > rg->size || info.size > rg->size - info.offset) {
+				fail("pvlink_section(%u, %u) '%s': offset %llx size %llx align %llx, address %llx: not inside region %s",
+				     oi, i, info.name, (unsigned long long)info.offset,
+				     (unsigned long long)info.size, (unsigned long long)info.align,
+				     (unsigned long long)info.addr, region_name(info.region));
 				return;
 			}
+			if (n < sizeof(placed) / sizeof(placed[0]))
+				placed[n++] = (struct placed){ info.region, oi, i,
+							       info.offset, info.size };
 		}
 	}
+	check_disjoint(placed, n);
 }
 
 static void check_lookups(const struct pvlink_ctx *ctx, const struct case_opts *o)

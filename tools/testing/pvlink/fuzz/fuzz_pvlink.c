@@ -161,8 +161,9 @@ static void check_sections(const struct pvlink_ctx *ctx)
 			if (info.region > PVLINK_REGION_NONE)
 				broken("pvlink_section() gave no valid region", ctx);
 			rg = &ctx->region[info.region];
-			if (info.addr < rg->addr || info.addr - rg->addr > rg->size ||
-			    info.size > rg->size - (info.addr - rg->addr))
+			if (info.addr != rg->addr + info.offset ||
+			    (info.align && info.offset % info.align) ||
+			    info.offset > rg->size || info.size > rg->size - info.offset)
 				broken("pvlink_section() placed a section outside its region", ctx);
 		}
 	}
