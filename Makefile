@@ -204,7 +204,64 @@ $(vmlinux-dirs): prepare
 
 vmlinux: $(vmlinux-dirs)
 	$(Q)$(MAKE) -f $(srctree)/scripts/Makefile.vmlinux \
-		VMLINUX_DIRS="$(vmlinux-dirs)" VMLINUX_LDS="$(KBUILD_LDS)"
+		VMLINUX_DIRS="$(vmlinux-dirs)" VMLINUX_LDS="$(KBUILD_LDS)" $(vmlinux-pvlink)
+
+# ---------------------------------------------------------------------------
+# pvimage, the host tool: its own sources plus the linker core and the
+# SHA-256 the kernel uses, compiled for the host.
+PVIMAGE := scripts/pvimage/pvimage
+export PVIMAGE
+pvimage-srcs := $(sort $(wildcard $(srctree)/scripts/pvimage/*.c)) \
+	$(srctree)/kernel/pvlink.c $(srctree)/arch/$(SRCARCH)/pvlink/reloc.c \
+	$(srctree)/lib/sha256.c
+pvimage-hdrs := $(wildcard $(srctree)/scripts/pvimage/*.h) \
+	$(srctree)/include/linux/pvlink.h $(srctree)/include/linux/pvlink_backend.h \
+	$(srctree)/include/linux/sha256.h $(srctree)/include/linux/elf.h \
+	$(srctree)/arch/$(SRCARCH)/include/asm/pvlink.h
+HOSTCFLAGS ?= -O2
+$(PVIMAGE): $(pvimage-srcs) $(pvimage-hdrs)
+	@echo '  HOSTCC  $@'
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -std=gnu11 $(HOSTCFLAGS) -Wall -Wextra -Werror \
+		-I$(srctree)/include -I$(srctree)/arch/$(SRCARCH)/include \
+		-o $@ $(pvimage-srcs)
+
+# ---------------------------------------------------------------------------
+# pvlink backends: each folder arch/$(SRCARCH)/pvlink/<name>/ becomes one
+# relocatable object arch/$(SRCARCH)/pvlink/<name>.o (scripts/Makefile.backend).
+# They are not part of vmlinux: pvimage packs them into pvlink.img.
+ifdef CONFIG_PVLINK
+pvlink-backends := native test
+backend-dirs := $(addprefix arch/$(SRCARCH)/pvlink/,$(pvlink-backends))
+backend-objs := $(addsuffix .o,$(backend-dirs))
+export backend-objs
+
+PHONY += backends $(backend-dirs)
+all: backends $(PVIMAGE)
+backends: $(backend-dirs)
+$(backend-dirs): prepare
+	$(Q)$(MAKE) $(build)=$@
+	$(Q)$(MAKE) -f $(srctree)/scripts/Makefile.backend obj=$@
+
+# The kernel's allow-list: the SHA-256 of every backend built with it.
+# Backends never depend on vmlinux, so there is no circular step.
+vmlinux-pvlink := PVLINK_DIGESTS=pvlink.digests
+vmlinux: pvlink.digests
+pvlink.digests: $(backend-dirs) $(PVIMAGE)
+	$(Q)$(PVIMAGE) digests $(backend-objs) > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+# The image, checked against the kernel: a backend that uses a symbol the
+# kernel does not export, or leaves a pv-op unimplemented, fails here.
+all: pvlink.img
+PHONY += pvlink.img
+pvlink.img: vmlinux $(PVIMAGE)
+	@echo '  PVIMAGE $@'
+	$(Q)$(PVIMAGE) create -o $@.tmp $(backend-objs)
+	$(Q)$(PVIMAGE) verify --kernel vmlinux $@.tmp >/dev/null || { rm -f $@.tmp; \
+		echo "pvlink.img: the backends do not fit this kernel (see above)" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
+endif
 
 # ---------------------------------------------------------------------------
 # Test plumbing.  The scripts belong to the test harness and the linker
@@ -216,7 +273,7 @@ BENCH := $(srctree)/tools/testing/pvlink/bench.sh
 FUZZ_SECONDS ?= 60
 
 PHONY += check fuzz bench
-check: vmlinux
+check: all
 	@test -x $(RUN_TESTS) || test -f $(RUN_TESTS) || \
 		{ echo "make check: $(RUN_TESTS) does not exist (the test harness is not in this tree yet)" >&2; exit 1; }
 	$(Q)$(test-env) bash $(RUN_TESTS)
@@ -238,8 +295,8 @@ clean:
 	$(Q)for d in $(vmlinux-dirs); do test -d $$d || continue; \
 		find $$d \( -name '*.o' -o -name '.*.d' -o -name 'built-in.objs' \
 		-o -name '*.tmp' \) -type f -delete; done
-	$(Q)rm -f vmlinux vmlinux.map System.map $(KBUILD_LDS) $(FLAGS_STAMP) \
-		include/generated/version.h .tmp_vmlinux* .tmp_kallsyms* .tmp_symbols*
+	$(Q)rm -f vmlinux vmlinux.map System.map $(KBUILD_LDS) $(FLAGS_STAMP) $(PVIMAGE) pvlink.img pvlink.digests \
+		include/generated/version.h .tmp_vmlinux* .tmp_kallsyms* .tmp_symbols* .tmp_pvtables*
 
 mrproper distclean: clean
 	$(Q)rm -rf include/config include/generated .config .config.old defconfig

@@ -265,9 +265,16 @@ static void native_shutdown(int status)
 		native_halt();
 }
 
+/*
+ * The pvlink native backend (arch/x86/pvlink/native/) compiles this same
+ * file with PVOPS_NATIVE_BACKEND defined and exports global pv_<op>
+ * definitions instead of this table: one implementation, two users.
+ */
+#ifndef PVOPS_NATIVE_BACKEND
 /* Built from the pv-op list: a missing native_<name> fails the build. */
 #define NATIVE_OP(type, name, params, args)	.name = native_##name,
 #define NATIVE_VOP(name, params, args)		.name = native_##name,
 const struct pvops pvops_native = {
 	PV_OPS(NATIVE_OP, NATIVE_VOP, NATIVE_VOP)
 };
+#endif

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What backends may use from the kernel, and what the kernel needs from
+ * them.
+ *
+ * Exports: only the symbols marked here are in the kernel's export table
+ * (scripts/pvlink-tables.py builds it in the link); a backend using any
+ * other kernel symbol fails the build ("pvimage verify") and, if it ever
+ * got that far, the boot-time link.  Keep the list short: every entry
+ * is an interface backends depend on.
+ *
+ * pv-ops: the names of every pv-op the kernel calls, in the
+ * non-allocated section .pvlink.pvops, so that "pvimage verify" can check
+ * that each backend stack implements all of them.  (The site table will
+ * refine this to the pv-ops that have call sites.)
+ */
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/pvlink_backend.h>
+#include <asm/pvops.h>
+
+/* native: sched_clock() warns when no PIT can calibrate the TSC. */
+PVLINK_EXPORT(printk);
+/* Backends may keep per-CPU state indexed by the CPU number. */
+PVLINK_EXPORT_PER_CPU(cpu_number);
+
+#define PVLINK_PVOP_NAME(name)						\
+	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\
+	    ".asciz \"pv_" #name "\"\n\t"				\
+	    ".popsection");
+#define PVLINK_PVOP(type, name, params, args)	PVLINK_PVOP_NAME(name)
+#define PVLINK_VPVOP(name, params, args)	PVLINK_PVOP_NAME(name)
+PV_OPS(PVLINK_PVOP, PVLINK_VPVOP, PVLINK_VPVOP)

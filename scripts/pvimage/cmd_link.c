@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/* pvimage link: see link.c for the output and Documentation/pvimage.rst. */
+#include <stdio.h>
+#include <string.h>
+#include "pvimage.h"
+
+/* "--opt VALUE": true and *val set when argv[*i] is @opt. */
+static bool opt_arg(int argc, char **argv, int *i, const char *opt, const char **val)
+{
+	if (strcmp(argv[*i], opt))
+		return false;
+	if (*i + 1 >= argc)
+		pvimage_die(PVIMAGE_EXIT_USAGE, "%s needs a value (see --help)", opt);
+	*val = argv[++*i];
+	return true;
+}
+
+static u64 num_arg(const char *opt, const char *s)
+{
+	u64 v;
+
+	if (!pvimage_parse_u64(s, &v))
+		pvimage_die(PVIMAGE_EXIT_USAGE, "%s %s: not a number (decimal or 0x hex)", opt, s);
+	return v;
+}
+
+int pvimage_cmd_link(int argc, char **argv)
+{
+	const char *exports = NULL, *kernel = NULL, *backend = NULL, *addr_s = NULL;
+	const char *out = NULL, *pbase_s = NULL, *psize_s = NULL, *val;
+	const char *inputs[PVLINK_MAX_OBJECTS * 8];
+	struct pvlink_object objs[PVLINK_MAX_OBJECTS];
+	struct pvlink_export_table table;
+	const struct pvlink_export_table *tp;
+	unsigned int nin = 0, nr = 0;
+	u64 pbase = 0, psize = 1 << 20;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (opt_arg(argc, argv, &i, "--exports", &val))
+			exports = val;
+		else if (opt_arg(argc, argv, &i, "--kernel", &val))
+			kernel = val;
+		else if (opt_arg(argc, argv, &i, "--backend", &val))
+			backend = val;
+		else if (opt_arg(argc, argv, &i, "--addr", &val))
+			addr_s = val;
+		else if (opt_arg(argc, argv, &i, "-o", &val))
+			out = val;
+		else if (opt_arg(argc, argv, &i, "--percpu-base", &val))
+			pbase_s = val;
+		else if (opt_arg(argc, argv, &i, "--percpu-size", &val))
+			psize_s = val;
+		else if (argv[i][0] == '-')
+			pvimage_die(PVIMAGE_EXIT_USAGE, "unknown option %s (see --help)", argv[i]);
+		else if (nin < sizeof(inputs) / sizeof(inputs[0]))
+			inputs[nin++] = argv[i];
+		else
+			pvimage_die(PVIMAGE_EXIT_USAGE, "too many inputs");
+	}
+	if (!out || !addr_s || !!exports == !!kernel)
+		pvimage_die(PVIMAGE_EXIT_USAGE, "needs -o OUT, --addr A and exactly one of "
+			    "--exports FILE or --kernel VMLINUX (see --help)");
+	if (exports) {
+		if (backend)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--backend goes with --kernel and an image");
+		if (!nin || nin > PVLINK_MAX_OBJECTS)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "give 1 to %u objects, bottom of the stack "
+				    "first", PVLINK_MAX_OBJECTS);
+		pvimage_exports_read(&table, exports);
+		tp = &table;
+		for (nr = 0; nr < nin; nr++) {
+			struct pvimage_buf b;
+
+			pvimage_read(inputs[nr], &b);
+			objs[nr].name = inputs[nr];
+			objs[nr].data = b.data;
+			objs[nr].size = b.size;
+		}
+	} else {
+		static struct pvimage_kernel k;
+		static struct pvimage_image img;
+		const struct pvimage_backend *stack[PVLINK_MAX_OBJECTS];
+		struct pvimage_buf b;
+		char why[256];
+
+		if (!backend || nin != 1)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--kernel needs --backend NAME and one image");
+		pvimage_kernel_open(&k, kernel);
+		pvimage_read(inputs[0], &b);
+		if (pvimage_image_read(&img, b.data, b.size, why, sizeof(why)))
+			pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s", inputs[0], why);
+		if (!pvimage_image_find(&img, backend))
+			pvimage_die(PVIMAGE_EXIT_FAIL, "%s: no backend named %s", inputs[0], backend);
+		if (pvimage_stack(&img, pvimage_image_find(&img, backend), stack, &nr,
+				  why, sizeof(why)))
+			pvimage_die(PVIMAGE_EXIT_FAIL, "%s: %s", inputs[0], why);
+		for (unsigned int j = 0; j < nr; j++) {
+			objs[j].name = stack[j]->name;
+			objs[j].data = stack[j]->data;
+			objs[j].size = stack[j]->size;
+		}
+		tp = &k.table;
+		pbase = k.percpu_base;
+		psize = k.percpu_size;
+	}
+	if (pbase_s)
+		pbase = num_arg("--percpu-base", pbase_s);
+	if (psize_s)
+		psize = num_arg("--percpu-size", psize_s);
+	return pvimage_link_stack(objs, nr, tp, num_arg("--addr", addr_s), pbase, psize, out);
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pvimage link: the full link of a backend stack by the linker core,
+ * offline.  Output (Documentation/pvimage.rst, "link output"):
+ *
+ *	OUT		flat image: the bytes from --addr up to the end of the
+ *			last region with file contents (text, rodata, got,
+ *			data, in that order, each at its alignment; gaps
+ *			are zeros).  bss follows data in memory, not in OUT.
+ *	OUT.map		text: regions, input sections, global symbols.
+ *	OUT.percpu	the percpu template (only if there is one).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pvimage.h"
+
+/* Memory order of the regions placed at --addr. */
+static const unsigned int layout[] = {
+	PVLINK_TEXT, PVLINK_RODATA, PVLINK_GOT, PVLINK_DATA, PVLINK_BSS,
+};
+static const char *const region_name[PVLINK_NR_REGIONS] = {
+	[PVLINK_TEXT] = "text", [PVLINK_RODATA] = "rodata", [PVLINK_DATA] = "data",
+	[PVLINK_BSS] = "bss", [PVLINK_GOT] = "got", [PVLINK_PERCPU] = "percpu",
+};
+
+static u64 align_up(u64 v, u64 a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+static void write_map(const struct pvlink_ctx *ctx, const char *path)
+{
+	size_t cap = 4096, len = 0;
+	char *m = pvimage_alloc(cap);
+	unsigned int r, oi;
+
+#define MAP(...)							\
+	do {								\
+		int n_ = snprintf(NULL, 0, __VA_ARGS__);		\
+		while (len + n_ + 1 > cap)				\
+			m = realloc(m, cap *= 2);			\
+		if (!m)							\
+			pvimage_die(PVIMAGE_EXIT_IO, "out of memory");	\
+		len += snprintf(m + len, cap - len, __VA_ARGS__);	\
+	} while (0)
+
+	MAP("# pvimage link map, version 1\n");
+	for (r = 0; r < PVLINK_NR_REGIONS; r++)
+		MAP("region %s 0x%llx 0x%llx 0x%llx\n", region_name[r],
+		    (unsigned long long)ctx->region[r].addr,
+		    (unsigned long long)ctx->region[r].size,
+		    (unsigned long long)ctx->region[r].align);
+	for (oi = 0; oi < ctx->nr_objs; oi++) {
+		struct pvimage_elf e;
+		const char *why;
+		const char *oname = ctx->objs[oi].name;
+
+		if (pvimage_elf_open(&e, oname, ctx->objs[oi].data, ctx->objs[oi].size, &why))
+			continue;
+		for (unsigned int i = 1; i < e.shnum; i++) {
+			struct pvlink_section_info si;
+
+			if (pvlink_section(ctx, oi, i, &si) || si.region == PVLINK_REGION_NONE)
+				continue;
+			MAP("section %s %s %s 0x%llx 0x%llx\n", oname, si.name,
+			    region_name[si.region], (unsigned long long)si.addr,
+			    (unsigned long long)si.size);
+		}
+		for (u64 i = 1; i < e.nsyms; i++) {
+			const Elf64_Sym *s = &e.sym[i];
+			struct pvlink_symbol ps;
+			const char *name = pvimage_elf_symname(&e, s);
+
+			if (ELF64_ST_BIND(s->st_info) == STB_LOCAL || s->st_shndx == SHN_UNDEF)
+				continue;
+			if (pvlink_lookup(ctx, name, &ps) || ps.obj != oi)
+				continue;
+			MAP("symbol %s %s 0x%llx%s\n", oname, name, (unsigned long long)ps.value,
+			    ps.flags & PVLINK_SYM_PERCPU ? " percpu" : "");
+		}
+	}
+#undef MAP
+	pvimage_write(path, m, len);
+	free(m);
+}
+
+int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
+		       const struct pvlink_export_table *exports, u64 addr,
+		       u64 percpu_base, u64 percpu_size, const char *out)
+{
+	struct pvlink_ctx *ctx = pvimage_alloc(sizeof(*ctx));
+	u64 cur = addr, file_end = addr;
+	void *work;
+	u8 *flat;
+	size_t plen = strlen(out) + 16;
+	char *path = pvimage_alloc(plen);
+	unsigned int i;
+
+	pvlink_init(ctx, objs, nr, exports, percpu_base, percpu_size);
+	if (pvlink_plan(ctx)) {
+		fprintf(stderr, "pvimage %s: %s\n", pvimage_cmd, ctx->msg);
+		return PVIMAGE_EXIT_FAIL;
+	}
+	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
+		struct pvlink_region *r = &ctx->region[layout[i]];
+
+		cur = align_up(cur, r->align);
+		r->addr = cur;
+		cur += r->size;
+		if (cur < r->addr)
+			pvimage_die(PVIMAGE_EXIT_FAIL, "--addr %#llx: the link does not fit below "
+				    "2^64", (unsigned long long)addr);
+		if (layout[i] != PVLINK_BSS && r->size)
+			file_end = cur;
+	}
+	for (i = 0; i < PVLINK_NR_REGIONS; i++)
+		ctx->region[i].mem = ctx->region[i].size ?
+			pvimage_alloc(ctx->region[i].size) : NULL;
+	work = pvimage_alloc(ctx->work_size);
+	if (pvlink_link(ctx, work, ctx->work_size)) {
+		fprintf(stderr, "pvimage %s: %s\n", pvimage_cmd, ctx->msg);
+		return PVIMAGE_EXIT_FAIL;
+	}
+	flat = pvimage_alloc(file_end - addr);
+	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
+		struct pvlink_region *r = &ctx->region[layout[i]];
+
+		if (layout[i] != PVLINK_BSS && r->size)
+			memcpy(flat + (r->addr - addr), r->mem, r->size);
+	}
+	pvimage_write(out, flat, file_end - addr);
+	snprintf(path, plen, "%s.map", out);
+	write_map(ctx, path);
+	snprintf(path, plen, "%s.percpu", out);
+	if (ctx->region[PVLINK_PERCPU].size)
+		pvimage_write(path, ctx->region[PVLINK_PERCPU].mem,
+			      ctx->region[PVLINK_PERCPU].size);
+	else
+		remove(path);
+	free(flat);
+	free(work);
+	for (i = 0; i < PVLINK_NR_REGIONS; i++)
+		free(ctx->region[i].mem);
+	free(ctx);
+	free(path);
+	return PVIMAGE_EXIT_OK;
+}

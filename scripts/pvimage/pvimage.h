@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pvimage: build, inspect, verify and link pvlink images on the host.
+ * Usage and exit codes: Documentation/pvimage.rst.  The image format:
+ * Documentation/image-format.rst.
+ */
+#ifndef PVIMAGE_H
+#define PVIMAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <linux/types.h>
+#include <linux/elf.h>
+#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
+#include <linux/sha256.h>
+
+/* Exit codes (documented in Documentation/pvimage.rst). */
+#define PVIMAGE_EXIT_OK		0	/* success */
+#define PVIMAGE_EXIT_FAIL	1	/* verify or link found a problem */
+#define PVIMAGE_EXIT_USAGE	2	/* bad command line */
+#define PVIMAGE_EXIT_IO		3	/* a file could not be read or written */
+#define PVIMAGE_EXIT_FORMAT	4	/* an input is malformed */
+
+/* ---- util.c ---- */
+struct pvimage_buf {
+	u8 *data;
+	size_t size;
+};
+
+extern const char *pvimage_cmd;		/* "create", "verify", ... */
+
+void pvimage_die(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+void pvimage_read(const char *path, struct pvimage_buf *b);
+void pvimage_write(const char *path, const void *data, size_t size);
+bool pvimage_parse_u64(const char *s, u64 *v);
+void *pvimage_alloc(size_t size);
+u16 get_le16(const u8 *p);
+u32 get_le32(const u8 *p);
+u64 get_le64(const u8 *p);
+void put_le16(u8 *p, u16 v);
+void put_le32(u8 *p, u32 v);
+void put_le64(u8 *p, u64 v);
+void pvimage_hex(char *out, const u8 *bytes, size_t n);
+
+/* ---- elf.c: read-only views of ELF64 files, every access checked ---- */
+struct pvimage_elf {
+	const char *path;
+	const u8 *data;
+	size_t size;
+	const Elf64_Ehdr *eh;
+	const Elf64_Shdr *sh;
+	unsigned int shnum;
+	const char *shstr;
+	u64 shstrsz;
+	const Elf64_Sym *sym;	/* SHT_SYMTAB, or NULL */
+	u64 nsyms;
+	const char *str;
+	u64 strsz;
+};
+
+/* Opens an ELF64 little-endian x86-64 file; 0, or -1 with *why set. */
+int pvimage_elf_open(struct pvimage_elf *e, const char *path, const void *data,
+		     size_t size, const char **why);
+const char *pvimage_elf_secname(const struct pvimage_elf *e, const Elf64_Shdr *s);
+const char *pvimage_elf_symname(const struct pvimage_elf *e, const Elf64_Sym *s);
+const Elf64_Shdr *pvimage_elf_section(const struct pvimage_elf *e, const char *name);
+/* Section bytes in the file (NULL for NOBITS or out of bounds). */
+const u8 *pvimage_elf_secdata(const struct pvimage_elf *e, const Elf64_Shdr *s);
+const Elf64_Sym *pvimage_elf_symbol(const struct pvimage_elf *e, const char *name);
+/* File bytes at a virtual address of an executable (len checked), or NULL. */
+const u8 *pvimage_elf_vaddr(const struct pvimage_elf *e, u64 vaddr, u64 len);
+
+/* ---- backend.c: the metadata of a backend object ---- */
+struct pvimage_backend {
+	char name[PVLINK_NAME_MAX + 1];
+	char requires[PVLINK_NAME_MAX + 1];
+	char cpuid[PVLINK_CPUID_SIG_LEN + 1];
+	u16 entry;
+	s32 priority;
+	const u8 *data;		/* the object */
+	u64 size;
+	u64 offset;		/* in the image, when read from one */
+	u8 digest[SHA256_DIGEST_SIZE];
+};
+
+/* Reads the PVLINK_BACKEND note of an object; dies naming @path if absent. */
+void pvimage_backend_from_object(struct pvimage_backend *b, const char *path,
+				 const u8 *data, size_t size);
+const char *pvimage_entry_str(u16 entry, char *buf, size_t len);
+
+/* ---- image.c ---- */
+#define PVIMAGE_IDX_MAGIC	"PVLNKIDX"
+#define PVIMAGE_IDX_VERSION	1
+#define PVIMAGE_IDX_MEMBER	"pvlink.idx"
+#define PVIMAGE_IDX_HDR_SIZE	32
+#define PVIMAGE_IDX_ENT_SIZE	136
+#define PVIMAGE_AR_MAGIC	"!<arch>\n"
+#define PVIMAGE_AR_HDR_SIZE	60
+#define PVIMAGE_MEMBER_NAME_MAX	13	/* "<name>.o/" fits ar's 16 bytes */
+#define PVIMAGE_MAX_BACKENDS	64
+
+struct pvimage_image {
+	unsigned int nr;
+	struct pvimage_backend b[PVIMAGE_MAX_BACKENDS];
+};
+
+/* Serialises @img (backends sorted by name) into malloc'd memory. */
+void pvimage_image_write(const struct pvimage_image *img, struct pvimage_buf *out);
+/* Parses and checks an image; on error returns -1 with a message in @why. */
+int pvimage_image_read(struct pvimage_image *img, const u8 *data, size_t size,
+		       char *why, size_t whylen);
+const struct pvimage_backend *pvimage_image_find(const struct pvimage_image *img,
+						 const char *name);
+/* The stack of @top, bottom first; -1 with @why on a missing/cyclic requires. */
+int pvimage_stack(const struct pvimage_image *img, const struct pvimage_backend *top,
+		  const struct pvimage_backend **stack, unsigned int *nr,
+		  char *why, size_t whylen);
+
+/* ---- kernel.c: what a vmlinux tells pvimage ---- */
+struct pvimage_kernel {
+	struct pvimage_elf elf;
+	struct pvlink_export_table table;
+	struct pvlink_export *exports;
+	u32 *bucket;
+	u64 percpu_base;
+	u64 percpu_size;
+	unsigned int nr_digests;
+	const u8 *digests;		/* nr_digests * 32 bytes */
+	unsigned int nr_pvops;
+	const char **pvops;		/* names of the pv-ops the kernel calls */
+};
+
+void pvimage_kernel_open(struct pvimage_kernel *k, const char *path);
+
+/* ---- exports.c: nm-style lists ---- */
+void pvimage_exports_build(struct pvlink_export_table *t, struct pvlink_export *e,
+			   u32 *bucket, unsigned int n);
+void pvimage_exports_read(struct pvlink_export_table *t, const char *path);
+
+/* ---- link.c ---- */
+int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
+		       const struct pvlink_export_table *exports, u64 addr,
+		       u64 percpu_base, u64 percpu_size, const char *out);
+
+/* ---- commands ---- */
+int pvimage_cmd_create(int argc, char **argv);
+int pvimage_cmd_list(int argc, char **argv);
+int pvimage_cmd_dump(int argc, char **argv);
+int pvimage_cmd_verify(int argc, char **argv);
+int pvimage_cmd_link(int argc, char **argv);
+int pvimage_cmd_digests(int argc, char **argv);
+
+#endif /* PVIMAGE_H */

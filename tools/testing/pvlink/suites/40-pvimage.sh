@@ -1,0 +1,279 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Suite 40: backends as objects and the pvimage tool.
+#
+#  - every backend object is ET_REL and "readelf -n" shows its
+#    PVLINK_BACKEND note (name, entry modes, priority, requires);
+#  - pvimage links native alone, and native+test as a stack, against an
+#    nm-style export list, and refuses an unexported symbol;
+#  - the kernel's export table holds exactly what it marks, and "link
+#    --kernel" equals "link --exports" with the same symbols;
+#  - create/list/dump round-trip, binutils read the image, the image is
+#    byte-identical across runs, argument orders and build directories;
+#  - verify passes on make's image and catches an unexported symbol, a
+#    missing pv-op, a percpu overflow, a tampered byte, a foreign kernel.
+#
+# Uses the objects "make" built in $objtree (arch/x86/pvlink/*.o,
+# scripts/pvimage/pvimage); writes only below
+# $objtree/tools/testing/pvlink/out/pvimage.  Prints TAP lines.
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+S=$srctree/tools/testing/pvlink/pvimage
+O=$objtree/tools/testing/pvlink/out/pvimage
+PVIMAGE=$objtree/scripts/pvimage/pvimage
+B=$objtree/arch/x86/pvlink
+rm -rf "$O"
+mkdir -p "$O"
+
+ok()	{ echo "ok - $*"; }
+notok()	{ echo "not ok - $*"; }
+diag()	{ sed 's/^/# /'; }
+# expect NAME CMD...: the command succeeds
+expect()
+{
+	local name=$1 out
+	shift
+	if out=$("$@" 2>&1); then ok "$name"; else printf '%s\n' "$out" | tail -n 20 | diag; notok "$name"; fi
+}
+# refuse NAME RC PATTERN CMD...: the command exits RC and its stderr matches PATTERN
+refuse()
+{
+	local name=$1 rc=$2 pat=$3 out got
+	shift 3
+	out=$("$@" 2>&1 >/dev/null)
+	got=$?
+	if [ "$got" = "$rc" ] && printf '%s\n' "$out" | grep -qE -- "$pat"; then
+		ok "$name"
+	else
+		printf 'exit %s (expected %s), stderr:\n%s\n' "$got" "$rc" "$out" | diag
+		notok "$name"
+	fi
+}
+
+for f in "$PVIMAGE" "$B/native.o" "$B/test.o"; do
+	if [ ! -e "$f" ]; then
+		echo "# $f is missing: run make (CONFIG_PVLINK=y) first"
+		notok "pvimage: build products present"
+		exit 0
+	fi
+done
+
+# ---- 1. backend objects and their notes ------------------------------
+# note_field OBJ: the description bytes of the pvlink note, hex, one line
+note_hex()
+{
+	readelf -W -n "$1" | awk '/description data:/ { sub(/.*description data: */, ""); print }'
+}
+# The descriptor's layout (include/linux/pvlink_backend.h): version u16,
+# entry u16, priority s32, name[32], requires[32], cpuid[12].
+note_check()	# note_check OBJ NAME ENTRY PRIORITY REQUIRES
+{
+	local hex want
+	hex=$(note_hex "$1" | tr -d ' ')
+	want=$(printf '%04x' 1 | sed 's/\(..\)\(..\)/\2\1/')
+	want+=$(printf '%04x' "$3" | sed 's/\(..\)\(..\)/\2\1/')
+	want+=$(printf '%08x' $(( $4 & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')
+	want+=$(printf '%-32s' "$2" | od -An -v -tx1 | tr -d ' \n' | sed 's/20/00/g')
+	want+=$(printf '%-32s' "$5" | od -An -v -tx1 | tr -d ' \n' | sed 's/20/00/g')
+	want+=000000000000000000000000
+	[ "$hex" = "$want" ] && return 0
+	echo "note of $1: $hex"
+	echo "expected:   $want"
+	return 1
+}
+for b in native test; do
+	if readelf -h "$B/$b.o" | grep -q 'Type: *REL'; then
+		ok "backend $b.o is a relocatable object (ET_REL)"
+	else
+		notok "backend $b.o is a relocatable object (ET_REL)"
+	fi
+	if readelf -W -n "$B/$b.o" | grep -q '^ *pvlink .*0x504c0001'; then
+		ok "readelf -n shows the pvlink note of $b.o"
+	else
+		readelf -W -n "$B/$b.o" 2>&1 | diag
+		notok "readelf -n shows the pvlink note of $b.o"
+	fi
+done
+expect "native note: name native, entry native+pvh, priority 0, no requires" \
+	note_check "$B/native.o" native 3 0 ""
+expect "test note: name test, entry native+pvh, priority -1, requires native" \
+	note_check "$B/test.o" test 3 -1 native
+# The implementation is shared with the kernel's built-in fallback: every
+# pv-op of the list is a global function of native.o, nothing else is.
+pvops=$(printf '#include <asm/pvops.h>\n#define X(t, n, p, a) PVOP_NAME pv_##n\n#define V(n, p, a) PVOP_NAME pv_##n\nPV_OPS(X, V, V)\n' |
+	gcc -E -P -I"$srctree/include" -I"$srctree/arch/x86/include" -x c - 2>/dev/null |
+	grep -o 'PVOP_NAME pv_[a-z0-9_]*' | awk '{ print $2 }' | sort -u)
+natdefs=$(nm --defined-only "$B/native.o" | awk '$2 == "T" { print $3 }' | sort -u)
+if [ -n "$pvops" ] && [ "$pvops" = "$natdefs" ]; then
+	ok "native.o defines exactly the $(echo "$pvops" | wc -l) pv-ops of asm/pvops.h as global functions"
+else
+	diff <(echo "$pvops") <(echo "$natdefs") | diag
+	notok "native.o defines exactly the pv-ops of asm/pvops.h as global functions"
+fi
+
+# ---- 2. link against an nm-style export list -------------------------
+expect "pvimage link --exports: native.o links" \
+	"$PVIMAGE" link --exports "$S/native.exports" --addr 0x2000000 -o "$O/native.bin" "$B/native.o"
+expect "pvimage link --exports: stack native.o + test.o links" \
+	"$PVIMAGE" link --exports "$S/native.exports" --addr 0x2000000 -o "$O/stack.bin" \
+	"$B/native.o" "$B/test.o"
+# The stack takes test's overrides and native's other pv-ops.
+stack_owner()	# stack_owner SYMBOL: the object the map says defines it
+{
+	awk -v s="$1" '$1 == "symbol" && $3 == s { print $2 }' "$O/stack.bin.map" | xargs -r basename
+}
+if [ "$(stack_owner pv_io_delay)" = test.o ] && [ "$(stack_owner pv_cpuid)" = test.o ] &&
+   [ "$(stack_owner pv_irq_disable)" = native.o ] && [ "$(stack_owner pv_halt)" = native.o ]; then
+	ok "stack native+test: pv_io_delay and pv_cpuid from test, the rest from native"
+else
+	grep '^symbol' "$O/stack.bin.map" | diag
+	notok "stack native+test: pv_io_delay and pv_cpuid from test, the rest from native"
+fi
+if grep -q '^symbol .*test.o test_io_delays 0x[0-9a-f]* percpu$' "$O/stack.bin.map" &&
+   [ -s "$O/stack.bin.percpu" ]; then
+	ok "stack native+test: the test backend's percpu variable is placed in the percpu template"
+else
+	notok "stack native+test: the test backend's percpu variable is placed in the percpu template"
+fi
+grep -v printk "$S/native.exports" > "$O/noprintk.exports"
+refuse "pvimage link --exports: an unexported symbol (printk) is refused, naming it" 1 \
+	"native.o.*printk.*not exported" \
+	"$PVIMAGE" link --exports "$O/noprintk.exports" --addr 0x2000000 -o "$O/x.bin" "$B/native.o"
+refuse "pvimage: an unknown command is a usage error (exit 2)" 2 "unknown command" \
+	"$PVIMAGE" frobnicate
+if "$PVIMAGE" --help | grep -q '^usage: pvimage'; then
+	ok "pvimage --help prints the usage and exits 0"
+else
+	notok "pvimage --help prints the usage and exits 0"
+fi
+# ---- 3. the kernel's export table and allow-list ---------------------
+K=$objtree/vmlinux
+IMG=$objtree/pvlink.img
+if [ ! -e "$IMG" ] || ! nm "$K" | grep -q ' pvlink_kernel_exports$'; then
+	echo "# $IMG or the export table in $K is missing: build with CONFIG_PVLINK=y"
+	notok "pvimage: vmlinux has pvlink_kernel_exports and pvlink.img was built"
+	exit 0
+fi
+ok "vmlinux has pvlink_kernel_exports and pvlink_allowed_digests; make built pvlink.img"
+# The kernel's table, as pvimage reads it, holds exactly the marked symbols
+# at their addresses: printk (function) and cpu_number (percpu).
+"$PVIMAGE" link --kernel "$K" --backend test --addr 0x2000000 -o "$O/k.bin" "$IMG" \
+	> "$O/k.out" 2>&1
+want_printk=$(nm "$K" | awk '$3 == "printk" { print $1 }')
+want_cpu=$(nm "$K" | awk '$3 == "cpu_number" { print $1 }')
+printf '%s T printk\n%s D cpu_number percpu\n' "$want_printk" "$want_cpu" > "$O/kernel.exports"
+expect "pvimage link --kernel vmlinux --backend test: the stack links against the kernel" \
+	test -s "$O/k.bin"
+pbase=$(nm "$K" | awk '$3 == "__per_cpu_end" { print "0x" $1 }')
+expect "link --kernel gives the same bytes and map as link --exports with the kernel's exports" \
+	bash -c "'$PVIMAGE' link --exports '$O/kernel.exports' --percpu-base $pbase --percpu-size 4096 \
+		--addr 0x2000000 -o '$O/e.bin' '$B/native.o' '$B/test.o' &&
+		cmp '$O/k.bin' '$O/e.bin' && cmp '$O/k.bin.percpu' '$O/e.bin.percpu' &&
+		diff <(sed 's/^\(section\|symbol\) [^ ]*\/\([a-z]*\)\.o /\1 \2 /' '$O/e.bin.map') '$O/k.bin.map'"
+# Only the marked names are in it (panic, defined in vmlinux, is not: see
+# the unexported-symbol case of verify below).
+expect "the kernel's export table holds exactly its PVLINK_EXPORT()s (2 exports)" \
+	bash -c "'$PVIMAGE' verify --kernel '$K' '$IMG' | grep -q '(2 exports, '"
+
+# ---- 4. the image: create, list, dump, reproducible -------------------
+expect "pvimage create -o IMG native.o test.o" \
+	"$PVIMAGE" create -o "$O/a.img" "$B/native.o" "$B/test.o"
+expect "pvimage create is byte-identical across runs and argument order, and equals make's pvlink.img" \
+	bash -c "'$PVIMAGE' create -o '$O/b.img' '$B/test.o' '$B/native.o' &&
+		cmp '$O/a.img' '$O/b.img' && cmp '$O/a.img' '$IMG'"
+expect "binutils read the image: ar t lists pvlink.idx native.o test.o" \
+	bash -c "[ \"\$(ar t '$O/a.img' | tr '\n' ' ')\" = 'pvlink.idx native.o test.o ' ]"
+expect "ar p extracts each backend byte-identical to its object" \
+	bash -c "ar p '$O/a.img' native.o | cmp - '$B/native.o' && ar p '$O/a.img' test.o | cmp - '$B/test.o'"
+"$PVIMAGE" list "$O/a.img" > "$O/list" 2>&1
+for b in native test; do
+	sum=$(sha256sum < "$B/$b.o" | awk '{ print $1 }')
+	size=$(stat -c %s "$B/$b.o")
+	if grep -qE "^$b +-?[0-9]+ +native,pvh +- +[a-z-]+ +$size +$sum\$" "$O/list"; then
+		ok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
+	else
+		diag < "$O/list"
+		notok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
+	fi
+done
+"$PVIMAGE" dump --backend native "$O/a.img" > "$O/dump" 2>&1
+expect "pvimage dump shows native's note, sections, symbols and relocations" \
+	bash -c "grep -q 'note: entry=native,pvh priority=0' '$O/dump' &&
+		grep -qE '\\] \\.text +PROGBITS' '$O/dump' && grep -qE 'FUNC +GLOBAL +pv_irq_disable' '$O/dump' &&
+		grep -qE 'R_X86_64_(PLT32|PC32) +printk' '$O/dump'"
+# Two builds in two directories give the same objects, so the same image.
+repro()
+{
+	local d
+	for d in r1 r2; do
+		make -s -C "$srctree" O="$O/$d" defconfig >/dev/null &&
+		make -s -C "$srctree" O="$O/$d" CC="${CC:-gcc}" backends scripts/pvimage/pvimage >/dev/null || return 1
+		"$O/$d/scripts/pvimage/pvimage" create -o "$O/$d.img" "$O/$d"/arch/x86/pvlink/{native,test}.o ||
+			return 1
+	done
+	cmp "$O/r1.img" "$O/r2.img"
+}
+expect "two clean builds in different directories give byte-identical images" repro
+
+# ---- 5. verify --------------------------------------------------------
+expect "pvimage verify --kernel vmlinux pvlink.img passes" \
+	"$PVIMAGE" verify --kernel "$K" "$IMG"
+bcc()	# bcc SRC OBJ: a backend object built like the kernel's
+{
+	"${CC:-gcc}" -std=gnu11 -ffreestanding -nostdinc -isystem "$("${CC:-gcc}" -print-file-name=include)" \
+		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+		-fno-common -O2 -Wall -Wextra -Werror -D__KERNEL__ \
+		-I"$srctree/include" -I"$srctree/arch/x86/include" -c "$1" -o "$O/tmp.o" &&
+		ld -m elf_x86_64 -r -o "$2" "$O/tmp.o"
+}
+for t in bad_unexported bad_missing bad_percpu; do
+	bcc "$S/$t.c" "$O/$t.o" || { notok "build test backend $t"; }
+	"$PVIMAGE" create -o "$O/$t.img" "$B/native.o" "$B/test.o" "$O/$t.o" 2>/dev/null
+done
+refuse "verify: a backend using an unexported kernel symbol is refused, naming both" 1 \
+	"stack native\\+badexport: .*badexport: symbol .*'panic' .*exported by the kernel" \
+	"$PVIMAGE" verify --kernel "$K" "$O/bad_unexported.img"
+refuse "verify: a stack that leaves a pv-op unimplemented is refused, naming stack and pv-op" 1 \
+	"stack lonely: pv-op pv_irq_disable is not implemented" \
+	"$PVIMAGE" verify --kernel "$K" "$O/bad_missing.img"
+refuse "verify: percpu data beyond the kernel's reserve is refused" 1 \
+	"stack native\\+bigpercpu: .*percpu data does not fit.*CONFIG_PVLINK_PERCPU_RESERVE" \
+	"$PVIMAGE" verify --kernel "$K" "$O/bad_percpu.img"
+refuse "verify: a backend the kernel was not built with is refused (allow-list)" 1 \
+	"backend lonely .* is not in .*allow-list" \
+	"$PVIMAGE" verify --kernel "$K" "$O/bad_missing.img"
+# A tampered byte: one byte of native's code in the image.
+cp "$IMG" "$O/tampered.img"
+off=$(( $(grep -boa 'native.o/' "$O/tampered.img" | head -n1 | cut -d: -f1) + 60 + 0x50 ))
+printf '\xcc' | dd of="$O/tampered.img" bs=1 seek=$off conv=notrunc status=none
+refuse "verify: a tampered byte in a backend is refused (SHA-256 mismatch)" 1 \
+	"backend native: SHA-256 of the object does not match" \
+	"$PVIMAGE" verify --kernel "$K" "$O/tampered.img"
+refuse "list: a tampered image is refused as malformed (exit 4)" 4 "does not match" \
+	"$PVIMAGE" list "$O/tampered.img"
+# A foreign kernel: the same kernel with another allow-list.
+/usr/bin/python3 - "$K" "$O/foreign-vmlinux" <<'PY'
+import struct, subprocess, sys
+src, dst = sys.argv[1:]
+data = bytearray(open(src, 'rb').read())
+addr = int(subprocess.check_output(['nm', src]).decode().split(' R pvlink_allowed_digests')[0].split()[-1], 16)
+shoff, = struct.unpack_from('<Q', data, 0x28)
+shnum, = struct.unpack_from('<H', data, 0x3c)
+for i in range(shnum):
+    _, typ, flags, a, off, size = struct.unpack_from('<IIQQQQ', data, shoff + 64 * i)
+    if flags & 2 and typ != 8 and a <= addr < a + size:
+        pos = off + addr - a + 8
+        data[pos] ^= 0xff          # first byte of the first allowed digest
+open(dst, 'wb').write(data)
+PY
+refuse "verify: an image built for another kernel (foreign allow-list) is refused" 1 \
+	"backend native .* is not in .*foreign-vmlinux's allow-list" \
+	"$PVIMAGE" verify --kernel "$O/foreign-vmlinux" "$IMG"
+refuse "verify: a file that is not an image is refused" 1 "not a pvlink image" \
+	"$PVIMAGE" verify --kernel "$K" "$B/native.o"
+exit 0
