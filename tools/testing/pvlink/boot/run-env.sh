@@ -249,8 +249,19 @@ run_one()	# run_one NAME
 		tap not-ok "$name: booted" "$VMLINUX does not exist: build it first (make)"
 		return
 	fi
-	module=
-	[ "${env[module]}" = generated ] && module=$outdir/module.img
+	case ${env[module]} in
+	none)
+		module= ;;
+	generated)
+		module=$outdir/module.img ;;
+	*)
+		# a file of the build, e.g. the backend image pvlink.img
+		module=$objtree/${env[module]}
+		if [ ! -f "$module" ]; then
+			tap not-ok "$name: booted" "$module does not exist: build it first (make)"
+			return
+		fi ;;
+	esac
 
 	local before=$failed
 	skip_reason=
