@@ -233,7 +233,9 @@ $(PVIMAGE): $(pvimage-srcs) $(pvimage-hdrs)
 ifdef CONFIG_PVLINK
 pvlink-backends := native test
 backend-dirs := $(addprefix arch/$(SRCARCH)/pvlink/,$(pvlink-backends))
-backend-objs := $(addsuffix .o,$(backend-dirs))
+# PVLINK_EXTRA_BACKENDS: more backend objects (built elsewhere, ld -r) to
+# bind to this kernel and pack into pvlink.img.
+backend-objs := $(addsuffix .o,$(backend-dirs)) $(PVLINK_EXTRA_BACKENDS)
 export backend-objs
 
 PHONY += backends $(backend-dirs)
@@ -321,6 +323,7 @@ help:
 	@echo '  C=1             - also check every compiled C file with sparse'
 	@echo '  O=dir           - put every output file in dir (sources untouched)'
 	@echo '  CC=clang        - build with clang (LD, CLANG may also be given)'
+	@echo '  PVLINK_EXTRA_BACKENDS="a.o b.o" - also bind and pack these backend objects'
 
 endif # skip-makefile
 

@@ -15,12 +15,20 @@ Usage: pvlink-tables.py [--vmlinux FILE] [--digests FILE] > tables.S
                           output, one "HEX NAME" line each).  The image's
                           backends must be among them (the binding).
 
+  pvlink_sites            u32 count, u32 0, then count struct pvlink_site
+                          (include/linux/pvlink_backend.h): every relocation
+                          FILE kept (--emit-relocs) that names a pv-op (the
+                          names in FILE's ".pvlink.pvops"), with its
+                          instruction form: call rel32, jmp rel32 or other.
+                          A relocation type the table cannot describe is an
+                          error naming the function.
+
 The build links vmlinux three times (scripts/Makefile.vmlinux): the tables
 have their final size from the second link on, so the third takes its
 values from the second and no symbol moves; the build then checks that
 the final vmlinux gives the same tables.
 
-Exit status: 0, or 1 with a message naming the export that is wrong.
+Exit status: 0, or 1 with a message naming the export or site that is wrong.
 """
 
 import struct
@@ -57,7 +65,8 @@ def read_elf(path):
     for i in range(shnum):
         (name, typ, flags, addr, off, size, link, info, align,
          entsize) = struct.unpack_from('<IIQQQQIIQQ', data, shoff + i * shentsize)
-        secs.append(dict(name=name, type=typ, off=off, size=size, link=link))
+        secs.append(dict(name=name, type=typ, flags=flags, addr=addr, off=off,
+                         size=size, link=link, info=info))
     strtab = secs[shstrndx]
 
     def cstr(base, off):
@@ -106,6 +115,77 @@ def exports_of(path):
     return out
 
 
+# x86-64 psABI relocation types a pv-op reference may carry.
+R_X86_64_64, R_X86_64_PC32, R_X86_64_PLT32, R_X86_64_32, R_X86_64_32S = 1, 2, 4, 10, 11
+SITE_TYPES = {R_X86_64_64, R_X86_64_PC32, R_X86_64_PLT32, R_X86_64_32, R_X86_64_32S}
+# Instruction forms (struct pvlink_site.form).
+FORM_CALL, FORM_JMP, FORM_OTHER = 0, 1, 2
+OPCODE_CALL_REL32, OPCODE_JMP_REL32 = 0xe8, 0xe9
+SHF_ALLOC, SHF_EXECINSTR, SHT_RELA, SHT_NOBITS = 0x2, 0x4, 4, 8
+
+
+def sites_of(path):
+    """Every relocation vmlinux kept (--emit-relocs) that names a pv-op."""
+    data, secs, cstr = read_elf(path)
+    pvops = []
+    for s in secs:
+        if s['sname'] == '.pvlink.pvops':
+            pvops = [r for r in data[s['off']:s['off'] + s['size']].split(b'\0') if r]
+    index = {name: i for i, name in enumerate(pvops)}
+    symtab = next(s for s in secs if s['type'] == SHT_SYMTAB)
+    strtab = secs[symtab['link']]
+
+    def sym(i):
+        off = symtab['off'] + 24 * i
+        st_name, st_info, _, st_shndx, st_value, st_size = \
+            struct.unpack_from('<IBBHQQ', data, off)
+        return cstr(strtab['off'], st_name), st_info & 0xf, st_value, st_size
+
+    funcs = sorted((v, sz, n) for n, t, v, sz in
+                   (sym(i) for i in range(symtab['size'] // 24)) if t == 2)
+
+    def where(addr):
+        best = None
+        for v, sz, n in funcs:
+            if v <= addr:
+                best = (v, sz, n)
+        if best and addr < best[0] + max(best[1], 1):
+            return '%s+0x%x' % (best[2].decode(), addr - best[0])
+        return 'address 0x%x (no function)' % addr
+
+    def text_byte(addr):
+        for s in secs:
+            if (s['flags'] & SHF_ALLOC and s['type'] != SHT_NOBITS and
+                    s['addr'] <= addr < s['addr'] + s['size']):
+                return data[s['off'] + addr - s['addr']], bool(s['flags'] & SHF_EXECINSTR)
+        return None, False
+
+    sites = []
+    for s in secs:
+        if s['type'] != SHT_RELA or not secs[s['info']]['flags'] & SHF_ALLOC:
+            continue
+        target = secs[s['info']]['sname']
+        for off in range(s['off'], s['off'] + s['size'], 24):
+            r_offset, r_info, r_addend = struct.unpack_from('<QQq', data, off)
+            name = sym(r_info >> 32)[0]
+            if name not in index:
+                continue
+            rtype = r_info & 0xffffffff
+            if rtype not in SITE_TYPES:
+                fail('%s: %s (section %s) refers to pv-op %s with relocation type %d, '
+                     'which the site table cannot describe'
+                     % (path, where(r_offset), target, name.decode(), rtype))
+            op, is_text = text_byte(r_offset - 1)
+            form = FORM_OTHER
+            if is_text and rtype in (R_X86_64_PC32, R_X86_64_PLT32) and r_addend == -4:
+                if op == OPCODE_CALL_REL32:
+                    form = FORM_CALL
+                elif op == OPCODE_JMP_REL32:
+                    form = FORM_JMP
+            sites.append((r_offset, index[name], rtype, form, name))
+    return sorted(sites)
+
+
 def read_digests(path):
     digests = []
     with open(path) as f:
@@ -130,6 +210,7 @@ def main(argv):
         else:
             fail('unknown argument %s (see the comment at the top)' % a)
     exports = exports_of(vmlinux) if vmlinux else {}
+    sites = sites_of(vmlinux) if vmlinux else []
     allowed = read_digests(digests) if digests else []
 
     nb = len(exports) // 2 + 1
@@ -157,6 +238,12 @@ def main(argv):
     w('pvlink_allowed_digests:\n\t.long %d, 0\n' % len(allowed))
     for d in allowed:
         w('\t.byte %s\n' % ', '.join('0x%02x' % x for x in d))
+    # struct pvlink_site: u64 addr, u32 pv-op index (.pvlink.pvops order),
+    # u8 relocation type, u8 form (0 call, 1 jmp, 2 other), u16 0.
+    w('\t.balign 8\n\t.globl pvlink_sites\npvlink_sites:\n\t.long %d, 0\n' % len(sites))
+    for addr, op, rtype, form, name in sites:
+        w('\t.quad 0x%x\n\t.long %d\n\t.byte %d, %d\n\t.short 0\t/* %s */\n'
+          % (addr, op, rtype, form, name.decode()))
     for k, name in enumerate(order):
         w('.Lpvlink_name%d:\t.asciz "%s"\n' % (k, name.decode()))
     w('\t.section .note.GNU-stack, "", @progbits\n')

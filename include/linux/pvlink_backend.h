@@ -141,4 +141,40 @@ struct pvlink_backend_note {
 struct pvlink_export_table;
 extern const struct pvlink_export_table pvlink_kernel_exports;
 
+/*
+ * The site table: every reference the kernel makes to a pv-op, found by
+ * scripts/pvlink-tables.py in the relocations vmlinux keeps
+ * (--emit-relocs) and linked in like the export table.  The boot-time
+ * link patches each call/jmp site into a direct call to the backend (or
+ * its inlined body).  Sorted by address.
+ */
+#define PVLINK_SITE_CALL	0	/* e8 rel32: call pv_<op> */
+#define PVLINK_SITE_JMP		1	/* e9 rel32: tail call */
+#define PVLINK_SITE_OTHER	2	/* any other use, e.g. taking the address */
+
+/**
+ * struct pvlink_site - one reference to a pv-op
+ * @addr:  address of the relocated field (for call/jmp: the rel32, one
+ *         byte after the opcode).
+ * @pvop:  index of the pv-op in the PV_OPS() list (asm/pvops.h).
+ * @type:  x86-64 relocation type of the reference (psABI).
+ * @form:  PVLINK_SITE_*.
+ * @reserved: 0.
+ */
+struct pvlink_site {
+	u64 addr;
+	u32 pvop;
+	u8 type;
+	u8 form;
+	u16 reserved;
+};
+
+/* u32 count, u32 0, then count entries. */
+struct pvlink_site_table {
+	u32 nr_sites;
+	u32 reserved;
+	struct pvlink_site sites[];
+};
+extern const struct pvlink_site_table pvlink_sites;
+
 #endif /* _LINUX_PVLINK_BACKEND_H */

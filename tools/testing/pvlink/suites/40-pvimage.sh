@@ -12,7 +12,12 @@
 #  - create/list/dump round-trip, binutils read the image, the image is
 #    byte-identical across runs, argument orders and build directories;
 #  - verify passes on make's image and catches an unexported symbol, a
-#    missing pv-op, a percpu overflow, a tampered byte, a foreign kernel.
+#    missing pv-op, a percpu overflow, a tampered byte, a foreign kernel;
+#  - pvimage link gives GNU ld's bytes for every section (ld_oracle.py);
+#  - "make" fails when a backend uses a symbol the kernel does not export,
+#    or leaves a pv-op unimplemented;
+#  - the site table holds every pv-op reference vmlinux kept, call forms
+#    checked against the opcode.
 #
 # Uses the objects "make" built in $objtree (arch/x86/pvlink/*.o,
 # scripts/pvimage/pvimage); writes only below
@@ -276,4 +281,41 @@ refuse "verify: an image built for another kernel (foreign allow-list) is refuse
 	"$PVIMAGE" verify --kernel "$O/foreign-vmlinux" "$IMG"
 refuse "verify: a file that is not an image is refused" 1 "not a pvlink image" \
 	"$PVIMAGE" verify --kernel "$K" "$B/native.o"
+# ---- 6. pvimage link equals GNU ld ----------------------------------
+for stack in native "native test"; do
+	objs=()
+	for b in $stack; do objs+=("$B/$b.o"); done
+	label=${stack// /+}
+	mkdir -p "$O/oracle-$label"
+	expect "pvimage link --exports of $label: every section's bytes equal GNU ld's" \
+		bash -c "'$PVIMAGE' link --exports '$S/native.exports' --addr 0x3000000 \
+			-o '$O/oracle-$label/out' ${objs[*]} &&
+			/usr/bin/python3 '$S/ld_oracle.py' '$O/oracle-$label' '$S/native.exports' \
+			'$O/oracle-$label/out' ${objs[*]}"
+done
+
+# ---- 7. the build refuses a bad backend ------------------------------
+# "make" with one more backend object: pvlink.img must not be made, and
+# the message must name the backend and the symbol or pv-op.
+badbuild()	# badbuild OBJ PATTERN
+{
+	local d=$O/badbuild log=$O/badbuild.log
+	make -s -C "$srctree" O="$d" defconfig >/dev/null || return 1
+	rm -f "$d/pvlink.img"
+	if make -C "$srctree" O="$d" CC="${CC:-gcc}" -j2 PVLINK_EXTRA_BACKENDS="$1" pvlink.img \
+		> "$log" 2>&1; then
+		echo "make succeeded with $1"
+		return 1
+	fi
+	grep -qE "$2" "$log" && [ ! -e "$d/pvlink.img" ] && return 0
+	grep -v '^  [A-Z]' "$log" | tail -n 20
+	return 1
+}
+expect "make fails (no pvlink.img) when a backend uses an unexported symbol, naming both" \
+	badbuild "$O/bad_unexported.o" "badexport: symbol .*'panic'"
+expect "make fails (no pvlink.img) when a stack leaves a pv-op unimplemented, naming both" \
+	badbuild "$O/bad_missing.o" "stack lonely: pv-op pv_[a-z0-9_]* is not implemented"
+# ---- 8. the site table ------------------------------------------------
+expect "vmlinux's pvlink_sites lists every relocation naming a pv-op, with its form" \
+	/usr/bin/python3 "$S/check_sites.py" "$K"
 exit 0

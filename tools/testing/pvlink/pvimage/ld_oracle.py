@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check "pvimage link" output against GNU ld.
+
+Usage: ld_oracle.py WORKDIR EXPORTS OUT OBJ...
+
+OUT, OUT.map and OUT.percpu are what "pvimage link --exports EXPORTS -o OUT
+OBJ..." wrote (Documentation/pvimage.rst).  This writes a GNU ld script
+placing every input section at the address the map gives it, links the
+same objects with ld (exports as --defsym), and compares the bytes of
+every loaded section with OUT (or OUT.percpu).  Exit 0 if all equal,
+1 with the differences otherwise.
+"""
+
+import os
+import subprocess
+import sys
+
+
+def main(work, exports, out, objs):
+    regions, sections = {}, []
+    for line in open(out + '.map'):
+        w = line.split()
+        if w[0] == 'region':
+            regions[w[1]] = int(w[2], 16)
+        elif w[0] == 'section':
+            sections.append((w[1], w[2], w[3], int(w[4], 16), int(w[5], 16)))
+    defsyms = []
+    for line in open(exports):
+        w = line.split()
+        if len(w) >= 3 and not w[0].startswith('#'):
+            defsyms.append('--defsym=%s=0x%s' % (w[2], w[0]))
+    script = ['SECTIONS', '{']
+    for i, (obj, sec, region, addr, size) in enumerate(sections):
+        script.append('  .s%d 0x%x : { "%s"(%s) }' % (i, addr, obj, sec))
+    script.append('  /DISCARD/ : { *(.note.pvlink) *(.comment) *(.note.GNU-stack) }')
+    script.append('}')
+    lds = os.path.join(work, 'oracle.ld')
+    elf = os.path.join(work, 'oracle.elf')
+    with open(lds, 'w') as f:
+        f.write('\n'.join(script) + '\n')
+    # A stack overrides lower definitions with upper ones; ld gets the
+    # objects top first and takes the first definition of each name.  (The
+    # same as pvlink's rule as long as no object calls its own overridden
+    # globals, which holds for the backends tested here.)
+    subprocess.run(['ld', '-m', 'elf_x86_64', '-nostdlib', '--no-relax',
+                    '--allow-multiple-definition', '--no-warn-rwx-segments', '-T', lds,
+                    '-o', elf] + defsyms + objs[::-1], check=True)
+    flat = open(out, 'rb').read()
+    percpu = open(out + '.percpu', 'rb').read() if os.path.exists(out + '.percpu') else b''
+    bad = 0
+    for i, (obj, sec, region, addr, size) in enumerate(sections):
+        if region == 'bss':
+            continue
+        binf = os.path.join(work, 'oracle.s%d' % i)
+        subprocess.run(['objcopy', '-O', 'binary', '--only-section=.s%d' % i, elf, binf],
+                       check=True)
+        ld_bytes = open(binf, 'rb').read()
+        if region == 'percpu':
+            mine = percpu[addr - regions['percpu']:addr - regions['percpu'] + size]
+        else:
+            mine = flat[addr - regions['text']:addr - regions['text'] + size]
+        if mine != ld_bytes:
+            bad += 1
+            first = next((k for k in range(min(len(mine), len(ld_bytes)))
+                          if mine[k] != ld_bytes[k]), min(len(mine), len(ld_bytes)))
+            print('# %s %s: pvimage and ld differ at +0x%x' % (obj, sec, first))
+    print('# %d sections compared, %d differ' % (len(sections), bad))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    if len(sys.argv) < 5:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]))
