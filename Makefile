@@ -270,7 +270,7 @@ endif
 # core; the Makefile only hands them the trees and the compilers.
 test-env := srctree=$(abs_srctree) objtree=$(abs_objtree) CC="$(CC)" CLANG="$(CLANG)"
 RUN_TESTS := $(srctree)/tools/testing/pvlink/run_tests.sh
-FUZZ := $(srctree)/tools/testing/pvlink/core/fuzz.sh
+FUZZ := $(srctree)/tools/testing/pvlink/fuzz/fuzz.sh
 BENCH := $(srctree)/tools/testing/pvlink/bench.sh
 FUZZ_SECONDS ?= 60
 

@@ -10,8 +10,7 @@
 #  - execution tests: backends linked into this process and called;
 #  - the GNU ld oracle: pvlink's bytes equal ld's for every backend,
 #    compiler and optimisation level;
-#  - the malformed-object corpus: every object refused with its own error;
-#  - a libFuzzer smoke run of FUZZ_SMOKE_SECONDS (default 60).
+#  (the malformed-object corpus and the fuzzer: suites 15 and 16).
 #
 # Prints TAP lines (see tools/testing/pvlink/run_tests.sh).
 set -u
@@ -23,7 +22,6 @@ objtree=${objtree:-$srctree}
 CLANG=${CLANG:-clang}
 O=$objtree/tools/testing/pvlink/core
 S=$srctree/tools/testing/pvlink/core
-FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-60}
 mkdir -p "$O"
 
 ok()	{ echo "ok - $*"; }
@@ -137,25 +135,4 @@ for d in "$O"/obj/*-*; do
 		oracle_case "$cfg-all" "$d/tb_all.o"
 done
 
-# ---- 6. the malformed-object corpus ------------------------------------------
-# Generated from a real backend object (GCC -O2 -g) by the checked-in
-# generator; each object breaks one rule and must be refused with its code.
-corpus=$O/corpus
-rm -rf "$corpus"
-mkdir -p "$corpus"
-if check "corpus: generate malformed objects (mkcorpus.py)" \
-	/usr/bin/python3 "$S/mkcorpus.py" "$srctree/include/linux/pvlink.h" \
-		"$O/obj/gcc-O2/tb_base.o" "$corpus"; then
-	"$O/corpus_check" "$S/oracle.syms" "$O/obj/gcc-O2/tb_base.o" "$corpus/manifest" "$corpus" || true
-fi
-
-# ---- 7. libFuzzer smoke --------------------------------------------------------
-if ! "$CLANG" -fsanitize=fuzzer -x c /dev/null -o /dev/null 2>/dev/null &&
-   ! printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){return 0;}' |
-	"$CLANG" -fsanitize=fuzzer -x c - -o "$O/fuzz-probe" 2>/dev/null; then
-	ok "core: libFuzzer smoke # SKIP $CLANG cannot link -fsanitize=fuzzer (install libclang-rt-dev)"
-else
-	check "core: libFuzzer (ASan+UBSan) over plan+link for ${FUZZ_SMOKE_SECONDS}s finds nothing" \
-		env srctree="$srctree" objtree="$objtree" CLANG="$CLANG" \
-		FUZZ_SECONDS="$FUZZ_SMOKE_SECONDS" bash "$S/fuzz.sh"
-fi
+# The malformed-object corpus and the fuzzer are suites 15 and 16.
