@@ -213,6 +213,7 @@ static const char *const pvlink_errstr[PVLINK_E_NR] = {
 	[PVLINK_E_SEC_NAME]		= "section name outside the name table",
 	[PVLINK_E_SEC_TYPE]		= "allocated section of unsupported type",
 	[PVLINK_E_SEC_TLS]		= "thread-local section not supported",
+	[PVLINK_E_SEC_WX]		= "section both writable and executable",
 	[PVLINK_E_STRTAB]		= "string table not NUL-terminated at both ends",
 	[PVLINK_E_SYMTAB_NONE]		= "no symbol table",
 	[PVLINK_E_SYMTAB_MULTI]		= "more than one symbol table",
@@ -566,6 +567,11 @@ static enum pvlink_err check_sec_kind(struct pvlink_ctx *ctx, int oi, u32 i)
 				   i, sec_name(o, &sh));
 	if (sh.sh_flags & SHF_TLS)
 		return pvlink_fail(ctx, oi, PVLINK_E_SEC_TLS, "section %u '%s' is SHF_TLS",
+				   i, sec_name(o, &sh));
+	/* Text is mapped read-only after the link: writes to it would fault. */
+	if ((sh.sh_flags & SHF_WRITE) && (sh.sh_flags & SHF_EXECINSTR))
+		return pvlink_fail(ctx, oi, PVLINK_E_SEC_WX,
+				   "section %u '%s' is writable and executable; put code and data in separate sections",
 				   i, sec_name(o, &sh));
 	if (!is_pow2(align_of(&sh)))
 		return pvlink_fail(ctx, oi, PVLINK_E_SEC_ALIGN,

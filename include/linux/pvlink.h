@@ -81,6 +81,7 @@ enum pvlink_err {
 	PVLINK_E_SEC_NAME,		/* sh_name outside the section name table */
 	PVLINK_E_SEC_TYPE,		/* allocated section of an unsupported type */
 	PVLINK_E_SEC_TLS,		/* SHF_TLS section: no thread-local storage */
+	PVLINK_E_SEC_WX,		/* section both writable and executable */
 
 	/* String tables (validation step 3) */
 	PVLINK_E_STRTAB,		/* string table empty or not NUL at both ends */

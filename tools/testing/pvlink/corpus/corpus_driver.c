@@ -64,7 +64,7 @@ static const struct {
 	enum pvlink_err code;
 } err_names[] = {
 #define PVLINK_ERRNAME(x) { #x, x },
-#include "pvlink_errnames.h"
+#include <pvlink_errnames.h>	/* generated in $objtree, never the source dir */
 #undef PVLINK_ERRNAME
 };
 

@@ -441,6 +441,14 @@ def _(m, g):
     return m
 
 
+@case('sec-text-writable')
+def _(m, g):
+    # Text becomes read-only after the link; a writable code section
+    # would either fault or force a writable, executable page.
+    m.sections[m.sec('.text')].sh_flags |= SHF_WRITE
+    return m
+
+
 @case('sec-tls-data')
 def _(m, g):
     m.sections[m.sec('.data')].sh_flags |= SHF_TLS
