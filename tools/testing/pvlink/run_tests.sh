@@ -22,6 +22,17 @@
 # one hung suite still ends in a failure and a summary, not a killed run.
 set -u
 export LC_ALL=C
+# The suites get the trees and compilers below, and behave the same
+# whether "make check" or a person started this: nothing of the calling
+# make's own state reaches them.  Its command-line variables (O=dir) would
+# override those of the suites' own makes, and an inherited KBUILD_SRC
+# makes a nested "make O=dir" build in the wrong tree.
+unset MAKEFLAGS MAKEOVERRIDES MFLAGS MAKELEVEL O
+for v in $(compgen -e); do
+	case $v in
+	KBUILD_*) unset "$v" ;;
+	esac
+done
 
 here=$(cd "$(dirname "$0")" && pwd)
 export srctree=${srctree:-$(cd "$here/../../.." && pwd)}
