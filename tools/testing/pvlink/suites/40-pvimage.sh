@@ -17,7 +17,8 @@
 #  - "make" fails when a backend uses a symbol the kernel does not export,
 #    or leaves a pv-op unimplemented;
 #  - the site table holds every pv-op reference vmlinux kept, call forms
-#    checked against the opcode.
+#    checked against the opcode;
+#  - lib/sha256.c equals sha256sum.
 #
 # Uses the objects "make" built in $objtree (arch/x86/pvlink/*.o,
 # scripts/pvimage/pvimage); writes only below
@@ -318,4 +319,22 @@ expect "make fails (no pvlink.img) when a stack leaves a pv-op unimplemented, na
 # ---- 8. the site table ------------------------------------------------
 expect "vmlinux's pvlink_sites lists every relocation naming a pv-op, with its form" \
 	/usr/bin/python3 "$S/check_sites.py" "$K"
+# ---- 9. SHA-256 (lib/sha256.c, shared by kernel and pvimage) ----------
+sha()
+{
+	local d=$O/sha i
+	mkdir -p "$d"
+	"${CC:-gcc}" -std=gnu11 -O2 -Wall -Wextra -Werror -I"$srctree/include" \
+		-o "$d/sha256_test" "$S/sha256_test.c" "$srctree/lib/sha256.c" || return 1
+	# Every length around the one- and two-block padding boundaries, and more.
+	for i in $(seq 0 200) 1000 4096 65537; do
+		head -c "$i" /dev/urandom > "$d/f$i"
+	done
+	(cd "$d" && sha256sum f* > want) || return 1
+	for chunk in 1 7 64 1000000; do
+		(cd "$d" && ./sha256_test "$chunk" f* > got) || return 1
+		cmp "$d/want" "$d/got" || { diff "$d/want" "$d/got" | head; return 1; }
+	done
+}
+expect "lib/sha256.c equals sha256sum on 204 lengths (0..200, 1000, 4096, 65537), fed in 4 chunk sizes" sha
 exit 0
