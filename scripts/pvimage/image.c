@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/pvlink_image.h>
 #include "pvimage.h"
 
 /* Index entry field offsets (the documented byte layout). */
@@ -90,123 +91,43 @@ void pvimage_image_write(const struct pvimage_image *img, struct pvimage_buf *ou
 	free(b);
 }
 
-#define FAIL(...)	do { snprintf(why, whylen, __VA_ARGS__); return -1; } while (0)
-
-/* An ar header at @off naming @want ("x/"), with a decimal size; returns it. */
-static int ar_member(const u8 *data, size_t size, u64 off, const char *want, u64 *msize,
-		     char *why, size_t whylen)
-{
-	char field[11];
-	u64 v;
-	size_t n = strlen(want);
-
-	if (off > size || size - off < PVIMAGE_AR_HDR_SIZE)
-		FAIL("ar header of member %s at offset %llu: file truncated", want,
-		     (unsigned long long)off);
-	if (memcmp(data + off, want, n) || (n < 16 && data[off + n] != ' ') ||
-	    memcmp(data + off + 58, "`\n", 2))
-		FAIL("ar header at offset %llu: expected member \"%.*s\"", (unsigned long long)off,
-		     (int)n - 1, want);
-	/* ar_size: decimal digits, space-padded on the right. */
-	memcpy(field, data + off + 48, 10);
-	field[10] = 0;
-	v = 0;
-	for (int i = 0; i < 10 && field[i] != ' '; i++) {
-		if (field[i] < '0' || field[i] > '9' || (i && field[i - 1] == ' '))
-			FAIL("ar header of %s: bad size field \"%s\"", want, field);
-		v = v * 10 + (field[i] - '0');
-	}
-	if (field[0] == ' ')
-		FAIL("ar header of %s: empty size field", want);
-	if (v > size - off - PVIMAGE_AR_HDR_SIZE)
-		FAIL("member %s: size %llu runs past the end of the image", want,
-		     (unsigned long long)v);
-	*msize = v;
-	return 0;
-}
-
+/*
+ * The checks themselves are lib/pvlink_image.c, shared with the kernel so
+ * that both accept the same images.  pvimage also checks that the index
+ * repeats each object's PVLINK_BACKEND note exactly.
+ */
 int pvimage_image_read(struct pvimage_image *img, const u8 *data, size_t size,
 		       char *why, size_t whylen)
 {
-	u64 isize, off, n, i;
-	const u8 *idx;
+	static struct pvlink_image_backend ib[PVIMAGE_MAX_BACKENDS];
+	unsigned int n, i;
 
 	memset(img, 0, sizeof(*img));
-	if (size < 8 || memcmp(data, PVIMAGE_AR_MAGIC, 8))
-		FAIL("not a pvlink image (no \"!<arch>\" magic)");
-	if (ar_member(data, size, 8, PVIMAGE_IDX_MEMBER "/", &isize, why, whylen))
+	if (pvlink_image_read(data, size, ib, PVIMAGE_MAX_BACKENDS, &n, why, whylen))
 		return -1;
-	idx = data + 8 + PVIMAGE_AR_HDR_SIZE;
-	if (isize < PVIMAGE_IDX_HDR_SIZE || memcmp(idx, PVIMAGE_IDX_MAGIC, 8))
-		FAIL("index: bad magic (expected \"%s\")", PVIMAGE_IDX_MAGIC);
-	if (get_le32(idx + 8) != PVIMAGE_IDX_VERSION)
-		FAIL("index: version %u, this pvimage reads version %u", get_le32(idx + 8),
-		     PVIMAGE_IDX_VERSION);
-	n = get_le32(idx + 12);
-	if (get_le32(idx + 16) != PVIMAGE_IDX_HDR_SIZE ||
-	    get_le32(idx + 20) != PVIMAGE_IDX_ENT_SIZE)
-		FAIL("index: header/entry size %u/%u, expected %u/%u", get_le32(idx + 16),
-		     get_le32(idx + 20), PVIMAGE_IDX_HDR_SIZE, PVIMAGE_IDX_ENT_SIZE);
-	for (i = 24; i < PVIMAGE_IDX_HDR_SIZE; i++)
-		if (idx[i])
-			FAIL("index: reserved header byte %llu is not zero", (unsigned long long)i);
-	if (!n || n > PVIMAGE_MAX_BACKENDS)
-		FAIL("index: %llu backends (1 to %u allowed)", (unsigned long long)n,
-		     PVIMAGE_MAX_BACKENDS);
-	if (isize != PVIMAGE_IDX_HDR_SIZE + n * PVIMAGE_IDX_ENT_SIZE)
-		FAIL("index: member size %llu does not match %llu entries",
-		     (unsigned long long)isize, (unsigned long long)n);
-	off = 8 + PVIMAGE_AR_HDR_SIZE + isize;
 	for (i = 0; i < n; i++) {
-		const u8 *e = idx + PVIMAGE_IDX_HDR_SIZE + i * PVIMAGE_IDX_ENT_SIZE;
 		struct pvimage_backend *b = &img->b[i], nb;
 		char member[PVLINK_NAME_MAX + 8];
-		u8 digest[SHA256_DIGEST_SIZE];
-		u64 msize;
 
-		if (!memchr(e + ENT_NAME, 0, 32) || !memchr(e + ENT_REQUIRES, 0, 32) ||
-		    get_le16(e + 78) || get_le32(e + 84))
-			FAIL("index entry %llu: name/requires not NUL-terminated or reserved "
-			     "bytes set", (unsigned long long)i);
-		memcpy(b->name, e + ENT_NAME, 32);
-		memcpy(b->requires, e + ENT_REQUIRES, 32);
-		memcpy(b->cpuid, e + ENT_CPUID, PVLINK_CPUID_SIG_LEN);
-		if (strlen(b->name) > PVIMAGE_MEMBER_NAME_MAX || !b->name[0])
-			FAIL("index entry %llu: bad backend name", (unsigned long long)i);
-		if (i && strcmp(img->b[i - 1].name, b->name) >= 0)
-			FAIL("index entry %llu (%s): names not sorted or repeated",
-			     (unsigned long long)i, b->name);
-		b->entry = get_le16(e + ENT_ENTRY);
-		b->priority = (s32)get_le32(e + ENT_PRIORITY);
-		b->offset = get_le64(e + ENT_OFFSET);
-		b->size = get_le64(e + ENT_SIZE);
-		memcpy(b->digest, e + ENT_SHA256, SHA256_DIGEST_SIZE);
-		off += off & 1;
-		snprintf(member, sizeof(member), "%s.o/", b->name);
-		if (ar_member(data, size, off, member, &msize, why, whylen))
-			return -1;
-		if (b->offset != off + PVIMAGE_AR_HDR_SIZE || b->size != msize)
-			FAIL("backend %s: index says offset %llu size %llu, the archive %llu/%llu",
-			     b->name, (unsigned long long)b->offset, (unsigned long long)b->size,
-			     (unsigned long long)(off + PVIMAGE_AR_HDR_SIZE),
-			     (unsigned long long)msize);
-		b->data = data + b->offset;
-		sha256(b->data, b->size, digest);
-		if (memcmp(digest, b->digest, SHA256_DIGEST_SIZE))
-			FAIL("backend %s: SHA-256 of the object does not match the index: "
-			     "the image is corrupt or was modified", b->name);
-		/* The index repeats the object's note: they must agree. */
+		memcpy(b->name, ib[i].name, sizeof(ib[i].name));
+		memcpy(b->requires, ib[i].requires, sizeof(ib[i].requires));
+		memcpy(b->cpuid, ib[i].cpuid, PVLINK_CPUID_SIG_LEN);
+		b->entry = ib[i].entry;
+		b->priority = ib[i].priority;
+		b->data = ib[i].data;
+		b->offset = ib[i].offset;
+		b->size = ib[i].size;
+		memcpy(b->digest, ib[i].digest, SHA256_DIGEST_SIZE);
+		snprintf(member, sizeof(member), "%s.o", b->name);
 		pvimage_backend_from_object(&nb, member, b->data, b->size);
 		if (strcmp(nb.name, b->name) || strcmp(nb.requires, b->requires) ||
 		    strcmp(nb.cpuid, b->cpuid) || nb.entry != b->entry ||
-		    nb.priority != b->priority)
-			FAIL("backend %s: index entry differs from the object's PVLINK_BACKEND note",
-			     b->name);
-		off = b->offset + b->size;
+		    nb.priority != b->priority) {
+			snprintf(why, whylen, "backend %s: the index entry differs from the "
+				 "object's PVLINK_BACKEND note", b->name);
+			return -1;
+		}
 	}
-	off += off & 1;
-	if (off != size)
-		FAIL("%llu bytes after the last member", (unsigned long long)(size - off));
 	img->nr = n;
 	return 0;
 }
@@ -219,6 +140,8 @@ const struct pvimage_backend *pvimage_image_find(const struct pvimage_image *img
 			return &img->b[i];
 	return NULL;
 }
+
+#define FAIL(...)	do { snprintf(why, whylen, __VA_ARGS__); return -1; } while (0)
 
 int pvimage_stack(const struct pvimage_image *img, const struct pvimage_backend *top,
 		  const struct pvimage_backend **stack, unsigned int *nr,

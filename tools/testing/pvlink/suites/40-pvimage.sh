@@ -280,6 +280,22 @@ PY
 refuse "verify: an image built for another kernel (foreign allow-list) is refused" 1 \
 	"backend native .* is not in .*foreign-vmlinux's allow-list" \
 	"$PVIMAGE" verify --kernel "$O/foreign-vmlinux" "$IMG"
+# The image reader (lib/pvlink_image.c, shared with the kernel): each
+# malformation gets its own message.
+head -c $(( $(stat -c %s "$IMG") - 100 )) "$IMG" > "$O/truncated.img"
+refuse "list: a truncated image is refused (member past the end)" 4 "test.o/: its .* bytes run past the end" \
+	"$PVIMAGE" list "$O/truncated.img"
+{ cat "$IMG"; printf 'xx'; } > "$O/trailing.img"
+refuse "list: bytes after the last member are refused" 4 "2 bytes follow the last member" \
+	"$PVIMAGE" list "$O/trailing.img"
+cp "$IMG" "$O/version.img"
+printf '\x02' | dd of="$O/version.img" bs=1 seek=$((8 + 60 + 8)) conv=notrunc status=none
+refuse "list: an index of another version is refused" 4 "index: version 2" \
+	"$PVIMAGE" list "$O/version.img"
+cp "$IMG" "$O/reserved.img"
+printf '\x01' | dd of="$O/reserved.img" bs=1 seek=$((8 + 60 + 32 + 78)) conv=notrunc status=none
+refuse "list: a reserved index byte that is not zero is refused" 4 "index entry 0: reserved bytes" \
+	"$PVIMAGE" list "$O/reserved.img"
 refuse "verify: a file that is not an image is refused" 1 "not a pvlink image" \
 	"$PVIMAGE" verify --kernel "$K" "$B/native.o"
 # ---- 6. pvimage link equals GNU ld ----------------------------------

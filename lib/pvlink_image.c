@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading a pvlink image: see include/linux/pvlink_image.h and
+ * Documentation/image-format.rst.  One check per step, each failure with
+ * its own message.  Compiled into the kernel and into pvimage.
+ */
+#ifdef __KERNEL__
+#include <linux/kernel.h>
+#include <linux/string.h>
+#else
+#include <stdio.h>
+#include <string.h>
+#endif
+#include <linux/pvlink_image.h>
+
+/* Index entry field offsets. */
+#define ENT_NAME	0
+#define ENT_REQUIRES	32
+#define ENT_CPUID	64
+#define ENT_ENTRY	76
+#define ENT_RESERVED1	78
+#define ENT_PRIORITY	80
+#define ENT_RESERVED2	84
+#define ENT_OFFSET	88
+#define ENT_SIZE	96
+#define ENT_SHA256	104
+
+/* ar member header fields (System V / GNU ar). */
+#define AR_NAME		0
+#define AR_NAME_LEN	16
+#define AR_SIZE		48
+#define AR_SIZE_LEN	10
+#define AR_FMAG		58
+
+#define FAIL(...)	do { snprintf(msg, msglen, __VA_ARGS__); return -1; } while (0)
+
+static u16 le16(const u8 *p) { return p[0] | (u16)p[1] << 8; }
+static u32 le32(const u8 *p) { return le16(p) | (u32)le16(p + 2) << 16; }
+static u64 le64(const u8 *p) { return le32(p) | (u64)le32(p + 4) << 32; }
+
+/* The ar header at @off must name @want ("x/", space-padded); gives the size. */
+static int ar_member(const u8 *img, size_t size, u64 off, const char *want, u64 *msize,
+		     char *msg, size_t msglen)
+{
+	size_t n = strlen(want), i;
+	const u8 *h;
+	u64 v = 0;
+
+	if (off > size || size - off < PVLINK_IMAGE_AR_HDR_SIZE)
+		FAIL("member %s: ar header at offset %llu is past the end of the image", want,
+		     (unsigned long long)off);
+	h = img + off;
+	if (memcmp(h + AR_NAME, want, n))
+		FAIL("ar header at offset %llu: expected member %s", (unsigned long long)off, want);
+	for (i = n; i < AR_NAME_LEN; i++)
+		if (h[AR_NAME + i] != ' ')
+			FAIL("ar header at offset %llu: expected member %s", (unsigned long long)off,
+			     want);
+	if (h[AR_FMAG] != '`' || h[AR_FMAG + 1] != '\n')
+		FAIL("member %s: ar header magic is not \"`\\n\"", want);
+	/* Decimal digits, then spaces only. */
+	for (i = 0; i < AR_SIZE_LEN && h[AR_SIZE + i] != ' '; i++) {
+		if (h[AR_SIZE + i] < '0' || h[AR_SIZE + i] > '9')
+			FAIL("member %s: ar size field is not a decimal number", want);
+		v = v * 10 + (h[AR_SIZE + i] - '0');
+	}
+	if (!i)
+		FAIL("member %s: ar size field is empty", want);
+	for (; i < AR_SIZE_LEN; i++)
+		if (h[AR_SIZE + i] != ' ')
+			FAIL("member %s: ar size field is not a decimal number", want);
+	if (v > size - off - PVLINK_IMAGE_AR_HDR_SIZE)
+		FAIL("member %s: its %llu bytes run past the end of the image", want,
+		     (unsigned long long)v);
+	*msize = v;
+	return 0;
+}
+
+/* A NUL-terminated, NUL-padded name of [a-z0-9_], @max characters at most. */
+static bool name_ok(const u8 *p, size_t field, size_t max, bool may_be_empty)
+{
+	size_t n = strnlen((const char *)p, field), i;
+
+	if (n > max || (!n && !may_be_empty))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+			return false;
+	for (; i < field; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
+int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backend *b,
+		      unsigned int max, unsigned int *nr, char *msg, size_t msglen)
+{
+	const u8 *img = image, *idx;
+	char member[PVLINK_NAME_MAX + 4];
+	u64 isize, off, n, i;
+	u8 digest[SHA256_DIGEST_SIZE];
+
+	if (size < 8 || memcmp(img, PVLINK_IMAGE_AR_MAGIC, 8))
+		FAIL("not a pvlink image (no \"!<arch>\" magic)");
+	if (ar_member(img, size, 8, PVLINK_IMAGE_IDX_MEMBER "/", &isize, msg, msglen))
+		return -1;
+	idx = img + 8 + PVLINK_IMAGE_AR_HDR_SIZE;
+	if (isize < PVLINK_IMAGE_IDX_HDR_SIZE || memcmp(idx, PVLINK_IMAGE_IDX_MAGIC, 8))
+		FAIL("index: bad magic (expected \"%s\")", PVLINK_IMAGE_IDX_MAGIC);
+	if (le32(idx + 8) != PVLINK_IMAGE_IDX_VERSION)
+		FAIL("index: version %u, this kernel reads version %u", le32(idx + 8),
+		     PVLINK_IMAGE_IDX_VERSION);
+	if (le32(idx + 16) != PVLINK_IMAGE_IDX_HDR_SIZE ||
+	    le32(idx + 20) != PVLINK_IMAGE_IDX_ENT_SIZE)
+		FAIL("index: header/entry sizes %u/%u, expected %u/%u", le32(idx + 16),
+		     le32(idx + 20), PVLINK_IMAGE_IDX_HDR_SIZE, PVLINK_IMAGE_IDX_ENT_SIZE);
+	for (i = 24; i < PVLINK_IMAGE_IDX_HDR_SIZE; i++)
+		if (idx[i])
+			FAIL("index: reserved header byte %u is not zero", (unsigned int)i);
+	n = le32(idx + 12);
+	if (!n || n > PVLINK_IMAGE_MAX_BACKENDS)
+		FAIL("index: %u backends (1 to %u allowed)", (unsigned int)n,
+		     PVLINK_IMAGE_MAX_BACKENDS);
+	if (n > max)
+		FAIL("index: %u backends, room for %u", (unsigned int)n, max);
+	if (isize != PVLINK_IMAGE_IDX_HDR_SIZE + n * PVLINK_IMAGE_IDX_ENT_SIZE)
+		FAIL("index: member of %llu bytes does not hold %u entries",
+		     (unsigned long long)isize, (unsigned int)n);
+	off = 8 + PVLINK_IMAGE_AR_HDR_SIZE + isize;
+	for (i = 0; i < n; i++) {
+		const u8 *e = idx + PVLINK_IMAGE_IDX_HDR_SIZE + i * PVLINK_IMAGE_IDX_ENT_SIZE;
+		struct pvlink_image_backend *be = &b[i];
+		u64 msize;
+
+		if (!name_ok(e + ENT_NAME, PVLINK_NAME_MAX, PVLINK_IMAGE_NAME_MAX, false) ||
+		    !name_ok(e + ENT_REQUIRES, PVLINK_NAME_MAX, PVLINK_IMAGE_NAME_MAX, true))
+			FAIL("index entry %u: name or requires is not 1 to %u characters of "
+			     "[a-z0-9_], NUL-padded", (unsigned int)i, PVLINK_IMAGE_NAME_MAX);
+		if (le16(e + ENT_RESERVED1) || le32(e + ENT_RESERVED2))
+			FAIL("index entry %u: reserved bytes are not zero", (unsigned int)i);
+		memcpy(be->name, e + ENT_NAME, PVLINK_NAME_MAX);
+		be->name[PVLINK_NAME_MAX] = 0;
+		memcpy(be->requires, e + ENT_REQUIRES, PVLINK_NAME_MAX);
+		be->requires[PVLINK_NAME_MAX] = 0;
+		memcpy(be->cpuid, e + ENT_CPUID, PVLINK_CPUID_SIG_LEN);
+		if (i && strcmp(b[i - 1].name, be->name) >= 0)
+			FAIL("index entry %u (%s): names are not sorted, or repeated",
+			     (unsigned int)i, be->name);
+		be->entry = le16(e + ENT_ENTRY);
+		if (!be->entry || (be->entry & ~PVLINK_ENTRY_ALL))
+			FAIL("backend %s: entry modes %#x invalid", be->name, be->entry);
+		be->priority = (s32)le32(e + ENT_PRIORITY);
+		be->offset = le64(e + ENT_OFFSET);
+		be->size = le64(e + ENT_SIZE);
+		memcpy(be->digest, e + ENT_SHA256, SHA256_DIGEST_SIZE);
+		off += off & 1;		/* ar pads members to an even offset */
+		snprintf(member, sizeof(member), "%s.o/", be->name);
+		if (ar_member(img, size, off, member, &msize, msg, msglen))
+			return -1;
+		if (be->offset != off + PVLINK_IMAGE_AR_HDR_SIZE || be->size != msize)
+			FAIL("backend %s: the index says offset %llu size %llu, the archive "
+			     "%llu and %llu", be->name, (unsigned long long)be->offset,
+			     (unsigned long long)be->size,
+			     (unsigned long long)(off + PVLINK_IMAGE_AR_HDR_SIZE),
+			     (unsigned long long)msize);
+		be->data = img + be->offset;
+		sha256(be->data, be->size, digest);
+		if (memcmp(digest, be->digest, SHA256_DIGEST_SIZE))
+			FAIL("backend %s: SHA-256 of the object does not match the index: "
+			     "the image is corrupt or was modified", be->name);
+		off = be->offset + be->size;
+	}
+	off += off & 1;
+	if (off != size)
+		FAIL("%llu bytes follow the last member", (unsigned long long)(size - off));
+	*nr = n;
+	return 0;
+}
