@@ -976,34 +976,6 @@ static enum pvlink_err resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 			   si, name);
 }
 
-/* Is symbol @si of object @oi a percpu offset rather than an address? */
-static bool sym_percpu(struct pvlink_ctx *ctx, int oi, u32 si, bool *err)
-{
-	const struct pvlink_obj *o = &ctx->obj[oi];
-	Elf64_Sym s = get_sym(o, si);
-	struct pvlink_def def;
-
-	*err = false;
-	if (s.st_shndx == SHN_ABS)
-		return false;
-	if (s.st_shndx != SHN_UNDEF) {
-		Elf64_Shdr sh = get_shdr(o, s.st_shndx);
-
-		return sec_region(o, &sh) == PVLINK_PERCPU;
-	}
-	if (!si)
-		return false;
-	if (resolve_undef(ctx, oi, si, &def)) {
-		*err = true;
-		return false;
-	}
-	if (def.exp)
-		return def.exp->flags & PVLINK_EXPORT_PERCPU;
-	if (def.obj >= 0)
-		return sym_percpu(ctx, def.obj, def.sym, err);
-	return false;
-}
-
 /*
  * Every undefined global must resolve, referenced or not: the link
  * resolves every symbol, and must not fail where the plan succeeded.
@@ -1044,7 +1016,6 @@ static enum pvlink_err check_rela_entry(struct pvlink_ctx *ctx, int oi, u32 ri,
 	Elf64_Shdr t = get_shdr(o, rs->sh_info);
 	const char *name = "?";
 	Elf64_Sym s;
-	bool percpu, bad;
 
 	if (si >= o->nsyms)
 		return pvlink_fail(ctx, oi, PVLINK_E_RELA_SYM, RELA_FMT ": %u symbols",
@@ -1063,13 +1034,11 @@ static enum pvlink_err check_rela_entry(struct pvlink_ctx *ctx, int oi, u32 ri,
 		return pvlink_fail(ctx, oi, PVLINK_E_RELA_NONALLOC_SYM,
 				   RELA_FMT ": symbol lives in section %u, which is not loaded",
 				   RELA_ARGS(ri, *rs, e, r, h, name), s.st_shndx);
-	percpu = sym_percpu(ctx, oi, si, &bad);
-	if (bad)
-		return ctx->err;
-	if (percpu && (h->flags & (PVLINK_HOWTO_PC | PVLINK_HOWTO_GOT)) == PVLINK_HOWTO_PC)
-		return pvlink_fail(ctx, oi, PVLINK_E_RELA_PERCPU,
-				   RELA_FMT ": a percpu symbol is an offset, not an address",
-				   RELA_ARGS(ri, *rs, e, r, h, name));
+	/*
+	 * A PC-relative field may name a percpu symbol: %gs:var(%rip) adds
+	 * the percpu offset minus P to P, exactly as in a kernel whose
+	 * percpu section is linked at 0, and as GNU ld computes it.
+	 */
 	/* Each CPU gets a copy of the template: P has no single address. */
 	if ((h->flags & PVLINK_HOWTO_PC) && sec_region(o, &t) == PVLINK_PERCPU)
 		return pvlink_fail(ctx, oi, PVLINK_E_RELA_PERCPU,

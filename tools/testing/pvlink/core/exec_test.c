@@ -230,6 +230,12 @@ static void test_base(const struct pvlink_object *base)
 	tl_check(CALL0(&l, "base_cpu") == 100 + 1, "percpu on CPU 1: kernel percpu export and backend percpu");
 	set_cpu(0);
 	tl_check(CALL0(&l, "base_cpu") == 0 + 3, "percpu on CPU 0 is separate from CPU 1");
+	tl_check(CALL0(&l, "base_cpu_rip") == 0 + 3,
+		 "percpu through %%gs:var(%%rip) (PC-relative against percpu symbols) on CPU 0");
+	set_cpu(1);
+	tl_check(CALL0(&l, "base_cpu_rip") == 100 + 1,
+		 "percpu through %%gs:var(%%rip) on CPU 1");
+	set_cpu(0);
 	tl_check(CALL0(&l, "base_scratch_sum") == 1 + 4, "percpu template initialised from .data..percpu");
 	unlink_all(&l);
 }

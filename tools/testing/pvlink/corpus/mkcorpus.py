@@ -948,13 +948,14 @@ def _(m, g):
     return m
 
 
-@case('rela-percpu-pc32')
+@case('good-percpu-pc32')
 def _(m, g):
+    # %gs:var(%rip): the field gets the percpu offset minus P, as GNU ld does.
     m.edit_rela(*text_rela(m, is_sym(m, 'corpus_percpu')), typ=R_X86_64_PC32)
     return m
 
 
-@case('rela-percpu-pc64')
+@case('good-percpu-pc64')
 def _(m, g):
     m.edit_rela(m.rela_for('.data'), 0, sym=m.sym('corpus_percpu'), typ=R_X86_64_PC64)
     return m
@@ -968,15 +969,15 @@ def _(m, g):
     return m
 
 
-@case('rela-percpu-export-pc32')
+@case('good-percpu-export-pc32')
 def _(m, g):
     return m		# expected.list makes corpus_ext_var a percpu export
 
 
-@case('rela-percpu-stack-pc32')
+@case('good-percpu-stack-pc32')
 def _(m, g):
     # The upper object names the lower one's percpu variable where it had
-    # corpus_ext_var: a PC-relative use of a percpu offset from another object.
+    # corpus_ext_var: a PC-relative use of another object's percpu offset.
     top = g.model('top')
     top.edit_sym(top.sym('corpus_ext_var'), st_name=top.add_string('corpus_percpu'))
     return [m, top]

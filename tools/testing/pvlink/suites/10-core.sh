@@ -112,7 +112,10 @@ done
 # ---- 5. the GNU ld oracle ------------------------------------------------
 # pvlink links each object at a kernel address; ld links the same object
 # with a script generated from pvlink's plan; every loaded byte must match.
-ORACLE_BASE=0xffffffff80000000
+# Above the oracle's kernel exports (oracle.syms), and far enough above
+# -2 GiB that %gs:var(%rip) fields (percpu offset minus P) fit 32 bits,
+# as they do in Linux, whose text starts at -2 GiB + 16 MiB.
+ORACLE_BASE=0xffffffff82000000
 oracle_case()	# oracle_case NAME OBJ...
 {
 	local name=$1 dir

@@ -94,6 +94,12 @@ long base_cpu(void)
 	return tb_this_cpu_read(kernel_cpu_id) * 100 + tb_this_cpu_read(base_hits);
 }
 
+/* The same as base_cpu(), through RIP-relative percpu fields. */
+long base_cpu_rip(void)
+{
+	return tb_this_cpu_read_rip(kernel_cpu_id) * 100 + tb_this_cpu_read_rip(base_hits);
+}
+
 long base_scratch_sum(void)
 {
 	return tb_this_cpu_read(base_scratch[0]) + tb_this_cpu_read(base_scratch[3]);

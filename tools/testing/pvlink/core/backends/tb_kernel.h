@@ -30,6 +30,15 @@ long pv_op_c(long x);
 #define tb_this_cpu_write(var, val)					\
 	asm volatile("movq %0, %%gs:%c1" : : "r"((long)(val)), "i"(&(var)) : "memory")
 
+/*
+ * %gs:var(%rip), what a plain "m" operand gives: a PC-relative field
+ * against a percpu symbol, holding the percpu offset minus its address.
+ */
+#define tb_this_cpu_read_rip(var) ({					\
+	long __v;							\
+	asm volatile("movq %%gs:%1, %0" : "=r"(__v) : "m"(var));	\
+	__v; })
+
 #define TB_PERCPU __attribute__((section(".data..percpu")))
 
 #endif /* TB_KERNEL_H */
