@@ -9,6 +9,8 @@
  * error code, the vector and 15 registers (22 words) %rsp is 16-aligned
  * again at the call, as the psABI wants.
  */
+#include <asm/ptrace.h>
+
 	.pushsection .rodata.vector_stubs, "a"
 	.balign 8
 	.globl vector_stubs
@@ -40,38 +42,9 @@ vec = 0
 	.type trap_common, @function
 trap_common:
 	cld
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	%rax
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	SAVE_PT_REGS
 	movq	%rsp, %rdi
 	call	do_trap
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
-	addq	$16, %rsp		/* vector and error code */
+	RESTORE_PT_REGS
 	iretq
 	.size trap_common, . - trap_common

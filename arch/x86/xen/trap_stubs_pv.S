@@ -19,10 +19,10 @@
  * Xen; Xen restores all of them, %rip, %rflags, %rsp and the event mask
  * from the saved IF (public/arch-x86/xen-x86_64.h, struct iret_context).
  */
+#include <asm/ptrace.h>
 #include <xen/xen.h>
 
 #define XEN_PV_TRAP_STUB_ALIGN	16	/* XEN_PV_TRAP_STUB_SIZE in traps_pv.c */
-#define PT_REGS_CS		144	/* offsetof(struct pt_regs, cs), asm/ptrace.h */
 #define VGCF_IN_SYSCALL		0	/* flags: not returning from syscall */
 
 	.text
@@ -51,21 +51,7 @@ vec = 0
 	.type xen_pv_trap_common, @function
 xen_pv_trap_common:
 	cld
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	%rax
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	SAVE_PT_REGS
 	/*
 	 * Xen keeps the event mask it saved in bits 32-39 of the %cs slot
 	 * (public/arch-x86/xen-x86_64.h, saved_upcall_mask); HYPERVISOR_iret
@@ -75,22 +61,7 @@ xen_pv_trap_common:
 	andq	$0xffff, PT_REGS_CS(%rsp)
 	movq	%rsp, %rdi
 	call	do_trap
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
-	addq	$16, %rsp		/* vector and error code */
+	RESTORE_PT_REGS
 	pushq	$VGCF_IN_SYSCALL
 	jmp	xen_hypercall_page + __HYPERVISOR_iret * XEN_HYPERCALL_STRIDE
 	.size xen_pv_trap_common, . - xen_pv_trap_common
