@@ -15,37 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pvimage.h"
-
-static u32 sort_buckets;
-
-static int cmp_export(const void *a, const void *b)
-{
-	const struct pvlink_export *x = a, *y = b;
-	u32 bx = x->hash % sort_buckets, by = y->hash % sort_buckets;
-
-	if (bx != by)
-		return bx < by ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
+#include "export_index.h"
 
 /* One bucket per two names: short chains, a small table. */
 void pvimage_exports_build(struct pvlink_export_table *t, struct pvlink_export *e,
 			   u32 *bucket, unsigned int n)
 {
-	u32 nb = n / 2 + 1, b, i;
+	u32 nb = n / 2 + 1, i;
 
-	for (i = 0; i < n; i++)
-		e[i].hash = pvlink_hash(e[i].name);
-	sort_buckets = nb;
-	qsort(e, n, sizeof(*e), cmp_export);
+	pvimage_export_index(e, n, nb, bucket);
+	/* Equal names hash alike, so a duplicate sits next to its twin. */
 	for (i = 1; i < n; i++)
 		if (!strcmp(e[i - 1].name, e[i].name))
 			pvimage_die(PVIMAGE_EXIT_FORMAT, "symbol %s is exported twice", e[i].name);
-	for (b = 0, i = 0; b <= nb; b++) {
-		while (i < n && e[i].hash % nb < b)
-			i++;
-		bucket[b] = i;
-	}
 	t->nr_buckets = nb;
 	t->nr_exports = n;
 	t->bucket = bucket;

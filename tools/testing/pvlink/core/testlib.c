@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "testlib.h"
+#include "export_index.h"
 
 const char *tl_prefix = "core";
 int tl_failures;
@@ -69,38 +70,19 @@ int tl_write_file(const char *path, const void *data, size_t size)
 	return fclose(f);
 }
 
-static unsigned int sort_buckets;
-
-static int cmp_export(const void *a, const void *b)
-{
-	const struct pvlink_export *x = a, *y = b;
-	u32 bx = x->hash % sort_buckets, by = y->hash % sort_buckets;
-
-	if (bx != by)
-		return bx < by ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
 void tl_exports_build(struct tl_exports *t, const struct tl_sym *syms,
 		      unsigned int n, unsigned int nr_buckets)
 {
-	unsigned int i, b;
+	unsigned int i;
 
 	t->entries = calloc(n ? n : 1, sizeof(*t->entries));
 	t->bucket = calloc(nr_buckets + 1, sizeof(*t->bucket));
 	for (i = 0; i < n; i++) {
 		t->entries[i].name = syms[i].name;
-		t->entries[i].hash = pvlink_hash(syms[i].name);
 		t->entries[i].value = syms[i].value;
 		t->entries[i].flags = syms[i].flags;
 	}
-	sort_buckets = nr_buckets;
-	qsort(t->entries, n, sizeof(*t->entries), cmp_export);
-	for (b = 0, i = 0; b <= nr_buckets; b++) {
-		while (i < n && t->entries[i].hash % nr_buckets < b)
-			i++;
-		t->bucket[b] = i;
-	}
+	pvimage_export_index(t->entries, n, nr_buckets, t->bucket);
 	t->table.nr_buckets = nr_buckets;
 	t->table.nr_exports = n;
 	t->table.bucket = t->bucket;
