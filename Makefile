@@ -215,9 +215,8 @@ pvimage-srcs := $(sort $(wildcard $(srctree)/scripts/pvimage/*.c)) \
 	$(srctree)/kernel/pvlink.c $(srctree)/arch/$(SRCARCH)/pvlink/reloc.c \
 	$(srctree)/lib/sha256.c $(srctree)/lib/pvlink_image.c
 pvimage-hdrs := $(wildcard $(srctree)/scripts/pvimage/*.h) \
-	$(srctree)/include/linux/pvlink.h $(srctree)/include/linux/pvlink_backend.h \
+	$(srctree)/include/linux/pvlink.h \
 	$(srctree)/include/linux/sha256.h $(srctree)/include/linux/elf.h \
-	$(srctree)/include/linux/pvlink_image.h \
 	$(srctree)/arch/$(SRCARCH)/include/asm/pvlink.h
 HOSTCFLAGS ?= -O2
 $(PVIMAGE): $(pvimage-srcs) $(pvimage-hdrs)

@@ -1366,7 +1366,7 @@ static enum pvlink_err link_resolve_sym(struct pvlink_ctx *ctx, int oi, u32 i)
 		w->flags &= ~PVLINK_SYM_ABS;
 	} else if (def.exp) {
 		w->value = def.exp->value;
-		if (def.exp->flags & PVLINK_EXPORT_PERCPU)
+		if (def.exp->flags & PVLINK_EXPORT_F_PERCPU)
 			w->flags |= PVLINK_SYM_PERCPU;
 	}
 	return PVLINK_OK;

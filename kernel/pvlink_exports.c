@@ -16,13 +16,13 @@
  */
 #include <linux/percpu.h>
 #include <linux/printk.h>
-#include <linux/pvlink_backend.h>
+#include <linux/pvlink.h>
 #include <asm/pvops.h>
 
 /* native: sched_clock() warns when no PIT can calibrate the TSC. */
 PVLINK_EXPORT(printk);
 /* Backends may keep per-CPU state indexed by the CPU number. */
-PVLINK_EXPORT_PER_CPU(cpu_number);
+PVLINK_EXPORT_PERCPU(cpu_number);
 
 #define PVLINK_PVOP_NAME(name)						\
 	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Reading a pvlink image: see include/linux/pvlink_image.h and
+ * Reading a pvlink image: see include/linux/pvlink.h and
  * Documentation/image-format.rst.  One check per step, each failure with
  * its own message.  Compiled into the kernel and into pvimage.
  */
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #endif
-#include <linux/pvlink_image.h>
+#include <linux/pvlink.h>
 
 /* Index entry field offsets. */
 #define ENT_NAME	0

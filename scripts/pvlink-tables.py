@@ -6,7 +6,7 @@ Usage: pvlink-tables.py [--vmlinux FILE] [--digests FILE] > tables.S
 
   pvlink_kernel_exports   struct pvlink_export_table (include/linux/pvlink.h):
                           every symbol marked PVLINK_EXPORT() or
-                          PVLINK_EXPORT_PER_CPU() (include/linux/pvlink_backend.h),
+                          PVLINK_EXPORT_PERCPU() (include/linux/pvlink.h),
                           read from the ".pvlink.exports" section of FILE, with
                           its address (percpu: its offset) from FILE's symbol
                           table.  Without --vmlinux: an empty table (first pass).
@@ -16,7 +16,7 @@ Usage: pvlink-tables.py [--vmlinux FILE] [--digests FILE] > tables.S
                           backends must be among them (the binding).
 
   pvlink_sites            u32 count, u32 0, then count struct pvlink_site
-                          (include/linux/pvlink_backend.h): every relocation
+                          (include/linux/pvlink.h): every relocation
                           FILE kept (--emit-relocs) that names a pv-op (the
                           names in FILE's ".pvlink.pvops"), with its
                           instruction form: call rel32, jmp rel32 or other.
@@ -110,7 +110,7 @@ def exports_of(path):
         if percpu != (sname == PERCPU_SECTION):
             fail('%s: %s is %sa percpu variable: use %s' % (
                 path, name.decode(), '' if sname == PERCPU_SECTION else 'not ',
-                'PVLINK_EXPORT_PER_CPU()' if sname == PERCPU_SECTION else 'PVLINK_EXPORT()'))
+                'PVLINK_EXPORT_PERCPU()' if sname == PERCPU_SECTION else 'PVLINK_EXPORT()'))
         out[name] = (value, 1 if percpu else 0)
     return out
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * pvimage: a backend object's PVLINK_BACKEND() note (layout in
- * include/linux/pvlink_backend.h and Documentation/image-format.rst).
+ * include/linux/pvlink.h and Documentation/image-format.rst).
  */
 #include <stdio.h>
 #include <string.h>
@@ -65,7 +65,7 @@ void pvimage_backend_from_object(struct pvimage_backend *b, const char *path,
 	s = pvimage_elf_section(&e, PVLINK_NOTE_SECTION);
 	if (!s || s->sh_type != SHT_NOTE || !(p = pvimage_elf_secdata(&e, s)))
 		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: no %s note section: declare the backend "
-			    "with PVLINK_BACKEND() (include/linux/pvlink_backend.h)",
+			    "with PVLINK_BACKEND() (include/linux/pvlink.h)",
 			    path, PVLINK_NOTE_SECTION);
 	/* gABI notes: namesz, descsz, type, name and desc each 4-aligned. */
 	while (off + 12 <= s->sh_size) {

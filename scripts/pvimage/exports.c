@@ -72,7 +72,7 @@ void pvimage_exports_read(struct pvlink_export_table *t, const char *path)
 		}
 		e[n].name = strdup(name);
 		e[n].value = v;
-		e[n].flags = k == 4 ? PVLINK_EXPORT_PERCPU : 0;
+		e[n].flags = k == 4 ? PVLINK_EXPORT_F_PERCPU : 0;
 		n++;
 	}
 	fclose(f);

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/pvlink_image.h>
+#include <linux/pvlink.h>
 #include "pvimage.h"
 
 /* Index entry field offsets (the documented byte layout). */

@@ -12,7 +12,7 @@
 #include <linux/types.h>
 #include <linux/elf.h>
 #include <linux/pvlink.h>
-#include <linux/pvlink_backend.h>
+#include <linux/pvlink.h>
 #include <linux/sha256.h>
 
 /* Exit codes (documented in Documentation/pvimage.rst). */

@@ -76,7 +76,7 @@ static void build_exports(bool with_maybe)
 		{ "kernel_apply", (u64)(unsigned long)kernel_apply, 0 },
 		{ "kernel_counter", (u64)(unsigned long)&kernel_counter, 0 },
 		{ "kernel_banner", (u64)(unsigned long)kernel_banner, 0 },
-		{ "kernel_cpu_id", KERNEL_CPU_ID_OFF, PVLINK_EXPORT_PERCPU },
+		{ "kernel_cpu_id", KERNEL_CPU_ID_OFF, PVLINK_EXPORT_F_PERCPU },
 		{ "maybe_there", (u64)(unsigned long)maybe, 0 },
 	};
 

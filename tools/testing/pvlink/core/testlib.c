@@ -116,7 +116,7 @@ unsigned int tl_read_symlist(const char *path, struct tl_sym **syms)
 			*syms = realloc(*syms, (cap *= 2) * sizeof(**syms));
 		(*syms)[n].name = strdup(name);
 		(*syms)[n].value = v;
-		(*syms)[n].flags = (k == 3 && !strcmp(kind, "percpu")) ? PVLINK_EXPORT_PERCPU : 0;
+		(*syms)[n].flags = (k == 3 && !strcmp(kind, "percpu")) ? PVLINK_EXPORT_F_PERCPU : 0;
 		n++;
 	}
 	fclose(f);

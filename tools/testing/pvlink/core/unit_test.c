@@ -208,7 +208,7 @@ static void test_got_relax(void)
 static void test_exports(void)
 {
 	const struct tl_sym syms[] = {
-		{ "alpha", 1, 0 }, { "beta", 2, 0 }, { "gamma", 3, PVLINK_EXPORT_PERCPU },
+		{ "alpha", 1, 0 }, { "beta", 2, 0 }, { "gamma", 3, PVLINK_EXPORT_F_PERCPU },
 		{ "delta", 4, 0 }, { "epsilon", 5, 0 },
 	};
 	struct tl_exports t;
@@ -222,7 +222,7 @@ static void test_exports(void)
 		 "pvlink_hash is the DJB/GNU hash");
 	tl_exports_build(&t, syms, 5, 2);
 	e = pvlink_export_find(&t.table, "gamma");
-	tl_check(e && e->value == 3 && (e->flags & PVLINK_EXPORT_PERCPU), "export lookup finds an entry");
+	tl_check(e && e->value == 3 && (e->flags & PVLINK_EXPORT_F_PERCPU), "export lookup finds an entry");
 	tl_check(!pvlink_export_find(&t.table, "zeta") && !pvlink_export_find(NULL, "alpha"),
 		 "export lookup misses cleanly (also with no table)");
 	bad = t.table;
@@ -264,7 +264,7 @@ static void make_kexports(void)
 		{ "kernel_apply", KBASE + 0x1010, 0 },
 		{ "kernel_counter", KBASE + 0x2000, 0 },
 		{ "kernel_banner", KBASE + 0x2008, 0 },
-		{ "kernel_cpu_id", 0x10, PVLINK_EXPORT_PERCPU },
+		{ "kernel_cpu_id", 0x10, PVLINK_EXPORT_F_PERCPU },
 	};
 
 	tl_exports_build(&kexp, syms, 5, 4);

@@ -115,7 +115,7 @@ struct export_def {
 static struct export_def exports_default[] = {
 	{ "corpus_ext_func", 0xffffffff81000000ull, 0, false },
 	{ "corpus_ext_var",  0xffffffff81200000ull, 0, false },
-	{ "corpus_ext_pcpu", 0x40, PVLINK_EXPORT_PERCPU, false },
+	{ "corpus_ext_pcpu", 0x40, PVLINK_EXPORT_F_PERCPU, false },
 	{ "pv_irq_disable",  0xffffffff81001000ull, 0, false },
 	{ "pv_irq_enable",   0xffffffff81001040ull, 0, false },
 };
@@ -543,7 +543,7 @@ static void parse_opts(struct case_opts *o, char **tok, int ntok)
 
 			for (i = 0; i < NR_EXPORTS; i++)
 				if (!strcmp(o->exports[i].name, v))
-					o->exports[i].flags |= PVLINK_EXPORT_PERCPU;
+					o->exports[i].flags |= PVLINK_EXPORT_F_PERCPU;
 		} else if (!strcmp(k, "export")) {
 			char *val = strchr(v, '=');
 			size_t i;

@@ -97,7 +97,7 @@ static void build_table(void)
 			exports[n].hash = h;
 			exports[n].name = export_names[i];
 			exports[n].value = export_values[i];
-			exports[n].flags = i == 2 ? PVLINK_EXPORT_PERCPU : 0;
+			exports[n].flags = i == 2 ? PVLINK_EXPORT_F_PERCPU : 0;
 			n++;
 		}
 	}

@@ -75,7 +75,7 @@ note_hex()
 {
 	readelf -W -n "$1" | awk '/description data:/ { sub(/.*description data: */, ""); print }'
 }
-# The descriptor's layout (include/linux/pvlink_backend.h): version u16,
+# The descriptor's layout (include/linux/pvlink.h): version u16,
 # entry u16, priority s32, name[32], requires[32], cpuid[12].
 note_check()	# note_check OBJ NAME ENTRY PRIORITY REQUIRES
 {

@@ -14,7 +14,7 @@ long kernel_apply(long (*fn)(long), long v);
 extern long kernel_counter;
 extern const char kernel_banner[];
 
-/* A kernel percpu variable (PVLINK_EXPORT_PERCPU). */
+/* A kernel percpu variable (PVLINK_EXPORT_F_PERCPU). */
 extern long kernel_cpu_id;
 
 /* pv-ops: the base backend defines all, the top one overrides some. */
