@@ -11,8 +11,10 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pvlink.h>
 #include <linux/reboot.h>
 #include <linux/selftest.h>
+#include <linux/smp.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
 #include <generated/version.h>
@@ -60,10 +62,17 @@ void start_kernel(struct boot_info *bi)
 	/* Each entry registered its console (natively the 8250). */
 	print_banner(bi);
 
-	arch_setup(bi);
 	memmap_print(bi);
 	report_boot_modules(bi);
 	page_alloc_init(bi);
+	pvlink_boot(bi);
+
+	arch_setup(bi);
+	if (pvops_available()) {
+		mark_kernel_protections();
+		smp_boot_cpus();
+	}
+	pvlink_boot_finish();
 
 	if (IS_ENABLED(CONFIG_SELFTEST))
 		failed = selftests_run(cmdline_get("selftest"));

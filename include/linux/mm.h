@@ -82,6 +82,35 @@ bool page_is_ram(unsigned long pfn);
 /* Print the memory map (memmap: lines) and check it; returns problems found. */
 int memmap_print(const struct boot_info *bi);
 
+/**
+ * free_boot_range() - give memory reserved at boot back to the allocator
+ * @start: physical address; whole pages inside the range are freed
+ * @size:  bytes
+ * @what:  what it held, for the log and the freed-memory self-test
+ *
+ * Return: the number of pages freed.
+ */
+unsigned long free_boot_range(phys_addr_t start, u64 size, const char *what);
+
+/**
+ * free_init_memory() - free the kernel's init-only code and data
+ *
+ * Context: boot CPU, once, at the end of boot; nothing in an init
+ * section may run or be read afterwards.
+ * Return: the number of pages freed.
+ */
+unsigned long free_init_memory(void);
+
+/**
+ * mark_kernel_protections() - map the kernel W^X
+ *
+ * Kernel text read-only and executable, read-only data read-only and
+ * not executable, everything else not executable.
+ *
+ * Context: boot CPU, after pv-op call sites are patched.
+ */
+void mark_kernel_protections(void);
+
 /* Kernel image bounds (vmlinux.lds.S). */
 extern char _text[], _end[];
 

@@ -662,4 +662,26 @@ struct pvlink_image_backend {
 int pvlink_image_read(const void *img, size_t size, struct pvlink_image_backend *b,
 		      unsigned int max, unsigned int *nr, char *msg, size_t msglen);
 
+/* The boot-time link (kernel/pvlink_boot.c). */
+struct boot_info;
+
+/**
+ * pvlink_boot() - install the pv-ops for this platform
+ * @bi: what the entry found (modules, command line, entry mode)
+ *
+ * Links the backend stack the image holds for this platform and patches
+ * every pv-op call site to it, or installs the built-in native pv-ops
+ * when there is no usable image (and says why).
+ *
+ * Context: boot CPU, once, before the first pv-op call.
+ */
+void pvlink_boot(struct boot_info *bi);
+
+/**
+ * pvlink_boot_finish() - free the image and the linker, print the summary
+ *
+ * Context: boot CPU, once, at the end of boot.
+ */
+void pvlink_boot_finish(void);
+
 #endif /* _LINUX_PVLINK_H */
