@@ -111,6 +111,17 @@ unsigned long free_init_memory(void);
  */
 void mark_kernel_protections(void);
 
+/*
+ * Change the protection of @npages pages from @addr (page-aligned, in
+ * the kernel's mappings): read-only or writable, executable or not.
+ * Return: 0, or a negative value if a page is not mapped or the change
+ * is not possible.
+ */
+int set_memory_ro(unsigned long addr, unsigned long npages);
+int set_memory_rw(unsigned long addr, unsigned long npages);
+int set_memory_x(unsigned long addr, unsigned long npages);
+int set_memory_nx(unsigned long addr, unsigned long npages);
+
 /* Kernel image bounds (vmlinux.lds.S). */
 extern char _text[], _end[];
 

@@ -55,6 +55,20 @@ bool percpu_ready(void);
 unsigned long percpu_reserve_offset(void);
 /* Size of the backend reserve (CONFIG_PVLINK_PERCPU_RESERVE). */
 unsigned long percpu_reserve_size(void);
+/**
+ * percpu_set_backend_template() - the linked backend's percpu data
+ * @tmpl:   template bytes (the link's percpu region)
+ * @offset: where they go in every area (inside the reserve)
+ * @size:   their size
+ *
+ * Every CPU's area gets a copy: at setup_percpu() time, or at once if
+ * the areas are already set up.  @tmpl must stay readable until then.
+ *
+ * Context: boot CPU, before any application processor starts.
+ */
+void percpu_set_backend_template(const void *tmpl, unsigned long offset,
+				 unsigned long size);
+
 /* Distance between two CPUs' areas. */
 unsigned long percpu_area_stride(void);
 

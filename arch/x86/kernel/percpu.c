@@ -21,6 +21,34 @@ DEFINE_PER_CPU(unsigned int, cpu_number);
 unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
 static bool percpu_set_up;
 
+/* The linked backend's percpu template, copied into every area. */
+static const void *backend_tmpl;
+static unsigned long backend_offset, backend_size;
+
+static void copy_backend_template(unsigned int cpu)
+{
+	char *area = (char *)__per_cpu_offset[cpu];
+
+	if (backend_size)
+		memcpy(area + backend_offset, backend_tmpl, backend_size);
+}
+
+void percpu_set_backend_template(const void *tmpl, unsigned long offset,
+				 unsigned long size)
+{
+	if (offset < percpu_reserve_offset() ||
+	    offset + size > percpu_reserve_offset() + percpu_reserve_size() ||
+	    offset + size < offset)
+		panic("percpu: backend template [%#lx +%#lx] is outside the reserve [%#lx +%#lx]",
+		      offset, size, percpu_reserve_offset(), percpu_reserve_size());
+	backend_tmpl = tmpl;
+	backend_offset = offset;
+	backend_size = size;
+	if (percpu_set_up)
+		for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++)
+			copy_backend_template(cpu);
+}
+
 unsigned long percpu_reserve_offset(void)
 {
 	return (uintptr_t)__per_cpu_end;
@@ -54,6 +82,7 @@ void setup_percpu(void)
 		__per_cpu_offset[cpu] = (uintptr_t)area;
 		per_cpu(this_cpu_off, cpu) = (uintptr_t)area;
 		per_cpu(cpu_number, cpu) = cpu;
+		copy_backend_template(cpu);
 	}
 	pv_wrmsr(MSR_GS_BASE, __per_cpu_offset[0]);
 	percpu_set_up = true;

@@ -134,4 +134,37 @@ enum pvlink_err arch_pvlink_apply(const struct pvlink_howto *howto,
 				  const struct pvlink_reloc *r);
 #define arch_pvlink_apply arch_pvlink_apply
 
+/**
+ * struct pvlink_patch_stats - what arch_pvlink_patch_sites() did
+ * @sites:   entries in the kernel's site table.
+ * @inlined: call sites replaced by the backend's inline body (+ NOPs).
+ * @direct:  call/jmp sites retargeted to the backend's function.
+ * @table:   sites left calling the kernel's pv_<op>() entry, which
+ *           dispatches through the pv-op table (for example a use that
+ *           takes the address of a pv-op).
+ */
+struct pvlink_patch_stats {
+	unsigned int sites;
+	unsigned int inlined;
+	unsigned int direct;
+	unsigned int table;
+};
+
+/**
+ * arch_pvlink_patch_sites() - point every pv-op site at the linked stack
+ * @ctx: a context on which pvlink_link() succeeded; its objects (the
+ *       image) are still readable.
+ * @st:  filled with what was done.
+ * @msg: on failure, what is wrong and where (site address, pv-op).
+ * @len: size of @msg.
+ *
+ * Checks every site of pvlink_sites first and writes nothing if one
+ * cannot be patched; then rewrites the sites and serialises.
+ *
+ * Context: boot CPU, before any other CPU runs, kernel text writable.
+ * Return: 0, or -1 with @msg set.
+ */
+int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
+			    struct pvlink_patch_stats *st, char *msg, size_t len);
+
 #endif /* _ASM_X86_PVLINK_H */
