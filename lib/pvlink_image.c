@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Reading a pvlink image: see include/linux/pvlink.h and
- * Documentation/image-format.rst.  One check per step, each failure with
+ * Documentation/pvlink.rst ("The image format and the kernel tables").  One check per step, each failure with
  * its own message.  Compiled into the kernel and into pvimage.
  */
 #ifdef __KERNEL__

@@ -441,7 +441,7 @@ const char *pvlink_strerror(enum pvlink_err err);
  * linked with "ld -r").  It defines pv-ops as global pv_<op> functions
  * and declares itself with exactly one PVLINK_BACKEND() line, which
  * becomes an ELF note in section PVLINK_NOTE_SECTION ("readelf -n" shows
- * it).  The byte layout of the note is in Documentation/image-format.rst.
+ * it).  The byte layout of the note is in Documentation/pvlink.rst ("The image format and the kernel tables").
  *
  *	PVLINK_BACKEND(native,
  *		.entry    = PVLINK_ENTRY_NATIVE | PVLINK_ENTRY_PVH,
@@ -600,7 +600,7 @@ struct pvlink_site_table {
 extern const struct pvlink_site_table pvlink_sites;
 
 /*
- * Reading a pvlink image (Documentation/image-format.rst): an "ar"
+ * Reading a pvlink image (Documentation/pvlink.rst ("The image format and the kernel tables")): an "ar"
  * archive whose first member is the index.  Shared by the kernel (which
  * gets the image from the bootloader: untrusted) and pvimage, so both
  * accept exactly the same images.  Never allocates, never writes the image.

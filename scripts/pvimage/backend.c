@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * pvimage: a backend object's PVLINK_BACKEND() note (layout in
- * include/linux/pvlink.h and Documentation/image-format.rst).
+ * include/linux/pvlink.h and Documentation/pvlink.rst ("The image format and the kernel tables")).
  */
 #include <stdio.h>
 #include <string.h>

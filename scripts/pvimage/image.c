@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pvimage: the image file, an "ar" archive (Documentation/image-format.rst):
+ * pvimage: the image file, an "ar" archive (Documentation/pvlink.rst ("The image format and the kernel tables")):
  *
  *	"!<arch>\n"
  *	member "pvlink.idx"	the index: header + one entry per backend

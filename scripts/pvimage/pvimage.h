@@ -2,7 +2,7 @@
 /*
  * pvimage: build, inspect, verify and link pvlink images on the host.
  * Usage and exit codes: Documentation/pvimage.rst.  The image format:
- * Documentation/image-format.rst.
+ * Documentation/pvlink.rst ("The image format and the kernel tables").
  */
 #ifndef PVIMAGE_H
 #define PVIMAGE_H
