@@ -290,6 +290,12 @@ bench: vmlinux
 	$(Q)if [ -f $(BENCH) ]; then $(test-env) bash $(BENCH); \
 	else echo "make bench: no benchmark exists yet ($(BENCH) is missing)"; fi
 
+# The documentation, as HTML; warnings are errors (Debian's python3-sphinx).
+PHONY += htmldocs
+htmldocs:
+	$(Q)sphinx-build -W -q -b html $(srctree)/Documentation $(objtree)/Documentation/output
+	@echo '  HTML    $(objtree)/Documentation/output/index.html'
+
 # ---------------------------------------------------------------------------
 PHONY += clean mrproper distclean help
 # Only what the kernel build writes: the test tools clean up after themselves.
@@ -318,6 +324,8 @@ help:
 	@echo '  check           - build, then run tools/testing/pvlink/run_tests.sh'
 	@echo '  fuzz            - run the linker-core fuzzers (FUZZ_SECONDS=$(FUZZ_SECONDS))'
 	@echo '  bench           - run the benchmarks, if any'
+	@echo 'Documentation:'
+	@echo '  htmldocs        - HTML from Documentation/ into Documentation/output/'
 	@echo 'Options:'
 	@echo '  V=1             - show every command'
 	@echo '  C=1             - also check every compiled C file with sparse'
