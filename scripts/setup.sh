@@ -18,6 +18,8 @@ PACKAGES=(
 	kconfig-frontends-nox python3-kconfiglib
 	# host tools and tests
 	python3 sparse xz-utils ca-certificates
+	# documentation: "make htmldocs" and suite 50-docs
+	python3-sphinx
 	# booting: QEMU (with qboot.rom and SeaBIOS), GRUB2 rescue ISOs
 	qemu-system-x86 grub-pc-bin grub-common xorriso mtools
 )
