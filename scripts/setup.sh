@@ -20,6 +20,8 @@ PACKAGES=(
 	python3 sparse xz-utils ca-certificates
 	# documentation: "make htmldocs" and suite 50-docs
 	python3-sphinx
+	# benchmarks ("make bench") compare pvimage with these linkers too
+	mold
 	# booting: QEMU (with qboot.rom and SeaBIOS), GRUB2 rescue ISOs
 	qemu-system-x86 grub-pc-bin grub-common xorriso mtools
 )
