@@ -507,6 +507,27 @@ static enum pvlink_err check_strtab(struct pvlink_ctx *ctx, int oi, u32 idx,
 /* ------------------------------------------------------------------ */
 /* Validation step 2: the section table.                                */
 
+/*
+ * Assemblers write section contents in section-index order, so in a
+ * normal object each section's bytes start at or after the end of the
+ * previous one's: then no two overlap, found in one pass.  Only an object
+ * laid out otherwise needs the test of every pair.
+ */
+static bool sec_spans_ascend(const struct pvlink_obj *o)
+{
+	u64 start, end, prev_end = 0;
+	u32 i;
+
+	for (i = 1; i < o->shnum; i++) {
+		if (!sec_span(o, i, &start, &end))
+			continue;
+		if (start < prev_end)
+			return false;
+		prev_end = end;
+	}
+	return true;
+}
+
 static enum pvlink_err check_sec_bounds(struct pvlink_ctx *ctx, int oi)
 {
 	struct pvlink_obj *o = &ctx->obj[oi];
@@ -529,6 +550,8 @@ static enum pvlink_err check_sec_bounds(struct pvlink_ctx *ctx, int oi)
 					   "section %u (offset %lx size %lx) overlaps the ELF or section headers",
 					   i, sh.sh_offset, sh.sh_size);
 	}
+	if (sec_spans_ascend(o))
+		return PVLINK_OK;
 	for (i = 1; i < o->shnum; i++) {
 		u64 a_start, a_end, b_start, b_end;
 
@@ -743,26 +766,62 @@ static bool sym_is_global_def(const Elf64_Sym *s)
  * definition is ignored.  Two undefined references to one name are
  * harmless and allowed.
  */
-static enum pvlink_err check_sym_dups(struct pvlink_ctx *ctx, int oi)
+static enum pvlink_err check_sym_dup_of(struct pvlink_ctx *ctx, int oi, u32 j)
 {
 	struct pvlink_obj *o = &ctx->obj[oi];
-	u32 i, j;
+	Elf64_Sym b = get_sym(o, j);
+	const char *nb = o->strtab + b.st_name;
+	bool b_def = b.st_shndx != SHN_UNDEF;
+	u32 i;
 
-	for (i = o->first_global; i < o->nsyms; i++) {
+	for (i = o->first_global; i < j; i++) {
 		Elf64_Sym a = get_sym(o, i);
 		const char *na = o->strtab + a.st_name;
 		bool a_def = a.st_shndx != SHN_UNDEF;
 
-		for (j = i + 1; j < o->nsyms; j++) {
-			Elf64_Sym b = get_sym(o, j);
-			const char *nb = o->strtab + b.st_name;
-			bool b_def = b.st_shndx != SHN_UNDEF;
+		if ((a_def || b_def) && na[0] == nb[0] && pvlink_streq(na, nb))
+			return pvlink_fail(ctx, oi, PVLINK_E_SYM_DUP,
+					   "symbols %u and %u both %s '%s'", i, j,
+					   a_def && b_def ? "define" : "name", na);
+	}
+	return PVLINK_OK;
+}
 
-			if ((a_def || b_def) && na[0] == nb[0] && pvlink_streq(na, nb))
-				return pvlink_fail(ctx, oi, PVLINK_E_SYM_DUP,
-						   "symbols %u and %u both %s '%s'", i, j,
-						   a_def && b_def ? "define" : "name", na);
+/*
+ * Comparing every pair of names would cost a quadratic number of string
+ * compares, and pv-op names share their first bytes.  Instead each name
+ * is hashed once into two small bit sets (on the stack: the plan
+ * allocates nothing), one for every global name and one for defined
+ * ones; only a name whose bit is already set where it matters is then
+ * compared with the names before it.  The bit sets are a filter: every
+ * duplicate is still found by an exact comparison.
+ */
+#define PVLINK_DUP_BITS	1024
+
+static enum pvlink_err check_sym_dups(struct pvlink_ctx *ctx, int oi)
+{
+	struct pvlink_obj *o = &ctx->obj[oi];
+	u64 any[PVLINK_DUP_BITS / 64] = { 0 };
+	u64 def[PVLINK_DUP_BITS / 64] = { 0 };
+	enum pvlink_err err;
+	u32 j;
+
+	for (j = o->first_global; j < o->nsyms; j++) {
+		Elf64_Sym b = get_sym(o, j);
+		u32 h = pvlink_hash(o->strtab + b.st_name) % PVLINK_DUP_BITS;
+		u64 bit = 1ull << (h % 64);
+		bool b_def = b.st_shndx != SHN_UNDEF;
+
+		/* A clash needs a definition on at least one side. */
+		if ((def[h / 64] & bit) ||
+		    (b_def && (any[h / 64] & bit))) {
+			err = check_sym_dup_of(ctx, oi, j);
+			if (err)
+				return err;
 		}
+		any[h / 64] |= bit;
+		if (b_def)
+			def[h / 64] |= bit;
 	}
 	return PVLINK_OK;
 }
