@@ -227,11 +227,14 @@ $(PVIMAGE): $(pvimage-srcs) $(pvimage-hdrs)
 		-o $@ $(pvimage-srcs)
 
 # ---------------------------------------------------------------------------
-# pvlink backends: each folder arch/$(SRCARCH)/pvlink/<name>/ becomes one
-# relocatable object arch/$(SRCARCH)/pvlink/<name>.o (scripts/Makefile.backend).
-# They are not part of vmlinux: pvimage packs them into pvlink.img.
+# pvlink backends: each folder arch/$(SRCARCH)/pvlink/<name>/ with a
+# Makefile becomes one relocatable object arch/$(SRCARCH)/pvlink/<name>.o
+# (scripts/Makefile.backend).  A new backend is a new folder: nothing here
+# names one.  They are not part of vmlinux: pvimage packs them into
+# pvlink.img.
 ifdef CONFIG_PVLINK
-pvlink-backends := native test
+pvlink-backends := $(sort $(notdir $(patsubst %/Makefile,%,\
+	$(wildcard $(srctree)/arch/$(SRCARCH)/pvlink/*/Makefile))))
 backend-dirs := $(addprefix arch/$(SRCARCH)/pvlink/,$(pvlink-backends))
 # PVLINK_EXTRA_BACKENDS: more backend objects (built elsewhere, ld -r) to
 # bind to this kernel and pack into pvlink.img.
