@@ -7,8 +7,14 @@
 #   cfg_load CFG NAME			fill the associative array "env"
 #
 # Unknown keys are errors: a typo must not silently fall back to a default.
+# The log keys (CFG_LOG_KEYS) may be given several times; they are kept in
+# file order in env[log_checks], one check a line: KIND, GATE and REGEX
+# separated by CFG_SEP (ASCII unit separator: a tab would let "read" merge
+# an empty GATE away), GATE being the text of the log_needs line in force.
 
 CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups"
+CFG_LOG_KEYS="log_must log_once log_must_not log_needs"
+CFG_SEP=$'\x1f'
 
 cfg_names()
 {
@@ -27,7 +33,9 @@ cfg_load()
 		[memory]=256 [bios]=qboot [cpu]='' [extra]='' [append]=''
 		[xen_append]='' [console]=serial0 [module]=generated
 		[timeout]=30 [expect]=pass [expect_log]='' [groups]=''
+		[log_checks]=''
 	)
+	local gate=''
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))
 		case $line in
@@ -48,13 +56,24 @@ cfg_load()
 		val=${BASH_REMATCH[2]}
 		val=${val%"${val##*[![:space:]]}"}
 		case " $CFG_KEYS " in
-		*" $key "*) ;;
+		*" $key "*)
+			env["$key"]=$val
+			continue ;;
+		esac
+		case $key in
+		log_needs)
+			gate=$val ;;
+		log_must|log_once|log_must_not)
+			if [ -z "$val" ]; then
+				echo "$cfg:$lineno: $key needs a regular expression" >&2
+				return 1
+			fi
+			env[log_checks]+="$key$CFG_SEP$gate$CFG_SEP$val"$'\n' ;;
 		*)
 			echo "$cfg:$lineno: unknown key '$key' in [$want]" \
-			     "(known: $CFG_KEYS)" >&2
+			     "(known: $CFG_KEYS $CFG_LOG_KEYS)" >&2
 			return 1 ;;
 		esac
-		env["$key"]=$val
 	done < "$cfg"
 	if [ $found = 0 ]; then
 		echo "$cfg: no environment named '$want'" \

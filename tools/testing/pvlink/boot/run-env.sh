@@ -3,7 +3,7 @@
 #
 # Boot the reference kernel in named environments and judge each run.
 #
-# Usage: run-env.sh [-c CFG] ENV...
+# Usage: run-env.sh [-c CFG] [-s] ENV...
 #        run-env.sh [-c CFG] --list [-g GROUP] [-e pass|fail]
 #
 # Environments are sections of environments.cfg.  For each one this boots
@@ -16,15 +16,26 @@
 #				size and first bytes of the file passed
 #				(with "module = none": no module reported)
 #   ok - ENV: SUITE: CASE	one line per KTAP result (boot/ktap.py)
+#   ok - ENV: log shows /RE/	one line per log_must, log_once and
+#				log_must_not check of the environment
+#
+# With -s (summary) each environment gives one line instead, "ok - ENV"
+# or "not ok - ENV" followed by the failed lines as diagnostics (the
+# corrupt-image suite boots a hundred environments that way).
 #
 # or a single "ok - ENV # SKIP reason" when the environment cannot run here
 # (no usable /dev/kvm, Xen cannot be downloaded, GRUB tools missing).  On a
 # failure the log's path and its last lines follow as "# " diagnostics.
+# The module is made before the boot where the environment asks for one
+# (environments.cfg, key "module"): the test file, or an image derived
+# from $objtree/pvlink.img by boot/mkimage.py (tampered, foreign).
 # Exit status: 0 if nothing failed, 1 otherwise, 2 on a usage error.
 #
 # Environment: srctree, objtree (default: this tree), VMLINUX (default
-# $objtree/vmlinux), QEMU (default qemu-system-x86_64), QBOOT (qboot.rom),
-# PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs).
+# $objtree/vmlinux), PVLINK_IMAGE (default $objtree/pvlink.img: what
+# tampered and foreign modules are made from), PVIMAGE (default
+# $objtree/scripts/pvimage/pvimage), QEMU (default qemu-system-x86_64),
+# QBOOT (qboot.rom), PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +44,8 @@ objtree=${objtree:-$srctree}
 QEMU=${QEMU:-qemu-system-x86_64}
 QBOOT=${QBOOT:-/usr/share/qemu/qboot.rom}
 VMLINUX=${VMLINUX:-$objtree/vmlinux}
+PVLINK_IMAGE=${PVLINK_IMAGE:-$objtree/pvlink.img}
+PVIMAGE=${PVIMAGE:-$objtree/scripts/pvimage/pvimage}
 cfg=$srctree/tools/testing/pvlink/environments.cfg
 outdir=$objtree/tools/testing/pvlink/out
 logdir=${PVLINK_LOGDIR:-$objtree/tools/testing/pvlink/logs}
@@ -192,6 +205,89 @@ check_module()
 	fi
 }
 
+# vmlinux_has TEXT: the kernel binary contains TEXT (a message it can
+# print), i.e. the feature a log check is about has been built in.
+declare -A has_cache
+vmlinux_has()
+{
+	if [ -z "${has_cache[$1]:-}" ]; then
+		if LC_ALL=C grep -aqF -- "$1" "$VMLINUX"; then
+			has_cache[$1]=yes
+		else
+			has_cache[$1]=no
+		fi
+	fi
+	[ "${has_cache[$1]}" = yes ]
+}
+
+# check_log CONSOLE: the environment's log_must / log_once / log_must_not
+# lines against the console.  A check under "log_needs = TEXT" SKIPs, with
+# that reason, when vmlinux does not contain TEXT.
+check_log()
+{
+	local name=${env[name]} console=$1 kind gate re n what first
+	local clean=$outdir/$name.console.txt
+
+	# GRUB's escape sequences and \r must not break a ^...$ match.
+	sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$console" > "$clean"
+	while IFS=$CFG_SEP read -r kind gate re; do
+		[ -n "$kind" ] || continue
+		case $kind in
+		log_must) what="log shows /$re/" ;;
+		log_once) what="log shows /$re/ exactly once" ;;
+		log_must_not) what="log does not show /$re/" ;;
+		esac
+		# '#' would start a TAP directive in the description.
+		what=${what//#/%}
+		if [ -n "$gate" ] && ! vmlinux_has "$gate"; then
+			echo "ok - $name: $what # SKIP vmlinux has no \"${gate//#/%}\": the kernel does not print this yet"
+			continue
+		fi
+		n=$(grep -acE -- "$re" "$clean")
+		first=$(grep -aE -m 1 -- "$re" "$clean")
+		case $kind in
+		log_must)
+			if [ "$n" -ge 1 ]; then
+				tap ok "$name: $what"
+			else
+				tap not-ok "$name: $what" "no console line matches"
+			fi ;;
+		log_once)
+			if [ "$n" = 1 ]; then
+				tap ok "$name: $what"
+			elif [ "$n" = 0 ]; then
+				tap not-ok "$name: $what" "no console line matches"
+			else
+				tap not-ok "$name: $what" "$n lines match, the first: $first"
+			fi ;;
+		log_must_not)
+			if [ "$n" = 0 ]; then
+				tap ok "$name: $what"
+			else
+				tap not-ok "$name: $what" "$n lines match, the first: $first"
+			fi ;;
+		esac
+	done <<< "${env[log_checks]}"
+}
+
+# make_module KIND: the image derived from $PVLINK_IMAGE into $module
+make_module()
+{
+	local kind=$1 out
+	if [ ! -f "$PVLINK_IMAGE" ]; then
+		echo "$PVLINK_IMAGE does not exist: build it first (make)"
+		return 1
+	fi
+	case $kind in
+	tampered)
+		out=$(/usr/bin/python3 "$here/mkimage.py" tamper "$PVLINK_IMAGE" "$module" 2>&1) ;;
+	foreign)
+		out=$(/usr/bin/python3 "$here/mkimage.py" foreign "$PVLINK_IMAGE" "$module" \
+			"$PVIMAGE" "$outdir/foreign" 2>&1) ;;
+	esac || { echo "mkimage.py $kind failed: $out"; return 1; }
+	echo "# ${env[name]}: module $module: $kind: $out"
+}
+
 # judge_exit RC: isa-debug-exit writes (value << 1) | 1
 judge_exit()
 {
@@ -254,9 +350,18 @@ run_one()	# run_one NAME
 		module= ;;
 	generated)
 		module=$outdir/module.img ;;
+	tampered|foreign)
+		module=$outdir/$name.img
+		local why
+		if ! why=$(make_module "${env[module]}"); then
+			tap not-ok "$name: booted" "$why"
+			return
+		fi
+		echo "$why" ;;
 	*)
-		# a file of the build, e.g. the backend image pvlink.img
-		module=$objtree/${env[module]}
+		# a file of the build (pvlink.img), or an absolute path
+		module=${env[module]}
+		[[ $module == /* ]] || module=$objtree/$module
 		if [ ! -f "$module" ]; then
 			tap not-ok "$name: booted" "$module does not exist: build it first (make)"
 			return
@@ -308,8 +413,9 @@ run_one()	# run_one NAME
 		tap ok "$name: no module reported"
 	fi
 	/usr/bin/python3 "$here/ktap.py" "$name" "$console" || failed=$((failed + 1))
+	check_log "$console"
 
-	if [ $failed != $before ] || [ "${PVLINK_VERBOSE:-0}" = 1 ]; then
+	if [ "$failed" != "$before" ] || [ "${PVLINK_VERBOSE:-0}" = 1 ]; then
 		echo "# $name: console log: $console"
 		echo "# $name: reproduce: $(cat "$logdir/$name.cmd")"
 		show_tail "$console"
@@ -325,10 +431,33 @@ usage()
 	exit 2
 }
 
-list=0 group='' expect=''
+# summarise NAME: run_one with one TAP line for the whole environment
+summarise()
+{
+	local name=$1 out before=$failed
+	out=$(run_one "$name"; echo "@@failed $failed")
+	failed=${out##*@@failed }
+	out=${out%@@failed *}
+	if [ "$failed" = "$before" ]; then
+		if grep -q '^ok - .* # SKIP' <<< "$out" &&
+		   ! grep -q '^ok - [^#]*$' <<< "$out"; then
+			grep -m 1 '^ok - .* # SKIP' <<< "$out"
+		else
+			echo "ok - $name"
+		fi
+		return
+	fi
+	echo "not ok - $name"
+	# the failed results first, then the diagnostics run_one printed
+	grep '^not ok - ' <<< "$out" | sed 's/^/# /'
+	grep '^# ' <<< "$out"
+}
+
+list=0 group='' expect='' summary=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-c) cfg=$2; shift 2 ;;
+	-s) summary=1; shift ;;
 	-g) group=$2; shift 2 ;;
 	-e) expect=$2; shift 2 ;;
 	--list) list=1; shift ;;
@@ -352,6 +481,10 @@ fi
 mkdir -p "$outdir" "$logdir"
 /usr/bin/python3 "$here/mkmodule.py" "$outdir/module.img" || exit 1
 for name in "$@"; do
-	run_one "$name"
+	if [ $summary = 1 ]; then
+		summarise "$name"
+	else
+		run_one "$name"
+	fi
 done
-[ $failed = 0 ]
+[ "$failed" = 0 ]

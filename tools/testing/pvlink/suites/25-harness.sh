@@ -11,7 +11,11 @@
 #    reboot loop, no KTAP, Bail out!, GRUB's escape sequences).
 # 2. boot/run-env.sh judges every way a run can end, acted out by
 #    boot/testdata/fake-qemu.sh: pass, kernel failure, hang (timeout),
-#    reset without an exit, reboot loop, wrong module, QEMU's own error.
+#    reset without an exit, reboot loop, wrong module, QEMU's own error,
+#    the console checks (log_must, log_once, log_must_not, log_needs) and
+#    the one-line summary (-s).
+# 2c. boot/mkimage.py lays out images exactly as pvimage does, and its
+#    tampered and foreign images are refused for the expected reasons.
 # 3. Every environment with "expect = fail" (the real kernel faulting on
 #    purpose) is judged a failure, through the kernel's own failure status,
 #    shows its exception report, boots once and ends within seconds.
@@ -93,15 +97,27 @@ verdicts=(
 	"fake-badmodule|1|not ok - fake-badmodule: module matches|kernel says size=4096"
 	"fake-qemu-error|1|not ok - fake-qemu-error: exit status|QEMU failed"
 	"fake-kvm|0|ok - fake-kvm # SKIP a trial KVM guest failed to start (QEMU exit 2: fake-qemu: no fake=WHAT on the command line)|"
+	"fake-log-pass|0|ok - fake-log-pass: log shows /^fake: hello$/|"
+	"fake-log-pass|0|ok - fake-log-pass: log shows /^fake: w.rld$/ exactly once|"
+	"fake-log-pass|0|ok - fake-log-pass: log does not show /^fake: goodbye/|"
+	"fake-log-fail|1|not ok - fake-log-fail: log shows /^fake: goodbye$/|no console line matches"
+	"fake-log-fail|1|not ok - fake-log-fail: log shows /^fake: [hw][eo][lr]l[do]$/ exactly once|2 lines match, the first: fake: hello"
+	"fake-log-fail|1|not ok - fake-log-fail: log does not show /^fake: hello/|1 lines match"
+	"fake-log-gated|0|ok - fake-log-gated: log shows /^fake: goodbye$/ # SKIP vmlinux has no \"fake feature\": the kernel does not print this yet|"
+	"fake-log-gated|0|ok - fake-log-gated: log shows /^fake: hello$/|"
+	"-s fake-pass|0|ok - fake-pass|"
+	"-s fake-kvm|0|ok - fake-kvm # SKIP a trial KVM guest failed to start (QEMU exit 2: fake-qemu: no fake=WHAT on the command line)|"
+	"-s fake-log-fail|1|not ok - fake-log-fail|not ok - fake-log-fail: log does not show"
 )
 : > "$work/vmlinux-dummy"
 declare -A ran
 for v in "${verdicts[@]}"; do
 	IFS='|' read -r env want_rc want_line want_diag <<< "$v"
-	out=$work/run-$env.out
+	out=$work/run-${env// /}.out
 	if [ -z "${ran[$env]:-}" ]; then
+		# shellcheck disable=SC2086 # "-s ENV": an option and a name
 		VMLINUX=$work/vmlinux-dummy QEMU=$data/fake-qemu.sh PVLINK_LOGDIR=$work/logs \
-			"$boot/run-env.sh" -c "$data/fake.cfg" "$env" > "$out" 2>&1
+			"$boot/run-env.sh" -c "$data/fake.cfg" $env > "$out" 2>&1
 		ran[$env]=$?
 	fi
 	# A '#' in a TAP description starts a directive: say SKIP without it.
@@ -136,6 +152,35 @@ for p in "${probes[@]}"; do
 		echo "# it exited $rc and said: $got"
 	fi
 done
+
+# --- 2c. the images the boot tests make -----------------------------------
+# boot/mkimage.py writes images without pvimage (the corrupt-image suite
+# wraps objects pvimage refuses).  Its writer must lay out exactly what
+# pvimage lays out, and the tampered and foreign images must be refused
+# by pvimage for the reason the boot test expects from the kernel.
+img=$objtree/pvlink.img
+pvimage=$objtree/scripts/pvimage/pvimage
+mk=$boot/mkimage.py
+if [ ! -f "$img" ] || [ ! -x "$pvimage" ]; then
+	echo "ok - harness: mkimage.py # SKIP no pvlink.img or pvimage in $objtree (CONFIG_PVLINK=n?)"
+else
+	/usr/bin/python3 "$mk" repack "$img" "$work/repack.img" > "$work/mkimage.out" 2>&1
+	check "harness: mkimage.py writes pvlink.img byte for byte as pvimage did" \
+		cmp -s "$img" "$work/repack.img"
+	/usr/bin/python3 "$mk" tamper "$img" "$work/tampered.img" >> "$work/mkimage.out" 2>&1
+	"$pvimage" list "$work/tampered.img" > "$work/tampered.out" 2>&1
+	rc=$?
+	check "harness: a tampered image is refused by its digest (pvimage list exits $rc)" \
+		grep -q 'SHA-256 of the object does not match' "$work/tampered.out"
+	/usr/bin/python3 "$mk" foreign "$img" "$work/foreign.img" "$pvimage" "$work/foreign" \
+		>> "$work/mkimage.out" 2>&1
+	"$pvimage" list "$work/foreign.img" > "$work/foreign.out" 2>&1
+	check "harness: a foreign image is well formed (pvimage list)" [ $? = 0 ]
+	"$pvimage" verify --kernel "$objtree/vmlinux" "$work/foreign.img" > "$work/foreign.out" 2>&1
+	check "harness: a foreign image is not bound to the kernel (pvimage verify)" \
+		grep -q "allow-list: it was not built with this kernel" "$work/foreign.out"
+	sed 's/^/# /' "$work/mkimage.out"
+fi
 
 # --- 3. the real kernel, failing on purpose --------------------------------
 # shellcheck source=tools/testing/pvlink/boot/envcfg.sh

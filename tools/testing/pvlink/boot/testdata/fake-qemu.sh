@@ -5,7 +5,8 @@
 # boot runner judges each way a run can end, without booting anything.
 # It reads the options the runner passes (-serial file:LOG, -initrd MODULE,
 # -append CMDLINE) and acts out "fake=WHAT" from the command line:
-#   pass	 banner, module line, KTAP all ok, debug-exit 0 (status 1)
+#   pass	 banner, module line, "fake: hello" and "fake: world", KTAP
+#		 all ok, debug-exit 0 (status 1)
 #   fail	 the same with one failing case, debug-exit 1 (status 3)
 #   hang	 prints the banner, then never ends
 #   reset	 prints the banner, ends with status 0 (no debug-exit)
@@ -49,7 +50,7 @@ ktap()	# ktap ok|not ok
 
 : > "$log"
 case $what in
-pass)	banner; real_module; ktap ok; exit 1 ;;
+pass)	banner; real_module; printf 'fake: hello\r\nfake: world\n' >> "$log"; ktap ok; exit 1 ;;
 fail)	banner; real_module; ktap "not ok"; exit 3 ;;
 hang)	banner; exec sleep 600 ;;
 reset)	banner; exit 0 ;;
