@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Application processors: bring-up and running a function on one CPU.
+ *
+ * CPU numbers are 0 (the boot CPU) to CONFIG_NR_CPUS - 1, given in the
+ * order the firmware lists the CPUs; a CPU that failed to start leaves
+ * its number unused, so test cpu_online() rather than counting.
  */
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
@@ -19,11 +23,23 @@ void smp_boot_cpus(void);
 /* CPUs running now, the boot CPU included (at least 1). */
 unsigned int num_online_cpus(void);
 
+/* Is CPU @cpu running and answering smp_call_on_cpu()? */
+bool cpu_online(unsigned int cpu);
+
+/* smp_call_on_cpu() errors. */
+#define SMP_CALL_OFFLINE	(-1)	/* @cpu is not online */
+#define SMP_CALL_TIMEOUT	(-2)	/* @fn did not return in time: @cpu
+					 * was stopped and is now offline */
+
 /**
  * smp_call_on_cpu() - run @fn(@arg) on CPU @cpu and wait for it to return
- * @cpu: an online CPU (0 is the boot CPU: @fn runs here)
+ * @cpu: an online CPU (the calling CPU: @fn runs here)
+ * @fn: the function; on an application processor it runs with
+ *      interrupts off and must not printk (the console has no lock)
+ * @arg: its argument
  *
- * Return: 0, or a negative value if @cpu is not online.
+ * Context: the boot CPU; one call at a time.
+ * Return: 0, SMP_CALL_OFFLINE or SMP_CALL_TIMEOUT.
  */
 int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg);
 

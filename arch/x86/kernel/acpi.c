@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Count the CPUs the firmware lists in the ACPI MADT (ACPI 6.4, 5.2.5
- * RSDP, 5.2.7/5.2.8 RSDT/XSDT, 5.2.12 MADT).  Only counted: application
- * processors stay parked until the SMP work brings them up.
+ * Find the CPUs the firmware lists in the ACPI MADT (ACPI 6.4, 5.2.5
+ * RSDP, 5.2.7/5.2.8 RSDT/XSDT, 5.2.12 MADT): their count and their local
+ * APIC IDs, which smpboot.c sends INIT and STARTUP to.
  *
  * The tables are read through the identity map; anything malformed (bad
  * checksum, length, or an address beyond the map) stops the walk with a
@@ -12,15 +12,22 @@
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 #define ACPI_SDT_HEADER_SIZE	36
 #define MADT_ENTRIES_OFFSET	44	/* header + local APIC address + flags */
 #define MADT_LOCAL_APIC		0
 #define MADT_LOCAL_X2APIC	9
+#define MADT_LAPIC_ADDR_OFFSET	36	/* 32-bit physical address of the local APIC */
 #define MADT_ENABLED		0x1
 #define MADT_ONLINE_CAPABLE	0x2
+/* xAPIC entries use 0xff for "no APIC" (ACPI 6.4, 5.2.12.2). */
+#define MADT_XAPIC_ID_INVALID	0xff
 
 unsigned int nr_cpus_found;
+u32 acpi_cpu_apic_id[ACPI_MAX_CPUS];
+unsigned int acpi_nr_cpu_ids;
+u32 acpi_lapic_addr;
 
 static bool mapped(u64 pa, u64 len)
 {
@@ -59,29 +66,70 @@ static const u8 *sdt(u64 pa, const char *sig)
 	return t;
 }
 
-static unsigned int madt_count(const u8 *madt)
+static bool apic_id_known(u32 id)
 {
-	u32 len, n = 0;
+	for (unsigned int i = 0; i < acpi_nr_cpu_ids; i++)
+		if (acpi_cpu_apic_id[i] == id)
+			return true;
+	return false;
+}
+
+/*
+ * One processor entry: an enabled CPU is present and counted; an
+ * "online capable" one is disabled until hot-added, which this kernel
+ * does not do, so it is only reported.
+ */
+static void madt_cpu(u32 apic_id, u32 flags, unsigned int *offline)
+{
+	if (!(flags & MADT_ENABLED)) {
+		if (flags & MADT_ONLINE_CAPABLE)
+			(*offline)++;
+		return;
+	}
+	/* Firmware lists a CPU both as xAPIC and x2APIC entry: count it once. */
+	if (apic_id_known(apic_id))
+		return;
+	nr_cpus_found++;
+	if (acpi_nr_cpu_ids < ACPI_MAX_CPUS)
+		acpi_cpu_apic_id[acpi_nr_cpu_ids++] = apic_id;
+}
+
+static void madt_parse(const u8 *madt)
+{
+	unsigned int offline = 0;
+	u32 len;
 
 	memcpy(&len, madt + 4, 4);
+	if (len >= MADT_LAPIC_ADDR_OFFSET + 4)
+		memcpy(&acpi_lapic_addr, madt + MADT_LAPIC_ADDR_OFFSET, 4);
 	for (u32 off = MADT_ENTRIES_OFFSET; off + 2 <= len;) {
 		u8 type = madt[off], elen = madt[off + 1];
-		u32 flags;
+		u32 flags, id;
 
-		if (elen < 2 || off + elen > len)
+		if (elen < 2 || off + elen > len) {
+			pr_warn("acpi: MADT entry at offset %u has length %u, past the table's %u bytes: rest ignored\n",
+				off, elen, len);
 			break;
+		}
 		if (type == MADT_LOCAL_APIC && elen >= 8) {
+			/* uid (1 byte), APIC ID (1 byte), flags (4 bytes) */
 			memcpy(&flags, madt + off + 4, 4);
-			if (flags & (MADT_ENABLED | MADT_ONLINE_CAPABLE))
-				n++;
+			if (madt[off + 3] != MADT_XAPIC_ID_INVALID)
+				madt_cpu(madt[off + 3], flags, &offline);
 		} else if (type == MADT_LOCAL_X2APIC && elen >= 16) {
+			/* reserved (2 bytes), x2APIC ID (4), flags (4), uid (4) */
+			memcpy(&id, madt + off + 4, 4);
 			memcpy(&flags, madt + off + 8, 4);
-			if (flags & (MADT_ENABLED | MADT_ONLINE_CAPABLE))
-				n++;
+			madt_cpu(id, flags, &offline);
 		}
 		off += elen;
 	}
-	return n;
+	if (offline)
+		pr_info("smp: %u more CPUs in the ACPI MADT are disabled (hot-pluggable): not started\n",
+			offline);
+	if (nr_cpus_found > ACPI_MAX_CPUS)
+		pr_warn("smp: only the first %d of %u CPUs in the ACPI MADT are recorded\n",
+			ACPI_MAX_CPUS, nr_cpus_found);
 }
 
 void acpi_count_cpus(u64 rsdp_pa)
@@ -127,9 +175,9 @@ void acpi_count_cpus(u64 rsdp_pa)
 		pr_info("smp: no ACPI MADT, CPUs not counted\n");
 		return;
 	}
-	nr_cpus_found = madt_count(madt);
-	pr_info("smp: %u CPUs in the ACPI MADT; the boot CPU runs, the others stay parked\n",
-		nr_cpus_found);
+	madt_parse(madt);
+	pr_info("smp: %u CPUs in the ACPI MADT, local APIC at %#x\n",
+		nr_cpus_found, acpi_lapic_addr);
 	if (nr_cpus_found > CONFIG_NR_CPUS)
 		pr_warn("smp: only %d CPUs have percpu areas (CONFIG_NR_CPUS)\n", CONFIG_NR_CPUS);
 }

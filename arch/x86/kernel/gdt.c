@@ -33,22 +33,22 @@ static void set_tss_desc(u64 *desc, const struct tss *t)
 	desc[1] = base >> 32;
 }
 
-void gdt_init(void)
+void gdt_load_cpu(u64 *gdt, struct tss *t, void *df_stack_top)
 {
 	struct desc_ptr dtr = {
-		.size = sizeof(gdt_table) - 1,
-		.address = (uintptr_t)gdt_table,
+		.size = GDT_ENTRIES * sizeof(u64) - 1,
+		.address = (uintptr_t)gdt,
 	};
 
-	tss.ist[IST_DOUBLE_FAULT - 1] = (uintptr_t)(double_fault_stack + IST_STACK_SIZE);
-	tss.io_bitmap_base = sizeof(tss);	/* no I/O bitmap */
+	t->ist[IST_DOUBLE_FAULT - 1] = (uintptr_t)df_stack_top;
+	t->io_bitmap_base = sizeof(*t);	/* no I/O bitmap */
 
-	gdt_table[0] = 0;
-	gdt_table[GDT_ENTRY_KERNEL_CS] = GDT_KERNEL_CS_DESC;
-	gdt_table[GDT_ENTRY_KERNEL_DS] = GDT_KERNEL_DS_DESC;
-	gdt_table[GDT_ENTRY_KERNEL32_CS] = GDT_KERNEL32_CS_DESC;
+	gdt[0] = 0;
+	gdt[GDT_ENTRY_KERNEL_CS] = GDT_KERNEL_CS_DESC;
+	gdt[GDT_ENTRY_KERNEL_DS] = GDT_KERNEL_DS_DESC;
+	gdt[GDT_ENTRY_KERNEL32_CS] = GDT_KERNEL32_CS_DESC;
 	/* Rewritten each time: ltr marks the descriptor busy, and ltr of a busy TSS faults. */
-	set_tss_desc(&gdt_table[GDT_ENTRY_TSS], &tss);
+	set_tss_desc(&gdt[GDT_ENTRY_TSS], t);
 
 	pv_load_gdt(&dtr);
 	/* Reload the cached descriptors: CS by a far return, then the data ones. */
@@ -63,4 +63,9 @@ void gdt_init(void)
 		     "movl %%eax, %%ss\n\t"
 		     : : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
 	pv_load_tr(__KERNEL_TSS);
+}
+
+void gdt_init(void)
+{
+	gdt_load_cpu(gdt_table, &tss, double_fault_stack + IST_STACK_SIZE);
 }

@@ -29,16 +29,21 @@ void set_intr_gate(unsigned int vector, void *handler, unsigned int ist)
 	pv_write_idt_entry(idt_table, vector, &g);
 }
 
-void idt_init(void)
+void idt_load(void)
 {
 	struct desc_ptr dtr = {
 		.size = sizeof(idt_table) - 1,
 		.address = (uintptr_t)idt_table,
 	};
 
+	pv_load_idt(&dtr);
+}
+
+void idt_init(void)
+{
 	for (unsigned int v = 0; v < NR_VECTORS; v++)
 		set_intr_gate(v, (void *)(uintptr_t)vector_stubs[v],
 			      v == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0);
-	pv_load_idt(&dtr);
+	idt_load();
 	mark_trap_handling_ready();
 }

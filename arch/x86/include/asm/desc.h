@@ -45,6 +45,20 @@ struct tss {
 
 void gdt_init(void);
 void idt_init(void);
+
+/**
+ * gdt_load_cpu() - give the running CPU its own GDT and TSS and load them
+ * @gdt: GDT_ENTRIES entries, filled here (the kernel's selectors)
+ * @t: the CPU's TSS, filled here
+ * @df_stack_top: top of the CPU's double-fault stack (IST_DOUBLE_FAULT)
+ *
+ * gdt_init() does this for the boot CPU; each application processor
+ * does it with its own tables, since a TSS descriptor is marked busy by
+ * the CPU that loads it.
+ */
+void gdt_load_cpu(u64 *gdt, struct tss *t, void *df_stack_top);
+/* Load the kernel's IDT (built by idt_init()) on the running CPU. */
+void idt_load(void);
 void set_intr_gate(unsigned int vector, void *handler, unsigned int ist);
 
 #endif /* _ASM_X86_DESC_H */

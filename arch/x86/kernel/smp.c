@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Running a function on another CPU, without interrupts.
+ *
+ * Each CPU number has a mailbox in smp_cpus[].  An online application
+ * processor spins on it with pause, interrupts off; the boot CPU writes the
+ * function and its argument, then bumps call_seq; the AP runs the function
+ * and publishes done_seq = call_seq.  x86 keeps stores in order (SDM vol.
+ * 3A, 8.2.2), so release stores and acquire loads are plain moves; the
+ * atomics only stop the compiler from reordering or caching them.
+ */
+#include <linux/kallsyms.h>
+#include <linux/kernel.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
+#include <asm/apic.h>
+#include <asm/pvops.h>
+#include <asm/smp.h>
+
+/*
+ * How long the boot CPU waits for a call to return.  Generous: under this
+ * host's KVM every guest instruction is emulated (BRIEF.md section 4).
+ */
+#define SMP_CALL_TIMEOUT_NS	(10ULL * 1000 * 1000 * 1000)
+
+/* CPU 0 is the boot CPU: online from the start. */
+struct smp_cpu smp_cpus[CONFIG_NR_CPUS] = {
+	[0] = { .state = SMP_CPU_ONLINE },
+};
+
+static inline void cpu_relax(void)
+{
+	asm volatile("pause" : : : "memory");
+}
+
+bool cpu_online(unsigned int cpu)
+{
+	return cpu < CONFIG_NR_CPUS &&
+	       __atomic_load_n(&smp_cpus[cpu].state, __ATOMIC_ACQUIRE) == SMP_CPU_ONLINE;
+}
+
+unsigned int num_online_cpus(void)
+{
+	unsigned int n = 0;
+
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++)
+		n += cpu_online(cpu);
+	return n;
+}
+
+/* The CPU running this, or 0 before percpu areas exist (only CPU 0 runs then). */
+static unsigned int this_cpu(void)
+{
+	return percpu_ready() ? smp_processor_id() : 0;
+}
+
+int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
+{
+	struct smp_cpu *c;
+	u32 seq;
+	u64 start;
+
+	if (!cpu_online(cpu))
+		return SMP_CALL_OFFLINE;
+	if (cpu == this_cpu()) {
+		fn(arg);
+		return 0;
+	}
+	c = &smp_cpus[cpu];
+	c->fn = fn;
+	c->arg = arg;
+	seq = c->call_seq + 1;
+	__atomic_store_n(&c->call_seq, seq, __ATOMIC_RELEASE);
+
+	start = pv_sched_clock();
+	while (__atomic_load_n(&c->done_seq, __ATOMIC_ACQUIRE) != seq) {
+		if (pv_sched_clock() - start > SMP_CALL_TIMEOUT_NS) {
+			/*
+			 * Never used again: stop it with INIT, so that it
+			 * cannot run the call late, into memory the caller
+			 * has moved on from.
+			 */
+			unsigned long off;
+			const char *name = kallsyms_lookup((uintptr_t)fn, &off);
+
+			__atomic_store_n(&c->state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
+			lapic_send_init(c->apic_id);
+			pr_err("smp: CPU %u (APIC ID %u) did not return from %s (%p) within %llu s: stopped with INIT, now offline\n",
+			       cpu, c->apic_id, name ? name : "?", (void *)(uintptr_t)fn,
+			       SMP_CALL_TIMEOUT_NS / 1000000000);
+			return SMP_CALL_TIMEOUT;
+		}
+		cpu_relax();
+	}
+	return 0;
+}
+
+void __noreturn smp_ap_idle(struct smp_cpu *c)
+{
+	u32 done = __atomic_load_n(&c->done_seq, __ATOMIC_RELAXED);
+
+	for (;;) {
+		u32 seq = __atomic_load_n(&c->call_seq, __ATOMIC_ACQUIRE);
+
+		if (seq == done) {
+			cpu_relax();
+			continue;
+		}
+		c->fn(c->arg);
+		done = seq;
+		__atomic_store_n(&c->done_seq, done, __ATOMIC_RELEASE);
+	}
+}
+
+void __noreturn smp_ap_park(void)
+{
+	pv_irq_disable();
+	for (;;)
+		pv_halt();
+}
