@@ -1,0 +1,112 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Suite 21: every malformed object of the linker-core corpus, at boot.
+#
+# The kernel accepts only backends built with it, so a corpus object can
+# only reach the linker's own validation in a kernel built with
+# CONFIG_PVLINK_TESTING=y and booted with "pvlink.unbound".  This suite
+# builds that second kernel in $objtree/tools/testing/pvlink/out/
+# kernel-testing (defconfig plus the option, reusing the pvimage of the
+# main build), wraps each corpus case as the backend of an image
+# (boot/mkcorrupt.py), boots it with "pvlink.unbound pvlink=<backend>"
+# and expects a clean fallback to the built-in native pv-ops: the boot
+# passes its self-tests and prints "pvlink: not linked: ..." with the
+# case's error.  One TAP line per case (run-env.sh -s).
+#
+# PVLINK_CORRUPT_CASES="hdr-magic sym-tls" boots only those cases.
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+CC=${CC:-gcc}
+t=$srctree/tools/testing/pvlink
+work=$objtree/tools/testing/pvlink/out/corrupt
+kernel=$objtree/tools/testing/pvlink/out/kernel-testing
+pvimage=$objtree/scripts/pvimage/pvimage
+mkdir -p "$work"
+
+skip_all()	# skip_all REASON
+{
+	echo "ok - boot-corrupt: malformed images at boot # SKIP $1"
+	exit 0
+}
+
+if ! grep -rqs --include='Kconfig*' '^config PVLINK_TESTING$' "$srctree"; then
+	skip_all "no CONFIG_PVLINK_TESTING in Kconfig: this kernel cannot boot an image that is not bound to it"
+fi
+if [ ! -x "$pvimage" ]; then
+	skip_all "$pvimage was not built (CONFIG_PVLINK=n?)"
+fi
+
+# --- the testing kernel -----------------------------------------------------
+build_kernel()
+{
+	make -C "$srctree" O="$kernel" CC="$CC" defconfig &&
+	sed -i '/CONFIG_PVLINK_TESTING[ =]/d' "$kernel/.config" &&
+	echo 'CONFIG_PVLINK_TESTING=y' >> "$kernel/.config" &&
+	make -C "$srctree" O="$kernel" CC="$CC" olddefconfig &&
+	grep -qx 'CONFIG_PVLINK_TESTING=y' "$kernel/.config" &&
+	make -C "$srctree" O="$kernel" CC="$CC" PVIMAGE="$pvimage" -j2 vmlinux
+}
+if build_kernel > "$work/build.log" 2>&1; then
+	echo "ok - boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
+else
+	echo "not ok - boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
+	tail -n 25 "$work/build.log" | sed 's/^/# /'
+	exit 1
+fi
+if ! grep -aqF 'pvlink.unbound' "$kernel/vmlinux"; then
+	skip_all "the CONFIG_PVLINK_TESTING=y kernel does not know pvlink.unbound"
+fi
+
+# --- the corpus and its images ------------------------------------------------
+C=$objtree/tools/testing/pvlink/corpus
+if ! make -C "$t/corpus" srctree="$srctree" objtree="$objtree" CC="$CC" cases \
+		> "$work/corpus.log" 2>&1; then
+	echo "not ok - boot-corrupt: build the corpus"
+	tail -n 25 "$work/corpus.log" | sed 's/^/# /'
+	exit 1
+fi
+# shellcheck disable=SC2086 # a list of case names
+if ! /usr/bin/python3 "$t/boot/mkcorrupt.py" --expected "$t/corpus/expected.list" \
+		--cases "$C/cases/cases.list" --pvlink-c "$srctree/kernel/pvlink.c" \
+		--pvlink-h "$srctree/include/linux/pvlink.h" \
+		--pvimage "$pvimage" --out "$work" ${PVLINK_CORRUPT_CASES:-} \
+		> "$work/mkcorrupt.out" 2>&1; then
+	echo "not ok - boot-corrupt: wrap the corpus cases as images"
+	sed 's/^/# /' "$work/mkcorrupt.out"
+	exit 1
+fi
+sed 's/^/# boot-corrupt: /' "$work/mkcorrupt.out"
+
+# --- the boots -------------------------------------------------------------------
+declare -A desc
+envs=()
+while IFS=$'\t' read -r kind name text; do
+	case $kind in
+	boot)
+		desc[$name]=$text
+		envs+=("$name") ;;
+	skip)
+		echo "ok - boot-corrupt: $name # SKIP $text" ;;
+	esac
+done < "$work/corrupt.names"
+[ ${#envs[@]} -gt 0 ] || skip_all "no corpus case can be booted"
+
+start=$SECONDS
+VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
+	"$t/boot/run-env.sh" -s -c "$work/corrupt.cfg" "${envs[@]}" > "$work/boots.out" 2>&1
+while IFS= read -r line; do
+	if [[ $line =~ ^(ok|not\ ok)\ -\ (corrupt-[A-Za-z0-9_.-]+)(\ \#\ SKIP.*)?$ ]]; then
+		echo "${BASH_REMATCH[1]} - boot-corrupt: ${desc[${BASH_REMATCH[2]}]}${BASH_REMATCH[3]}"
+	elif [[ $line == '# '* ]]; then
+		echo "$line"
+	else
+		echo "# $line"
+	fi
+done < "$work/boots.out"
+echo "# boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work/logs"
+exit 0
