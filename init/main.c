@@ -32,12 +32,12 @@ static void print_banner(const struct boot_info *bi)
 	const char *entry = (unsigned int)bi->entry < ARRAY_SIZE(entry_names) ?
 		entry_names[bi->entry] : "unknown";
 
-	printk(KERN_INFO "pvlink reference kernel %s, entry %s, caps%s%s%s, pv-ops %s\n",
+	/* No pv-ops yet: pvlink_boot() says which it installs. */
+	printk(KERN_INFO "pvlink reference kernel %s, entry %s, caps%s%s%s\n",
 	       KERNEL_VERSION_STRING, entry,
 	       boot_has(BOOT_CAP_PRIV) ? " priv" : "",
 	       boot_has(BOOT_CAP_XEN) ? " xen" : "",
-	       boot_has(BOOT_CAP_DEBUG_EXIT) ? " debug-exit" : "",
-	       pvops_name());
+	       boot_has(BOOT_CAP_DEBUG_EXIT) ? " debug-exit" : "");
 	printk(KERN_INFO "Command line: %s\n", cmdline_raw());
 }
 

@@ -52,6 +52,8 @@ void register_console(struct console *con)
 {
 	size_t start = log_len > LOG_BUF_SIZE ? log_len - LOG_BUF_SIZE : 0;
 
+	if (con->flags & CON_NO_REPLAY)
+		goto link;
 	/* Replay what was logged before; it was filtered by level when stored. */
 	if (start)
 		con->write(con, "[log start lost]\n", 17);
@@ -62,8 +64,21 @@ void register_console(struct console *con)
 		con->write(con, log_buf + off, n);
 		i += n;
 	}
+link:
 	con->next = consoles;
 	consoles = con;
+}
+
+int unregister_console(struct console *con)
+{
+	for (struct console **p = &consoles; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			con->next = NULL;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 int vprintk(const char *fmt, va_list ap)

@@ -1,19 +1,64 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The boot-time link: find the image, select the backend stack, link it,
- * patch the pv-op call sites, and free what is left.
+ * pvlink_boot(): link the backend stack for this platform, or fall back.
  *
- * Not wired yet: the native entry installs the built-in native pv-ops.
+ * The decision in one place: "pvlink=off", "pvlink=<name>" or the rules
+ * (pvlink_select.c); the link itself is pvlink_link.c.  Whatever goes
+ * wrong before the stack's pv-ops are installed is logged as
+ *
+ *	pvlink: <reason>; using the built-in native pv-ops
+ *
+ * and the built-in native pv-ops are installed instead - where the
+ * kernel runs in ring 0.  A Xen PV kernel has no built-in pv-ops to fall
+ * back on: it logs the reason and goes on without pv-ops.
+ *
+ * Init-only.
  */
 #include <linux/bootinfo.h>
+#include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/pvlink.h>
+#include <linux/string.h>
+#include <asm/pvops.h>
+
+#include "pvlink_boot.h"
+
+static void fall_back(struct pvlink_boot_state *st)
+{
+	if (boot_has(BOOT_CAP_PRIV)) {
+		pvops_install(&pvops_native, "native");
+		st->pvops = "native";
+		if (IS_ENABLED(CONFIG_PVLINK))
+			printk(KERN_WARNING "pvlink: %s; using the built-in native pv-ops\n",
+			       st->reason);
+		return;
+	}
+	printk(KERN_ERR "pvlink: %s; this entry has no built-in pv-ops: continuing without any\n",
+	       st->reason);
+}
 
 void pvlink_boot(struct boot_info *bi)
 {
-	(void)bi;
-}
+	struct pvlink_boot_state *st = &pvlink_boot_state;
+	const char *opt = cmdline_get("pvlink");
 
-void pvlink_boot_finish(void)
-{
+	st->image_mod = -1;
+	st->pvops = "none";
+	if (!IS_ENABLED(CONFIG_PVLINK)) {
+		PVLINK_BOOT_REASON(st, "the kernel is built without CONFIG_PVLINK");
+		fall_back(st);
+		return;
+	}
+	/* Looked for even when not used, so that pvlink_boot_finish() frees it. */
+	pvlink_find_image(bi, st);
+	if (opt && !strcmp(opt, "off")) {
+		PVLINK_BOOT_REASON(st, "pvlink=off on the command line");
+	} else if (opt && !*opt) {
+		PVLINK_BOOT_REASON(st, "\"pvlink\" on the command line needs a value: pvlink=<backend name> or pvlink=off");
+	} else if (st->image_mod >= 0 && !pvlink_boot_link(bi, opt)) {
+		printk(KERN_INFO "pvlink: stack %s linked from %s; its pv-ops are installed\n",
+		       st->stack, st->image);
+		return;
+	}
+	fall_back(st);
 }

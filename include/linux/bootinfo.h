@@ -26,6 +26,7 @@ enum boot_entry {
 #define BOOT_MEM_MAX		64
 #define BOOT_RSV_MAX		16
 #define BOOT_MOD_MAX		4
+#define BOOT_HV_SIGNATURE_LEN	12
 
 enum boot_mem_type {
 	BOOT_MEM_RAM = 1,	/* usable RAM */
@@ -43,6 +44,12 @@ struct boot_module {
 	u64 size;
 	void *virt;		/* where the kernel can read it now */
 	const char *cmdline;	/* may be NULL */
+	/*
+	 * Consumed and given back to the page allocator (the pvlink image,
+	 * by pvlink_boot_finish()): its pages are no longer reserved and
+	 * @virt may no longer be read.
+	 */
+	bool freed;
 };
 
 struct boot_info {
@@ -57,6 +64,13 @@ struct boot_info {
 	struct boot_module mod[BOOT_MOD_MAX];
 	u64 rsdp;				/* 0 if unknown */
 	void *platform;				/* start_info / hvm_start_info */
+	/*
+	 * CPUID leaf 0x40000000's ebx, ecx, edx: the hypervisor's
+	 * signature ("TCGTCGTCGTCG", "KVMKVMKVM\0\0\0", "XenVMMXenVMM"),
+	 * read by the entry code; all NUL when CPUID says no hypervisor.
+	 * Backend selection matches it (kernel/pvlink_boot.c).
+	 */
+	char hv_signature[BOOT_HV_SIGNATURE_LEN];
 };
 
 extern struct boot_info boot_info;

@@ -662,25 +662,164 @@ struct pvlink_image_backend {
 int pvlink_image_read(const void *img, size_t size, struct pvlink_image_backend *b,
 		      unsigned int max, unsigned int *nr, char *msg, size_t msglen);
 
-/* The boot-time link (kernel/pvlink_boot.c). */
+/*
+ * The kernel's binding: the SHA-256 of every backend built with this
+ * kernel (scripts/pvlink-tables.py, from "pvimage digests").  The
+ * boot-time link refuses an image holding any other backend.
+ */
+struct pvlink_digest_list {
+	u32 nr;
+	u32 reserved;
+	u8 digest[][SHA256_DIGEST_SIZE];
+};
+extern const struct pvlink_digest_list pvlink_allowed_digests;
+
+/* The boot-time link (kernel/pvlink_boot.c and friends). */
 struct boot_info;
 
 /**
+ * struct pvlink_platform - what backend selection matches
+ * @entry: the one PVLINK_ENTRY_* bit of how the kernel was entered.
+ * @cpuid: CPUID 0x40000000 signature, all NUL if there is none.
+ */
+struct pvlink_platform {
+	u32 entry;
+	char cpuid[PVLINK_CPUID_SIG_LEN];
+};
+
+/**
+ * arch_pvlink_platform() - the facts selection matches, from @bi
+ * @bi: what the entry path found (it read CPUID: no pv-op is needed).
+ * @p:  filled.
+ *
+ * Context: boot CPU, before pv-ops exist.
+ */
+void arch_pvlink_platform(const struct boot_info *bi, struct pvlink_platform *p);
+
+/**
+ * arch_pvlink_cycles() - a cycle counter that needs no pv-op
+ *
+ * For timing the boot-time link (the TSC on x86); converted to time
+ * once a clock exists.
+ */
+u64 arch_pvlink_cycles(void);
+
+/* Longest stack name: every name and a '+' between them. */
+#define PVLINK_STACK_NAME_MAX	(PVLINK_MAX_OBJECTS * (PVLINK_NAME_MAX + 1))
+#define PVLINK_REASON_MAX	(PVLINK_MSG_MAX + 128)
+
+/**
+ * struct pvlink_boot_state - what the boot-time link did (resident)
+ * @linked:    a backend stack is linked and its pv-ops are installed.
+ * @stack:     its name, bottom first ("native+test"); "" if not linked.
+ * @image:     the image's name: the module's command line if the loader
+ *             gave one, else "the boot module"; "" if there was none.
+ * @image_mod: index in boot_info.mod[] of the image, -1 if none.
+ * @image_freed: the image's pages went back to the allocator.
+ * @reason:    why nothing was linked (what, where); "" when linked.
+ * @pvops:     name of the installed pv-ops ("native+test", "native" for
+ *             the built-in ones, "none").
+ * @region:    where each region of the stack lives (@addr: run-time
+ *             address; percpu: offset in every CPU's area) and its size.
+ * @nr_relocs: relocations applied.
+ * @patch:     site counts from arch_pvlink_patch_sites().
+ * @link_cycles: arch_pvlink_cycles() spent from reading the image to
+ *             installing the pv-ops.
+ * @link_us:   the same in microseconds (set by pvlink_boot_finish()).
+ * @freed_bytes: memory given back by pvlink_boot_finish(): the image,
+ *             the percpu template and the kernel's init-only memory.
+ */
+struct pvlink_boot_state {
+	bool linked;
+	char stack[PVLINK_STACK_NAME_MAX];
+	char image[64];
+	int image_mod;
+	bool image_freed;
+	char reason[PVLINK_REASON_MAX];
+	const char *pvops;
+	struct {
+		u64 addr;
+		u64 size;
+	} region[PVLINK_NR_REGIONS];
+	u64 nr_relocs;
+	struct {
+		unsigned int sites;
+		unsigned int inlined;
+		unsigned int direct;
+		unsigned int table;
+	} patch;
+	u64 link_cycles;
+	u64 link_us;
+	u64 freed_bytes;
+};
+extern struct pvlink_boot_state pvlink_boot_state;
+
+/**
+ * struct pvlink_import - a symbol the kernel takes from the linked stack
+ * @name:  the symbol's name.
+ * @value: its run-time address, or its percpu offset (PVLINK_SYM_PERCPU
+ *         in @flags: use per_cpu_ptr((type *)@value, cpu)).
+ * @flags: PVLINK_SYM_* bits.
+ * @found: the boot-time link found it; @value is 0 otherwise.
+ */
+struct pvlink_import {
+	const char *name;
+	u64 value;
+	u32 flags;
+	bool found;
+};
+
+/* Where PVLINK_IMPORT() records live; the boot-time link walks them. */
+#define PVLINK_IMPORT_SECTION	"pvlink_imports"
+extern struct pvlink_import __start_pvlink_imports[], __stop_pvlink_imports[];
+
+/**
+ * PVLINK_IMPORT() - ask the boot-time link for a symbol of the stack
+ * @var: the struct pvlink_import to define.
+ * @sym: the symbol's name, a string ("test_io_delays").
+ *
+ * For things the kernel wants from the linked stack that are not pv-ops
+ * (pv-ops are patched call sites), percpu variables included.  After
+ * pvlink_boot(), @var.found says whether the stack defines @sym (a global
+ * of any of its objects, the top one winning) and @var.value where.
+ * Nothing is found when nothing was linked (no image, fallback,
+ * pvlink=off): code using an import must test @var.found.
+ *
+ *	PVLINK_IMPORT(io_delays, "test_io_delays");
+ *	if (io_delays.found)
+ *		n = *per_cpu_ptr((unsigned long *)io_delays.value, cpu);
+ */
+#define PVLINK_IMPORT(var, sym)						\
+	struct pvlink_import var					\
+	__attribute__((section(PVLINK_IMPORT_SECTION), used, aligned(8))) = { \
+		.name = sym,						\
+	}
+
+/**
  * pvlink_boot() - install the pv-ops for this platform
- * @bi: what the entry found (modules, command line, entry mode)
+ * @bi: what the entry found (modules, command line, entry mode, CPUID).
  *
- * Links the backend stack the image holds for this platform and patches
- * every pv-op call site to it, or installs the built-in native pv-ops
- * when there is no usable image (and says why).
+ * Finds the image among the boot modules, checks that it is bound to
+ * this kernel, selects the backend stack (or takes "pvlink=<name>"),
+ * links it into pages of its own, patches every pv-op call site to it,
+ * installs its pv-ops and fills every PVLINK_IMPORT().  On any error, on
+ * "pvlink=off" or without an image, it logs why and installs the
+ * built-in native pv-ops where the kernel runs in ring 0.
+ * pvlink_boot_state records the outcome.
  *
- * Context: boot CPU, once, before the first pv-op call.
+ * Context: boot CPU, once, before the first pv-op call, interrupts off.
  */
 void pvlink_boot(struct boot_info *bi);
 
 /**
  * pvlink_boot_finish() - free the image and the linker, print the summary
  *
- * Context: boot CPU, once, at the end of boot.
+ * Gives the image and the kernel's init-only memory (the linker among
+ * it) back to the page allocator and prints the one "pvlink: linked"
+ * or "pvlink: not linked" line.
+ *
+ * Context: boot CPU, once, at the end of boot, after the other CPUs
+ * have started; no init-only code or data may be used afterwards.
  */
 void pvlink_boot_finish(void);
 

@@ -1,11 +1,45 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The boot module is where boot_info says, readable, and reserved.
+ * The boot modules are where boot_info says, readable, and reserved -
+ * except the pvlink image once the boot-time link consumed it: then
+ * every whole page of it is back in the free pool.
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pvlink.h>
 #include <linux/selftest.h>
+
+static void check_freed(unsigned int i, const struct boot_module *m)
+{
+	unsigned long first = PFN_UP(m->start), end = PFN_DOWN(m->start + m->size);
+	unsigned long nfree = 0;
+
+	report(pvlink_boot_state.image_freed && pvlink_boot_state.image_mod == (int)i,
+	       "is the pvlink image, consumed by the boot-time link");
+	for (unsigned long pfn = first; pfn < end; pfn++)
+		if (page_is_free(pfn))
+			nfree++;
+	report(nfree == end - first, "its %lu whole pages are free (%lu are)",
+	       end - first, nfree);
+}
+
+static void check_reserved(const struct boot_module *m)
+{
+	bool reserved = true;
+
+	for (unsigned long pfn = PFN_DOWN(m->start); pfn < PFN_UP(m->start + m->size); pfn++)
+		if (page_is_free(pfn))
+			reserved = false;
+	report(reserved, "every page is reserved, not free");
+	if (m->size) {
+		/* Reading its last byte proves the whole length is mapped. */
+		volatile const u8 *last = (const u8 *)m->virt + m->size - 1;
+
+		(void)*last;
+		report(true, "first and last byte readable");
+	}
+}
 
 static void bootmod_suite(void)
 {
@@ -15,7 +49,6 @@ static void bootmod_suite(void)
 	}
 	for (unsigned int i = 0; i < boot_info.nr_mod; i++) {
 		const struct boot_module *m = &boot_info.mod[i];
-		bool reserved = true;
 		char prefix[16];
 
 		snprintf(prefix, sizeof(prefix), "module %u", i);
@@ -25,17 +58,10 @@ static void bootmod_suite(void)
 		report(m->start + m->size > m->start, "does not wrap");
 		report(m->start >= (uintptr_t)_end || m->start + m->size <= (uintptr_t)_text,
 		       "does not overlap the kernel image");
-		for (unsigned long pfn = PFN_DOWN(m->start); pfn < PFN_UP(m->start + m->size); pfn++)
-			if (page_is_free(pfn))
-				reserved = false;
-		report(reserved, "every page is reserved, not free");
-		if (m->size) {
-			/* Reading its last byte proves the whole length is mapped. */
-			volatile const u8 *last = (const u8 *)m->virt + m->size - 1;
-
-			(void)*last;
-			report(true, "first and last byte readable");
-		}
+		if (m->freed)
+			check_freed(i, m);
+		else
+			check_reserved(m);
 		report_prefix_pop();
 	}
 }

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The C side of the native entries (PVH, multiboot2): ring 0, identity
- * paging on.  Installs the built-in native pv-ops, turns the loader's
- * information into boot_info and starts the kernel.
+ * paging on.  Sets up what must work before any pv-op exists (early
+ * console, exit path, IDT: all without pv-ops), turns the loader's
+ * information into boot_info and starts the kernel.  No pv-op is
+ * installed here: the boot-time link (pvlink_boot()) installs the linked
+ * backend stack, or the built-in native pv-ops as the fallback.
  */
 #include <linux/bootinfo.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <asm/boot.h>
-#include <asm/desc.h>
 #include <asm/page.h>
-#include <asm/pvops.h>
 #include <xen/pvh.h>
 
 void boot_add_mem(struct boot_info *bi, u64 start, u64 size, u32 type)
@@ -65,14 +66,15 @@ void x86_native_start(u32 kind, u32 info)
 {
 	struct boot_info *bi = &boot_info;
 
-	pvops_install(&pvops_native, "native");
 	/*
-	 * Console and exception reports before anything reads the loader's
-	 * data: a bad pointer there is then reported, not a triple fault.
+	 * Console, exit path and exception reports before anything reads
+	 * the loader's data: a bad pointer there is then reported, not a
+	 * triple fault.  The boot GDT (head.S) has the kernel's selectors.
 	 */
-	serial8250_console_init();
-	gdt_init();
-	idt_init();
+	early_console_init();
+	early_exit_init();
+	early_idt_init();
+	early_platform_facts(bi);
 	bi->caps = BOOT_CAP_PRIV | BOOT_CAP_DEBUG_EXIT;
 	bi->cmdline = "";
 	if (kind == X86_BOOT_PVH) {

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IDT: every vector goes to its stub in entry_64.S.  Entries are
- * written and the table loaded through pv-ops.
+ * The IDT: every vector goes to its stub in entry_64.S.
+ *
+ * Twice per boot: the ring-0 entry code fills the table in memory with
+ * idt_fill_early() and loads it itself (arch/x86/boot/early_idt.c), so
+ * that exceptions before and during the boot-time link are reported;
+ * idt_init() then rewrites every entry and loads the table through the
+ * installed pv-ops, with the double-fault stack the TSS now provides.
  */
 #include <linux/kernel.h>
 #include <asm/desc.h>
@@ -27,6 +32,19 @@ void set_intr_gate(unsigned int vector, void *handler, unsigned int ist)
 
 	make_gate(&g, (uintptr_t)handler, ist);
 	pv_write_idt_entry(idt_table, vector, &g);
+}
+
+void idt_fill_early(struct desc_ptr *dtr)
+{
+	/*
+	 * IST 0 everywhere: no TSS is loaded yet (gdt_init() loads it), and
+	 * an IST index would make the CPU read a stack pointer from
+	 * whatever the task register holds.
+	 */
+	for (unsigned int v = 0; v < NR_VECTORS; v++)
+		make_gate(&idt_table[v], vector_stubs[v], 0);
+	dtr->size = sizeof(idt_table) - 1;
+	dtr->address = (uintptr_t)idt_table;
 }
 
 void idt_load(void)

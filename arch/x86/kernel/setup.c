@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <linux/console.h>
 #include <linux/kernel.h>
 #include <linux/percpu.h>
 #include <asm/desc.h>
@@ -14,6 +15,9 @@ void arch_setup(struct boot_info *bi)
 			"exceptions are not reported");
 		return;
 	}
+	/* COM1 through the pv-ops from now on, not the early console. */
+	if (early_console())
+		serial8250_console_init(early_console());
 	gdt_init();
 	idt_init();
 	i8259_mask_all();

@@ -11,8 +11,10 @@
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <linux/types.h>
 #include <asm/boot.h>
+#include <xen/cpuid.h>
 #include <xen/hypercall.h>
 #include <xen/sched.h>
 #include <xen/xen.h>
@@ -54,6 +56,29 @@ static void __noreturn xen_pv_fail(const char *why)
 	printk(KERN_EMERG "xen-pv: cannot continue; shutting the domain down\n");
 	for (;;)
 		HYPERVISOR_sched_op(SCHEDOP_shutdown, &s);
+}
+
+/*
+ * The hypervisor signature at CPUID 0x40000000, for backend selection
+ * (include/linux/bootinfo.h).  A PV guest's plain cpuid is not
+ * intercepted by Xen (under QEMU TCG it returns the host CPU's leaves),
+ * so it uses Xen's forced-emulation prefix: "ud2a; .ascii \"xen\"; cpuid"
+ * traps to Xen, which emulates the cpuid with the guest's policy
+ * (public/arch-x86/xen.h, XEN_EMULATE_PREFIX).  No pv-op is needed.
+ */
+#define XEN_PV_CPUID_HV_BASE	0x40000000u
+
+static __noinline void xen_pv_platform_facts(struct boot_info *bi)
+{
+	u32 a, b, c, d;
+
+	asm volatile(XEN_EMULATE_PREFIX "cpuid"
+		     : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
+		     : "0"(XEN_PV_CPUID_HV_BASE), "2"(0));
+	(void)a;
+	memcpy(bi->hv_signature, &b, 4);
+	memcpy(bi->hv_signature + 4, &c, 4);
+	memcpy(bi->hv_signature + 8, &d, 4);
 }
 
 /* Reserve [start, end) in whole pages. */
@@ -165,6 +190,7 @@ void xen_pv_start(struct xen_start_info *si)
 	bi->platform = si;
 	bi->rsdp = 0;
 
+	xen_pv_platform_facts(bi);
 	xen_pv_memmap(bi, si);
 	xen_pv_module(bi, si);
 	xen_pv_reserve(bi, si);

@@ -34,6 +34,15 @@ void boot_add_mem(struct boot_info *bi, u64 start, u64 size, u32 type);
 void boot_add_rsv(struct boot_info *bi, u64 start, u64 size);
 void boot_add_module(struct boot_info *bi, u64 start, u64 size, const char *cmdline);
 
+/*
+ * What the ring-0 entries set up before the boot-time link, without a
+ * pv-op (arch/x86/boot/early_*.c): an exit path, an IDT, and the
+ * platform facts backend selection reads.
+ */
+void early_exit_init(void);
+void early_idt_init(void);
+void early_platform_facts(struct boot_info *bi);
+
 /* The kernel's own boot page tables (head.S), for the mm code. */
 extern u64 boot_pml4[512];
 extern char boot_stack_guard[], boot_stack[], boot_stack_top[];

@@ -59,6 +59,11 @@ void idt_init(void);
 void gdt_load_cpu(u64 *gdt, struct tss *t, void *df_stack_top);
 /* Load the kernel's IDT (built by idt_init()) on the running CPU. */
 void idt_load(void);
+/*
+ * Fill the IDT in memory without a pv-op and describe it in @dtr, for
+ * the ring-0 entry code to load before pv-ops exist (no IST stacks).
+ */
+void idt_fill_early(struct desc_ptr *dtr);
 void set_intr_gate(unsigned int vector, void *handler, unsigned int ist);
 
 #endif /* _ASM_X86_DESC_H */

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Between the files of the boot-time link (kernel/pvlink_*.c); not an
+ * API.  pvlink_boot.c decides and falls back, pvlink_link.c links,
+ * pvlink_select.c chooses the stack, pvlink_debug.c prints the
+ * pvlink.debug detail; pvlink_state.c is the resident part.
+ */
+#ifndef _KERNEL_PVLINK_BOOT_H
+#define _KERNEL_PVLINK_BOOT_H
+
+#include <linux/bootinfo.h>
+#include <linux/pvlink.h>
+
+/* The message every refusal is reported with: "pvlink: <reason>; ...". */
+#define PVLINK_BOOT_REASON(st, ...) \
+	snprintf((st)->reason, sizeof((st)->reason), __VA_ARGS__)
+
+/* Name of one PVLINK_ENTRY_* bit, for messages ("native", "pvh", "xen-pv"). */
+const char *pvlink_entry_name(u32 entry);
+
+/**
+ * pvlink_select() - choose the backend stack among an image's backends
+ * @b:      the image's backends (pvlink_image_read()).
+ * @nr:     how many.
+ * @p:      the platform.
+ * @force:  the "pvlink=<name>" value, or NULL to apply the rules.
+ * @stack:  filled with indexes into @b, bottom of the stack first.
+ * @depth:  set to the number of entries in @stack.
+ * @msg:    on failure, why (NUL-terminated).
+ * @len:    size of @msg.
+ *
+ * Return: 0, or -1 with @msg set.
+ */
+int pvlink_select(const struct pvlink_image_backend *b, unsigned int nr,
+		  const struct pvlink_platform *p, const char *force,
+		  unsigned int stack[PVLINK_MAX_OBJECTS], unsigned int *depth,
+		  char *msg, size_t len);
+
+/* pvlink.debug: every object, section and region of a finished link. */
+void pvlink_debug_report(const struct pvlink_ctx *ctx);
+
+/* The percpu template's pages, freed by pvlink_boot_finish(). */
+extern phys_addr_t pvlink_percpu_pages;
+extern unsigned int pvlink_percpu_order;
+
+/*
+ * Clock readings for converting the link's cycles to microseconds (see
+ * pvlink_boot_finish()): taken when the pv-ops were installed.
+ */
+extern u64 pvlink_clock_cycles0, pvlink_clock_ns0;
+
+#ifdef CONFIG_PVLINK
+/**
+ * pvlink_find_image() - which boot module is the pvlink image
+ * @bi: boot information.
+ * @st: gets the module's index and name, or the reason there is none.
+ *
+ * Return: the module's index, or -1.
+ */
+int pvlink_find_image(const struct boot_info *bi, struct pvlink_boot_state *st);
+
+/**
+ * pvlink_boot_link() - link the image's stack and install its pv-ops
+ * @bi:    boot information; pvlink_find_image() found the image in it.
+ * @force: "pvlink=<name>" value, or NULL.
+ *
+ * Return: 0 when the stack's pv-ops are installed; -1 with
+ * pvlink_boot_state.reason set, nothing installed and every page it
+ * took given back.
+ */
+int pvlink_boot_link(struct boot_info *bi, const char *force);
+#else
+static inline int pvlink_find_image(const struct boot_info *bi,
+				    struct pvlink_boot_state *st)
+{
+	return -1;
+}
+
+static inline int pvlink_boot_link(struct boot_info *bi, const char *force)
+{
+	return -1;
+}
+#endif
+
+#endif /* _KERNEL_PVLINK_BOOT_H */

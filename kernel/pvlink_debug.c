@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * "pvlink.debug": what the boot-time link did, object by object, section
+ * by section, and a digest of every region's bytes as linked (before any
+ * call site is patched), in a fixed format the test harness compares
+ * with "pvimage link" given the same addresses:
+ *
+ *	pvlink: object <name> size <bytes>
+ *	pvlink: section <object> <section> region <region> addr 0x<hex> size <bytes>
+ *	pvlink: region <region> addr 0x<hex> size <decimal> sha256 <64 hex>
+ *
+ * The percpu region's addr is its offset in every CPU's percpu area and
+ * its digest that of the template; bss's is that of its zeroed bytes.
+ *
+ * Init-only.
+ */
+#include <linux/kernel.h>
+#include <linux/pvlink.h>
+#include <linux/sha256.h>
+
+#include "pvlink_boot.h"
+
+static const char *const region_names[PVLINK_NR_REGIONS] = {
+	[PVLINK_TEXT] = "text",
+	[PVLINK_RODATA] = "rodata",
+	[PVLINK_DATA] = "data",
+	[PVLINK_BSS] = "bss",
+	[PVLINK_GOT] = "got",
+	[PVLINK_PERCPU] = "percpu",
+};
+
+static void report_sections(const struct pvlink_ctx *ctx, unsigned int oi)
+{
+	struct pvlink_section_info si;
+
+	printk(KERN_INFO "pvlink: object %s size %lu\n", ctx->objs[oi].name,
+	       (unsigned long)ctx->objs[oi].size);
+	/* Section 0 is the null section; the core says when the index ends. */
+	for (unsigned int i = 1; pvlink_section(ctx, oi, i, &si) == PVLINK_OK; i++) {
+		if (si.region >= PVLINK_NR_REGIONS)
+			continue;
+		printk(KERN_INFO "pvlink: section %s %s region %s addr 0x%lx size %lu\n",
+		       ctx->objs[oi].name, si.name, region_names[si.region],
+		       (unsigned long)si.addr, (unsigned long)si.size);
+	}
+}
+
+void pvlink_debug_report(const struct pvlink_ctx *ctx)
+{
+	u8 d[SHA256_DIGEST_SIZE];
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+
+	for (unsigned int oi = 0; oi < ctx->nr_objs; oi++)
+		report_sections(ctx, oi);
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		const struct pvlink_region *rg = &ctx->region[r];
+
+		if (!rg->size)
+			continue;
+		sha256(rg->mem, rg->size, d);
+		for (unsigned int i = 0; i < SHA256_DIGEST_SIZE; i++)
+			snprintf(hex + 2 * i, 3, "%02x", d[i]);
+		printk(KERN_INFO "pvlink: region %s addr 0x%lx size %lu sha256 %s\n",
+		       region_names[r], (unsigned long)rg->addr, (unsigned long)rg->size, hex);
+	}
+}

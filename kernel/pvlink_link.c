@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot-time link, step by step: find the image, read it, check that
+ * every backend is bound to this kernel, select the stack, plan, reserve
+ * pages, link, look up every pv-op, patch the call sites, hand the
+ * percpu template over, install the pv-ops, fill the imports and protect
+ * the stack's pages.  Every step that can fail has its own message, and
+ * everything before the patching can fail without a trace: the pages
+ * taken are given back and nothing the kernel runs has changed.
+ *
+ * Init-only: the linker and this file are freed at the end of boot.
+ */
+#include <linux/bootinfo.h>
+#include <linux/cmdline.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/pvlink.h>
+#include <linux/sha256.h>
+#include <linux/string.h>
+#include <asm/pvlink.h>
+#include <asm/pvops.h>
+
+#include "pvlink_boot.h"
+
+/* The link's state is large: static, not on the boot stack. */
+static struct pvlink_ctx link_ctx;
+static struct pvlink_image_backend image_backends[PVLINK_IMAGE_MAX_BACKENDS];
+static struct pvlink_object link_objs[PVLINK_MAX_OBJECTS];
+static struct pvops linked_ops;
+
+/* Pages taken for each region and for the workspace (0: none). */
+static phys_addr_t region_pages[PVLINK_NR_REGIONS];
+static unsigned int region_order[PVLINK_NR_REGIONS];
+static phys_addr_t work_pages;
+static unsigned int work_order;
+
+static const char *const region_names[PVLINK_NR_REGIONS] = {
+	[PVLINK_TEXT] = "text",
+	[PVLINK_RODATA] = "rodata",
+	[PVLINK_DATA] = "data",
+	[PVLINK_BSS] = "bss",
+	[PVLINK_GOT] = "got",
+	[PVLINK_PERCPU] = "percpu",
+};
+
+static unsigned int order_of(u64 bytes)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < bytes)
+		order++;
+	return order;
+}
+
+static void release_pages(void)
+{
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		unsigned long n = 1ul << region_order[r];
+
+		if (!region_pages[r])
+			continue;
+		/* Free pages must be plain data again, whatever they were. */
+		set_memory_rw(region_pages[r], n);
+		set_memory_nx(region_pages[r], n);
+		free_pages(region_pages[r], region_order[r]);
+		region_pages[r] = 0;
+	}
+	if (work_pages)
+		free_pages(work_pages, work_order);
+	work_pages = 0;
+}
+
+/*
+ * The image is the first boot module that starts like one.  Its name is
+ * what the loader called it (the module's command line), if anything.
+ */
+int pvlink_find_image(const struct boot_info *bi, struct pvlink_boot_state *st)
+{
+	const size_t magic_len = sizeof(PVLINK_IMAGE_AR_MAGIC) - 1;
+
+	if (!bi->nr_mod) {
+		PVLINK_BOOT_REASON(st, "no image: the bootloader passed no boot module (pass pvlink.img as the initrd or module)");
+		return -1;
+	}
+	for (unsigned int i = 0; i < bi->nr_mod; i++) {
+		const struct boot_module *m = &bi->mod[i];
+
+		if (m->size < magic_len || memcmp(m->virt, PVLINK_IMAGE_AR_MAGIC, magic_len))
+			continue;
+		st->image_mod = i;
+		if (m->cmdline && *m->cmdline)
+			strlcpy(st->image, m->cmdline, sizeof(st->image));
+		else
+			strlcpy(st->image, "the boot module", sizeof(st->image));
+		return i;
+	}
+	if (bi->nr_mod == 1)
+		PVLINK_BOOT_REASON(st, "no image: boot module 0 (%lu bytes) is not a pvlink image: it does not start with \"!<arch>\\n\" (pass pvlink.img)",
+				   (unsigned long)bi->mod[0].size);
+	else
+		PVLINK_BOOT_REASON(st, "no image: none of the %u boot modules is a pvlink image: none starts with \"!<arch>\\n\" (pass pvlink.img)",
+				   bi->nr_mod);
+	return -1;
+}
+
+static bool digest_allowed(const u8 *digest)
+{
+	const struct pvlink_digest_list *l = &pvlink_allowed_digests;
+
+	for (u32 i = 0; i < l->nr; i++)
+		if (!memcmp(l->digest[i], digest, SHA256_DIGEST_SIZE))
+			return true;
+	return false;
+}
+
+/* The binding: every backend of the image was built with this kernel. */
+static int check_binding(const struct pvlink_image_backend *b, unsigned int nr,
+			 struct pvlink_boot_state *st)
+{
+	if (IS_ENABLED(CONFIG_PVLINK_TESTING) && cmdline_has("pvlink.unbound")) {
+		pr_warn("pvlink: ************************************************************\n");
+		pr_warn("pvlink: pvlink.unbound: NOT checking that the image's backends were\n");
+		pr_warn("pvlink: built with this kernel (CONFIG_PVLINK_TESTING): any object\n");
+		pr_warn("pvlink: in the image may be linked. Never use this in production.\n");
+		pr_warn("pvlink: ************************************************************\n");
+		return 0;
+	}
+	for (unsigned int i = 0; i < nr; i++) {
+		if (digest_allowed(b[i].digest))
+			continue;
+		PVLINK_BOOT_REASON(st, "%s: backend %s is not bound to this kernel: its SHA-256 %02x%02x%02x%02x%02x%02x%02x%02x... is not among the %u digests this kernel was built with (use the pvlink.img built with this vmlinux)",
+				   st->image, b[i].name, b[i].digest[0], b[i].digest[1],
+				   b[i].digest[2], b[i].digest[3], b[i].digest[4],
+				   b[i].digest[5], b[i].digest[6], b[i].digest[7],
+				   pvlink_allowed_digests.nr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Each region on pages of its own, so that each can get its protection. */
+static int reserve_pages(struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
+{
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		struct pvlink_region *rg = &ctx->region[r];
+
+		if (!rg->size)
+			continue;
+		region_order[r] = order_of(rg->size);
+		region_pages[r] = alloc_pages(region_order[r]);
+		if (!region_pages[r]) {
+			PVLINK_BOOT_REASON(st, "stack %s: no free memory for its %s region (%lu bytes, %lu pages)",
+					   st->stack, region_names[r], (unsigned long)rg->size,
+					   1ul << region_order[r]);
+			return -1;
+		}
+		rg->mem = (void *)(uintptr_t)region_pages[r];	/* identity map */
+		if (r != PVLINK_PERCPU)	/* percpu: the plan set the offset */
+			rg->addr = region_pages[r];
+	}
+	work_order = order_of(ctx->work_size ? ctx->work_size : 1);
+	work_pages = alloc_pages(work_order);
+	if (!work_pages) {
+		PVLINK_BOOT_REASON(st, "stack %s: no free memory for the linker's workspace (%lu bytes)",
+				   st->stack, (unsigned long)ctx->work_size);
+		return -1;
+	}
+	return 0;
+}
+
+/* Every pv-op, from the stack: the top object's definition wins. */
+static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
+			struct pvlink_boot_state *st)
+{
+	const struct pvlink_region *text = &ctx->region[PVLINK_TEXT];
+	struct pvlink_symbol sym;
+
+#define LOOKUP(op)							\
+	do {								\
+		if (pvlink_lookup(ctx, "pv_" #op, &sym)) {		\
+			PVLINK_BOOT_REASON(st, "stack %s does not define pv-op pv_%s (every pv-op of asm/pvops.h must be defined by one of its backends)", \
+					   st->stack, #op);		\
+			return -1;					\
+		}							\
+		if (!(sym.flags & PVLINK_SYM_FUNC) ||			\
+		    sym.value - text->addr >= text->size) {		\
+			PVLINK_BOOT_REASON(st, "stack %s: pv_%s (backend %s) is not a function in the text region", \
+					   st->stack, #op, link_objs[sym.obj].name); \
+			return -1;					\
+		}							\
+		ops->op = (__typeof__(ops->op))(uintptr_t)sym.value; \
+	} while (0);
+#define LOOKUP_OP(type, op, params, args)	LOOKUP(op)
+#define LOOKUP_VOP(op, params, args)		LOOKUP(op)
+	PV_OPS(LOOKUP_OP, LOOKUP_VOP, LOOKUP_VOP)
+#undef LOOKUP_OP
+#undef LOOKUP_VOP
+#undef LOOKUP
+	return 0;
+}
+
+/*
+ * An empty entry of the import section, so that the section - and the
+ * __start_/__stop_ symbols the linker gives a section named like a C
+ * identifier - exists even in a kernel that imports nothing.
+ */
+static struct pvlink_import no_imports[0]
+	__attribute__((section(PVLINK_IMPORT_SECTION), used, aligned(8)));
+
+static void fill_imports(const struct pvlink_ctx *ctx)
+{
+	struct pvlink_symbol sym;
+
+	for (struct pvlink_import *imp = __start_pvlink_imports;
+	     imp < __stop_pvlink_imports; imp++) {
+		imp->found = false;
+		imp->value = 0;
+		imp->flags = 0;
+		if (pvlink_lookup(ctx, imp->name, &sym))
+			continue;
+		imp->value = sym.value;
+		imp->flags = sym.flags;
+		imp->found = true;
+	}
+}
+
+/*
+ * text read-only and executable, the rest not executable, rodata and
+ * the GOT read-only: before anything runs in the stack (new pages are
+ * not executable).  A failure is worth a warning, not a refused link
+ * (the page-attribute code may not do it on every platform).
+ */
+static void protect_regions(const struct pvlink_ctx *ctx)
+{
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		unsigned long addr = region_pages[r];
+		unsigned long n = 1ul << region_order[r];
+		int err;
+
+		if (r == PVLINK_PERCPU || !addr)
+			continue;
+		switch (r) {
+		case PVLINK_TEXT:
+			err = set_memory_ro(addr, n) | set_memory_x(addr, n);
+			break;
+		case PVLINK_RODATA:
+		case PVLINK_GOT:
+			err = set_memory_ro(addr, n) | set_memory_nx(addr, n);
+			break;
+		default:
+			err = set_memory_rw(addr, n) | set_memory_nx(addr, n);
+			break;
+		}
+		if (err)
+			pr_warn("pvlink: could not set the page protections of the %s region at %#lx (%lu pages): it stays writable and executable\n",
+				region_names[r], addr, n);
+	}
+}
+
+static void record_state(const struct pvlink_ctx *ctx, const struct pvlink_patch_stats *ps,
+			 struct pvlink_boot_state *st)
+{
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		st->region[r].addr = ctx->region[r].addr;
+		st->region[r].size = ctx->region[r].size;
+	}
+	st->nr_relocs = ctx->nr_relocs;
+	st->patch.sites = ps->sites;
+	st->patch.inlined = ps->inlined;
+	st->patch.direct = ps->direct;
+	st->patch.table = ps->table;
+}
+
+static void name_stack(const struct pvlink_image_backend *b, const unsigned int *stack,
+		       unsigned int depth, struct pvlink_boot_state *st)
+{
+	size_t n = 0;
+
+	st->stack[0] = '\0';
+	for (unsigned int i = 0; i < depth && n < sizeof(st->stack); i++)
+		n += snprintf(st->stack + n, sizeof(st->stack) - n, "%s%s",
+			      i ? "+" : "", b[stack[i]].name);
+}
+
+/* The core's message, without its own "pvlink: " (ours says it). */
+static void refused(const struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
+{
+	const char *m = ctx->msg;
+
+	if (!strncmp(m, "pvlink: ", 8))
+		m += 8;
+	PVLINK_BOOT_REASON(st, "%s: stack %s refused by the linker: %s", st->image,
+			   st->stack, m);
+}
+
+/* Read, check, choose: fills link_objs[]; no memory is taken. */
+static int prepare(struct boot_info *bi, const char *force, unsigned int *depth,
+		   struct pvlink_boot_state *st)
+{
+	struct pvlink_platform plat;
+	unsigned int stack[PVLINK_MAX_OBJECTS], nr;
+	const struct boot_module *m;
+	char msg[PVLINK_MSG_MAX];
+	int mod;
+
+	mod = st->image_mod;
+	if (mod < 0)
+		return -1;
+	m = &bi->mod[mod];
+	if (pvlink_image_read(m->virt, m->size, image_backends, PVLINK_IMAGE_MAX_BACKENDS,
+			      &nr, msg, sizeof(msg))) {
+		PVLINK_BOOT_REASON(st, "%s (module %d, %lu bytes) is not a valid image: %s",
+				   st->image, mod, (unsigned long)m->size, msg);
+		return -1;
+	}
+	if (check_binding(image_backends, nr, st))
+		return -1;
+	arch_pvlink_platform(bi, &plat);
+	if (pvlink_select(image_backends, nr, &plat, force, stack, depth, msg, sizeof(msg))) {
+		PVLINK_BOOT_REASON(st, "%s: %s", st->image, msg);
+		return -1;
+	}
+	name_stack(image_backends, stack, *depth, st);
+	for (unsigned int i = 0; i < *depth; i++) {
+		link_objs[i].name = image_backends[stack[i]].name;
+		link_objs[i].data = image_backends[stack[i]].data;
+		link_objs[i].size = image_backends[stack[i]].size;
+	}
+	return 0;
+}
+
+int pvlink_boot_link(struct boot_info *bi, const char *force)
+{
+	struct pvlink_boot_state *st = &pvlink_boot_state;
+	struct pvlink_ctx *ctx = &link_ctx;
+	struct pvlink_patch_stats ps = { 0 };
+	char msg[PVLINK_MSG_MAX];
+	unsigned int depth;
+	u64 t0 = arch_pvlink_cycles();
+
+	if (prepare(bi, force, &depth, st))
+		return -1;
+	pvlink_init(ctx, link_objs, depth, &pvlink_kernel_exports,
+		    percpu_reserve_offset(), percpu_reserve_size());
+	if (pvlink_plan(ctx)) {
+		refused(ctx, st);
+		return -1;
+	}
+	if (reserve_pages(ctx, st))
+		goto fail;
+	if (pvlink_link(ctx, (void *)(uintptr_t)work_pages, PAGE_SIZE << work_order)) {
+		refused(ctx, st);
+		goto fail;
+	}
+	if (cmdline_has("pvlink.debug"))
+		pvlink_debug_report(ctx);
+	/*
+	 * Changing page protections writes page-table entries, through
+	 * pv-ops: in ring 0 the built-in native ones serve until the
+	 * stack's own are installed (the stack cannot run before its text
+	 * is executable).
+	 */
+	if (boot_has(BOOT_CAP_PRIV) && !pvops_available())
+		pvops_install(&pvops_native, "native");
+	protect_regions(ctx);
+	/* Everything that can fail comes before the first site is written. */
+	if (lookup_pvops(ctx, &linked_ops, st))
+		goto fail;
+	if (arch_pvlink_patch_sites(ctx, &ps, msg, sizeof(msg))) {
+		PVLINK_BOOT_REASON(st, "stack %s: the pv-op call sites cannot be patched: %s",
+				   st->stack, msg);
+		goto fail;
+	}
+	if (ctx->region[PVLINK_PERCPU].size) {
+		percpu_set_backend_template(ctx->region[PVLINK_PERCPU].mem,
+					    ctx->region[PVLINK_PERCPU].addr,
+					    ctx->region[PVLINK_PERCPU].size);
+		pvlink_percpu_pages = region_pages[PVLINK_PERCPU];
+		pvlink_percpu_order = region_order[PVLINK_PERCPU];
+		region_pages[PVLINK_PERCPU] = 0;
+	}
+	pvops_install(&linked_ops, st->stack);
+	st->link_cycles = arch_pvlink_cycles() - t0;
+	pvlink_clock_cycles0 = arch_pvlink_cycles();
+	pvlink_clock_ns0 = pv_sched_clock();
+
+	fill_imports(ctx);
+	record_state(ctx, &ps, st);
+	free_pages(work_pages, work_order);
+	work_pages = 0;
+	st->linked = true;
+	st->pvops = st->stack;
+	return 0;
+
+fail:
+	release_pages();
+	return -1;
+}
