@@ -167,4 +167,301 @@ struct pvlink_patch_stats {
 int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 			    struct pvlink_patch_stats *st, char *msg, size_t len);
 
+/*
+ * Inline bodies.  A backend may offer, for a pv-op, the instructions its
+ * function would execute, when they are so short that they fit in the
+ * 5-byte call the kernel makes: then arch_pvlink_patch_sites() writes
+ * them over the call and pads the rest with the recommended NOPs, and the
+ * op costs what the bare instruction costs.
+ *
+ * PVLINK_INLINE(op, "insns") assembles @insns (GNU as syntax, AT&T) into
+ * a record of the non-allocated section PVLINK_INLINE_SECTION, which the
+ * linker core never loads:
+ *
+ *	NUL-terminated pv-op name (without "pv_"), u8 length, body bytes
+ *
+ * The records of one object follow each other without padding ("ld -r"
+ * concatenates the sections of its members).  The body must do exactly
+ * what the object's pv_<op>() does, under the C calling convention of the
+ * op (arguments in %rdi, %rsi, ..., result in %rax), and change nothing a
+ * call would not be allowed to change: no callee-saved register, no stack
+ * below what it pushes and pops itself.  A body longer than the call is
+ * kept in the record but never inlined: the site becomes a direct call.
+ * Use it in a backend's own file, with <asm/pvops.h> included: the name
+ * must be a pv-op.
+ */
+#define PVLINK_INLINE_SECTION	".pvlink.inline"
+#define PVLINK_INLINE_MAX	32	/* longest body a record may hold */
+#define PVLINK_CALL_SIZE	5	/* e8/e9 and rel32: what a body replaces */
+#define PVLINK_OPCODE_CALL	0xe8	/* call rel32 (SDM vol. 2A, CALL) */
+#define PVLINK_OPCODE_JMP	0xe9	/* jmp rel32 (SDM vol. 2A, JMP) */
+
+#define PVLINK_INLINE(op, insns)					\
+	extern __typeof__(pv_##op) pv_##op;				\
+	asm(".pushsection " PVLINK_INLINE_SECTION ", \"\", @progbits\n\t" \
+	    ".asciz \"" #op "\"\n\t"					\
+	    ".byte 7702f - 7701f\n"					\
+	    "7701:\n\t" insns "\n"					\
+	    "7702:\n\t"							\
+	    ".popsection")
+
+/**
+ * enum pvlink_patch_err - why a site or an inline record was refused
+ *
+ * Every check of arch_pvlink_patch_sites() has its own code;
+ * pvlink_patch_strerror() describes it and the message names the site
+ * (address, function, pv-op) or the record (object, offset).
+ */
+enum pvlink_patch_err {
+	PVLINK_PATCH_OK = 0,
+	/* the site table */
+	PVLINK_PATCH_E_TABLE,		/* reserved field not 0, or unknown form */
+	PVLINK_PATCH_E_ORDER,		/* sites not sorted, or two overlap */
+	PVLINK_PATCH_E_OP,		/* pv-op index beyond the PV_OPS() list */
+	PVLINK_PATCH_E_RELTYPE,		/* call/jmp with a type other than PC32/PLT32 */
+	/* one site against the kernel and the linked stack */
+	PVLINK_PATCH_E_TEXT,		/* call/jmp site outside the kernel's text */
+	PVLINK_PATCH_E_OPCODE,		/* byte before the field is not e8/e9 */
+	PVLINK_PATCH_E_TARGET,		/* rel32 does not reach the kernel's pv_<op> */
+	PVLINK_PATCH_E_UNRESOLVED,	/* the linked stack does not define the op */
+	PVLINK_PATCH_E_OVERFLOW,	/* the backend function is out of rel32 reach */
+	PVLINK_PATCH_E_NOT_FUNC,	/* the stack's pv_<op> is not a function in its text */
+	/* inline records (untrusted, like the rest of the image) */
+	PVLINK_PATCH_E_INL_ELF,		/* the object's section table is unreadable */
+	PVLINK_PATCH_E_INL_SECTION,	/* allocated, not PROGBITS, or twice */
+	PVLINK_PATCH_E_INL_TRUNC,	/* a record runs past the section's end */
+	PVLINK_PATCH_E_INL_NAME,	/* a record names no pv-op */
+	PVLINK_PATCH_E_INL_LEN,		/* body empty or above PVLINK_INLINE_MAX */
+	PVLINK_PATCH_E_INL_DUP,		/* two records for one pv-op */
+	PVLINK_PATCH_E_NR
+};
+
+/**
+ * enum pvlink_site_kind - what a site became
+ * @PVLINK_SITE_INLINED: the backend's body and NOPs replace the call.
+ * @PVLINK_SITE_DIRECT:  the call/jmp goes straight to the backend.
+ * @PVLINK_SITE_TABLE:   unchanged: it still uses the kernel's pv_<op>(),
+ *                       which dispatches through the pv-op table.
+ */
+enum pvlink_site_kind {
+	PVLINK_SITE_INLINED,
+	PVLINK_SITE_DIRECT,
+	PVLINK_SITE_TABLE,
+};
+
+/**
+ * struct pvlink_inline_body - one record's body
+ * @bytes: the instructions (inside the object), NULL if there is none.
+ * @len:   their length, 1 .. PVLINK_INLINE_MAX (0 if none).
+ */
+struct pvlink_inline_body {
+	const u8 *bytes;
+	u32 len;
+};
+
+/**
+ * struct pvlink_patch_op - one pv-op, as the patcher sees it
+ * @entry:    address of the kernel's own pv_<op>(), which every call site
+ *            calls before patching.
+ * @target:   address of the linked stack's pv_<op> (if @resolved).
+ * @resolved: the stack defines pv_<op>.
+ * @body:     the inline record of the object defining it, if any.
+ */
+struct pvlink_patch_op {
+	u64 entry;
+	u64 target;
+	bool resolved;
+	struct pvlink_inline_body body;
+};
+
+/**
+ * struct pvlink_text_range - kernel text that sites may lie in
+ * @start: first address.
+ * @end:   one past the last.
+ * @mem:   where those bytes can be read and written (the kernel: @start
+ *         itself; a host test: its buffer).
+ */
+struct pvlink_text_range {
+	u64 start;
+	u64 end;
+	u8 *mem;
+};
+
+/**
+ * struct pvlink_patch_env - everything one patching run uses
+ * @sites:    the site table's entries, sorted by address.
+ * @nr_sites: how many.
+ * @ops:      one entry per pv-op, in PV_OPS() order.
+ * @names:    the pv-op names (without "pv_"), same order.
+ * @nr_ops:   how many pv-ops.
+ * @text:     the text ranges sites may lie in.
+ * @nr_text:  how many.
+ * @func_of:  names the function containing an address (and the offset
+ *            in it) for messages, or returns NULL; may itself be NULL.
+ */
+struct pvlink_patch_env {
+	const struct pvlink_site *sites;
+	u32 nr_sites;
+	const struct pvlink_patch_op *ops;
+	const char *const *names;
+	u32 nr_ops;
+	const struct pvlink_text_range *text;
+	u32 nr_text;
+	const char *(*func_of)(u64 addr, u64 *offset);
+};
+
+/*
+ * The pure part of patching (arch/x86/pvlink/patch_site.c,
+ * patch_resolve.c and patch_inline.c): no global state, no kernel service, so that the host
+ * tests (tools/testing/pvlink/patch/) run exactly this code.
+ */
+
+/**
+ * pvlink_nop_fill() - fill bytes with the recommended NOP forms
+ * @p: where.
+ * @n: how many, 0 .. PVLINK_CALL_SIZE.
+ *
+ * One instruction for the whole gap: 90, 66 90, 0f 1f 00, 0f 1f 40 00 or
+ * 0f 1f 44 00 00 (Intel SDM vol. 2B, NOP, "Recommended Multi-Byte
+ * Sequence of NOP Instruction").
+ */
+void pvlink_nop_fill(u8 *p, unsigned int n);
+
+/**
+ * pvlink_site_decide() - compute what one site becomes
+ * @site: the site.
+ * @cur:  its current PVLINK_CALL_SIZE bytes from the opcode byte
+ *        (@site->addr - 1) for a call/jmp; unused (may be NULL) otherwise.
+ * @op:   the site's pv-op.
+ * @out:  filled with the new PVLINK_CALL_SIZE bytes for a call/jmp.
+ * @kind: set to an enum pvlink_site_kind.
+ *
+ * Checks the opcode, that the call reaches @op->entry today, that the op
+ * is resolved and the new rel32 fits; it does not check the address range
+ * or the table's shape (pvlink_patch_apply() does).
+ *
+ * Return: PVLINK_PATCH_OK or the check that failed.
+ */
+enum pvlink_patch_err pvlink_site_decide(const struct pvlink_site *site, const u8 *cur,
+					 const struct pvlink_patch_op *op, u8 *out,
+					 unsigned int *kind);
+
+/**
+ * pvlink_patch_apply() - check every site, then rewrite them all
+ * @env: the sites, the pv-ops and the text.
+ * @st:  counts of what was done (also on failure: what would have been).
+ * @msg: on failure, what is wrong, where and what to do.
+ * @len: size of @msg.
+ *
+ * Nothing is written unless every site passes every check.  The caller
+ * serialises afterwards.
+ *
+ * Return: PVLINK_PATCH_OK or the first failed check.
+ */
+enum pvlink_patch_err pvlink_patch_apply(const struct pvlink_patch_env *env,
+					 struct pvlink_patch_stats *st, char *msg,
+					 size_t len);
+
+/**
+ * pvlink_patch_resolve() - each pv-op's target and inline body
+ * @ctx:     a context on which pvlink_link() succeeded (objects readable).
+ * @names:   the pv-op names (without "pv_"), PV_OPS() order.
+ * @entries: the kernel's pv_<op>() addresses, same order.
+ * @nr_ops:  how many.
+ * @ops:     filled, one per pv-op; an op the stack does not define is
+ *           left unresolved (an error at its first site).
+ * @msg:     on failure, the backend and what is wrong.
+ * @len:     size of @msg.
+ *
+ * Checks every object's inline records, looks every pv_<op> up (the
+ * topmost definition wins) and takes the body from the defining object.
+ *
+ * Return: PVLINK_PATCH_OK, PVLINK_PATCH_E_NOT_FUNC, or a record error.
+ */
+enum pvlink_patch_err pvlink_patch_resolve(const struct pvlink_ctx *ctx,
+					   const char *const *names, const u64 *entries,
+					   u32 nr_ops, struct pvlink_patch_op *ops,
+					   char *msg, size_t len);
+
+/**
+ * pvlink_inline_section() - find an object's inline records
+ * @obj:  an ELF64 object (already validated by the linker core; checked
+ *        again here, as the section's bytes are read).
+ * @size: its size.
+ * @sec:  set to the section's bytes, or NULL if the object has none.
+ * @secsize: set to its size.
+ * @msg:  on failure, what is wrong.
+ * @len:  size of @msg.
+ *
+ * Return: PVLINK_PATCH_OK, PVLINK_PATCH_E_INL_ELF or PVLINK_PATCH_E_INL_SECTION.
+ */
+enum pvlink_patch_err pvlink_inline_section(const void *obj, u64 size, const u8 **sec,
+					    u64 *secsize, char *msg, size_t len);
+
+/**
+ * pvlink_inline_check() - validate every record of a section
+ * @sec:    the section's bytes.
+ * @size:   their size.
+ * @names:  the pv-op names (without "pv_").
+ * @nr_ops: how many.
+ * @msg:    on failure, the record's offset and what is wrong.
+ * @len:    size of @msg.
+ *
+ * Return: PVLINK_PATCH_OK or one of the PVLINK_PATCH_E_INL_* codes.
+ */
+enum pvlink_patch_err pvlink_inline_check(const u8 *sec, u64 size,
+					  const char *const *names, u32 nr_ops,
+					  char *msg, size_t len);
+
+/**
+ * pvlink_inline_find() - the body a checked section holds for one op
+ * @sec:  a section pvlink_inline_check() accepted (or NULL).
+ * @size: its size.
+ * @name: the pv-op name (without "pv_").
+ * @body: filled; {NULL, 0} if there is no record for @name.
+ */
+void pvlink_inline_find(const u8 *sec, u64 size, const char *name,
+			struct pvlink_inline_body *body);
+
+/** pvlink_patch_strerror() - one line describing @err; never NULL. */
+const char *pvlink_patch_strerror(enum pvlink_patch_err err);
+
+/**
+ * struct pvlink_patched_op - what patching chose for one pv-op
+ * @target:   the linked stack's pv_<op>: where direct calls now go.
+ * @obj:      the object defining it (index into pvlink_patch_result.objs).
+ * @body_len: length of the body inlined at call sites (0: direct calls).
+ * @body:     that body.
+ */
+struct pvlink_patched_op {
+	u64 target;
+	u8 obj;
+	u8 body_len;
+	u8 body[PVLINK_CALL_SIZE];
+};
+
+/**
+ * struct pvlink_patch_result - what the boot's patching did, for self-tests
+ * @done:      arch_pvlink_patch_sites() succeeded (false: nothing linked,
+ *             or the kernel fell back to its built-in pv-ops).
+ * @st:        its counts.
+ * @text:      the linked stack's text region (address).
+ * @text_size: its size.
+ * @nr_objs:   objects in the stack.
+ * @objs:      their names, bottom first.
+ * @nr_ops:    entries in @ops (the pv-ops, PV_OPS() order).
+ * @ops:       per pv-op.
+ */
+struct pvlink_patch_result {
+	bool done;
+	struct pvlink_patch_stats st;
+	u64 text;
+	u64 text_size;
+	u32 nr_objs;
+	char objs[PVLINK_MAX_OBJECTS][PVLINK_NAME_MAX];
+	u32 nr_ops;
+	const struct pvlink_patched_op *ops;
+};
+extern struct pvlink_patch_result pvlink_patch_result;
+
 #endif /* _ASM_X86_PVLINK_H */

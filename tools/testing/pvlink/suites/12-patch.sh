@@ -1,0 +1,285 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Suite 12: patching the kernel's pv-op sites, on the host.
+#
+#  - arch/x86/pvlink/patch_*.c (the pure part of patching) build with the
+#    kernel's flags under GCC and Clang and need nothing but the core and
+#    snprintf, with no writable globals;
+#  - host tests of that same code (plain, and ASan+UBSan): every site
+#    form, inline bodies with every NOP length, overflow, wrong opcode,
+#    wrong current target, bad site tables, bad inline records and
+#    sections, nothing written on any error, and the real native+test
+#    stack linked by the real core (a body comes from the defining
+#    object only);
+#  - the NOP table decodes as one NOP instruction per length (objdump);
+#  - native.o's inline bodies disassemble to the documented instructions;
+#  - scripts/pvlink-tables.py classifies call/jmp/other forms and refuses,
+#    naming file and function, a pv-op relocation it cannot describe.
+#
+# Uses the objects "make" built in $objtree; writes only below
+# $objtree/tools/testing/pvlink/patch.  Prints TAP lines.
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+CLANG=${CLANG:-clang}
+O=$objtree/tools/testing/pvlink/patch
+S=$srctree/tools/testing/pvlink/patch
+B=$objtree/arch/x86/pvlink
+mkdir -p "$O"
+
+ok()	{ echo "ok - $*"; }
+notok()	{ echo "not ok - $*"; }
+diag()	{ sed 's/^/# /'; }
+check()	# check NAME CMD...: one TAP line from a command's status
+{
+	local name=$1 out rc
+	shift
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ $rc = 0 ]; then
+		ok "$name"
+	else
+		printf '%s\n' "$out" | tail -n 20 | diag
+		notok "$name"
+	fi
+	return $rc
+}
+
+# ---- 1. the pure files build as kernel code -----------------------------
+srcs=(patch_site patch_inline patch_resolve)
+kbuild()	# kbuild CC SRC OBJ
+{
+	"$1" -std=gnu11 -ffreestanding -nostdinc -isystem "$("$1" -print-file-name=include)" \
+		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only \
+		-fno-stack-protector -fno-common -fno-strict-aliasing -O2 -g \
+		-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
+		-Wundef -D__KERNEL__ -include "$srctree/include/linux/kconfig.h" \
+		-I"$srctree/include" -I"$srctree/arch/x86/include" -c "$2" -o "$3"
+}
+kobj_clean()	# kobj_clean OBJ: only the core, snprintf and string functions; no writable data
+{
+	local undef data
+	undef=$(nm -u "$1" | awk '{print $2}' |
+		grep -vxE 'memcpy|memset|memcmp|snprintf|pvlink_lookup')
+	data=$(nm "$1" | awk '$2 ~ /^[dDbB]$/ {print $3}')
+	[ -z "$undef$data" ] && return 0
+	echo "unexpected undefined symbols: $undef; writable data: $data"
+	return 1
+}
+for cc in gcc "$CLANG"; do
+	mkdir -p "$O/kbuild/$cc"
+	objs=()
+	for f in "${srcs[@]}"; do
+		check "patch: arch/x86/pvlink/$f.c builds with kernel flags ($cc -Werror)" \
+			kbuild "$cc" "$srctree/arch/x86/pvlink/$f.c" "$O/kbuild/$cc/$f.o" &&
+			objs+=("$O/kbuild/$cc/$f.o")
+	done
+	if [ ${#objs[@]} = ${#srcs[@]} ] && ld -r -o "$O/kbuild/$cc/patch.o" "${objs[@]}"; then
+		check "patch: pure patch code ($cc) needs only the core and snprintf, has no writable globals" \
+			kobj_clean "$O/kbuild/$cc/patch.o"
+	else
+		notok "patch: pure patch code ($cc) needs only the core and snprintf, has no writable globals"
+	fi
+done
+
+if command -v sparse >/dev/null; then
+	for f in "${srcs[@]}" patch; do
+		check "patch: arch/x86/pvlink/$f.c is sparse-clean" \
+			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
+			-isystem "$(gcc -print-file-name=include)" -I"$srctree/include" \
+			-I"$srctree/arch/x86/include" -D__KERNEL__ -m64 \
+			-include "$srctree/include/linux/kconfig.h" "$srctree/arch/x86/pvlink/$f.c"
+	done
+else
+	ok "patch: sparse # SKIP sparse is not installed"
+fi
+
+# ---- 2. host tests ---------------------------------------------------------
+if check "patch: build host tests" \
+	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" all; then
+	exports=$srctree/tools/testing/pvlink/pvimage/native.exports
+	if [ -e "$B/native.o" ] && [ -e "$B/test.o" ]; then
+		args=("$B/native.o" "$B/test.o" "$exports")
+	else
+		args=()
+	fi
+	"$O/patch_test" "${args[@]}" || true
+	"$O/patch_test_asan" "${args[@]}" | sed 's/^\(not \)\?ok - patch: /&asan+ubsan: /' || true
+fi
+
+# ---- 3. the NOP table, decoded by binutils ---------------------------------
+# Each length of asm/pvlink.h's table is one NOP instruction.
+nops=("90" "66 90" "0f 1f 00" "0f 1f 40 00" "0f 1f 44 00 00")
+for n in 1 2 3 4 5; do
+	bytes=${nops[$((n - 1))]}
+	printf '%b' "$(printf '\\x%s' $bytes)" > "$O/nop$n.bin"
+	out=$(objdump -D -b binary -m i386:x86-64 "$O/nop$n.bin" | grep -E '^ +[0-9a-f]+:')
+	if [ "$(echo "$out" | wc -l)" = 1 ] && echo "$out" | grep -qE '\s(nop|xchg +%ax,%ax|data16 nop)'; then
+		ok "patch: the $n-byte NOP ($bytes) decodes as one NOP"
+	else
+		echo "$out" | diag
+		notok "patch: the $n-byte NOP ($bytes) decodes as one NOP"
+	fi
+done
+if grep -q "{ 0x0f, 0x1f, 0x44, 0x00, 0x00 }" "$srctree/arch/x86/pvlink/patch_site.c"; then
+	ok "patch: patch_site.c holds the table this suite decodes"
+else
+	notok "patch: patch_site.c holds the table this suite decodes"
+fi
+
+# ---- 4. native.o's bodies, disassembled ------------------------------------
+# name:instructions, as objdump prints them (AT&T, one per ';').
+want_bodies='irq_disable:cli
+irq_enable:sti
+irq_save:pushf;pop %rax;cli
+irq_restore:push %rdi;popf
+safe_halt:sti;hlt
+halt:hlt
+read_cr0:mov %cr0,%rax
+write_cr0:mov %rdi,%cr0
+read_cr2:mov %cr2,%rax
+write_cr2:mov %rdi,%cr2
+read_cr3:mov %cr3,%rax
+write_cr3:mov %rdi,%cr3
+read_cr4:mov %cr4,%rax
+write_cr4:mov %rdi,%cr4
+flush_tlb_one:invlpg (%rdi)
+set_pte:mov %rsi,(%rdi)
+inb:mov %edi,%edx;in (%dx),%al
+inw:mov %edi,%edx;in (%dx),%ax
+inl:mov %edi,%edx;in (%dx),%eax
+outb:mov %edi,%eax;mov %esi,%edx;out %al,(%dx)
+outl:mov %edi,%eax;mov %esi,%edx;out %eax,(%dx)
+outw:mov %edi,%eax;mov %esi,%edx;out %ax,(%dx)
+io_delay:xor %eax,%eax;out %al,$0x80'
+bodies_of()	# bodies_of OBJ: "name:insn;insn" per record of .pvlink.inline
+{
+	local raw="$O/inline.bin"
+	objcopy --dump-section .pvlink.inline="$raw" "$1" "$O/inline.tmp.o" || return 1
+	/usr/bin/python3 - "$raw" "$O" <<'EOF'
+import subprocess, sys
+data = open(sys.argv[1], 'rb').read()
+off = 0
+while off < len(data):
+    end = data.index(b'\0', off)
+    name = data[off:end].decode()
+    n = data[end + 1]
+    body = data[end + 2:end + 2 + n]
+    off = end + 2 + n
+    path = sys.argv[2] + '/body.bin'
+    open(path, 'wb').write(body)
+    out = subprocess.check_output(['objdump', '-D', '-b', 'binary', '-m', 'i386:x86-64', path]).decode()
+    insns = []
+    for line in out.splitlines():
+        parts = line.split('\t')
+        if len(parts) >= 3 and parts[0].strip().endswith(':'):
+            insns.append(' '.join(parts[2].split()))
+    print('%s:%s' % (name, ';'.join(insns)))
+EOF
+}
+if [ -e "$B/native.o" ]; then
+	got=$(bodies_of "$B/native.o")
+	while IFS= read -r line; do
+		name=${line%%:*}
+		have=$(printf '%s\n' "$got" | grep "^$name:")
+		if [ "$have" = "$line" ]; then
+			ok "patch: native.o's body for $name is \"${line#*:}\""
+		else
+			echo "got \"$have\"" | diag
+			notok "patch: native.o's body for $name is \"${line#*:}\""
+		fi
+	done <<< "$want_bodies"
+	extra=$(printf '%s\n' "$got" | grep -vxF "$want_bodies")
+	if [ -z "$extra" ]; then
+		ok "patch: native.o has no body this suite does not know"
+	else
+		echo "$extra" | diag
+		notok "patch: native.o has no body this suite does not know"
+	fi
+else
+	ok "patch: native.o's bodies # SKIP $B/native.o is missing (run make)"
+fi
+
+# ---- 5. the site-table generator -------------------------------------------
+T=$O/tables
+mkdir -p "$T"
+cat > "$T/forms.S" <<'EOF'
+	.section .pvlink.pvops, "", @progbits
+	.asciz "pv_irq_disable"
+	.asciz "pv_halt"
+	.section .text.pvops, "ax", @progbits
+	.globl pv_irq_disable, pv_halt
+	.type pv_irq_disable, @function
+pv_irq_disable:
+	ret
+	.size pv_irq_disable, . - pv_irq_disable
+	.type pv_halt, @function
+pv_halt:
+	ret
+	.size pv_halt, . - pv_halt
+	.text
+	.globl _start
+	.type _start, @function
+_start:
+	call pv_irq_disable
+	lea pv_halt(%rip), %rax
+	jmp pv_halt
+	.size _start, . - _start
+	.data
+	.quad pv_halt
+EOF
+cat > "$T/bad.S" <<'EOF'
+	.section .pvlink.pvops, "", @progbits
+	.asciz "pv_irq_disable"
+	.section .text.pvops, "ax", @progbits
+	.globl pv_irq_disable
+	.type pv_irq_disable, @function
+pv_irq_disable:
+	ret
+	.size pv_irq_disable, . - pv_irq_disable
+	.text
+	.globl _start
+	.type _start, @function
+_start:
+	ret
+	.size _start, . - _start
+	.type odd_user, @function
+odd_user:
+	nop
+	/* a 64-bit PC-relative use: R_X86_64_PC64, no site form describes it */
+	.quad pv_irq_disable - .
+	.size odd_user, . - odd_user
+EOF
+tables()	# tables NAME: assemble, link keeping relocations, generate
+{
+	as -o "$T/$1.o" "$T/$1.S" && ld -q -o "$T/$1.elf" "$T/$1.o" &&
+	/usr/bin/python3 "$srctree/scripts/pvlink-tables.py" --vmlinux "$T/$1.elf" \
+		> "$T/$1.tables.S" 2> "$T/$1.err"
+}
+if tables forms; then
+	# struct pvlink_site lines: ".byte TYPE, FORM" then "/* name */".
+	forms=$(grep -A1 '^	\.byte [0-9]*, [0-9]*$' "$T/forms.tables.S" |
+		awk '/\.byte/ { f = $3 } /\.short/ { print f, $4 }' | tr -d ',' | tr '\n' ' ')
+	if [ "$forms" = "0 pv_irq_disable 2 pv_halt 1 pv_halt 2 pv_halt " ]; then
+		ok "patch: pvlink-tables.py: call, lea, jmp and data uses get forms call, other, jmp, other"
+	else
+		echo "forms: $forms" | diag
+		cat "$T/forms.tables.S" | diag
+		notok "patch: pvlink-tables.py: call, lea, jmp and data uses get forms call, other, jmp, other"
+	fi
+else
+	cat "$T/forms.err" | diag
+	notok "patch: pvlink-tables.py: call, lea, jmp and data uses get forms call, other, jmp, other"
+fi
+if tables bad; then
+	notok "patch: pvlink-tables.py refuses a pv-op relocation it cannot describe (it succeeded)"
+elif grep -q "bad.elf: odd_user+0x1 (section .text) refers to pv-op pv_irq_disable with relocation type 24" "$T/bad.err"; then
+	ok "patch: pvlink-tables.py refuses an R_X86_64_PC64 use of a pv-op, naming file and function"
+else
+	cat "$T/bad.err" | diag
+	notok "patch: pvlink-tables.py refuses an R_X86_64_PC64 use of a pv-op, naming file and function"
+fi
