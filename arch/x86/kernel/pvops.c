@@ -49,6 +49,11 @@ const char *pvops_name(void)
 	return pvops_impl;
 }
 
+void pvops_get(struct pvops *ops)
+{
+	*ops = pvops_table;
+}
+
 #define DEF_OP(type, name, params, args) \
 	type pv_##name params { return pvops_table.name args; }
 #define DEF_VOP(name, params, args) \

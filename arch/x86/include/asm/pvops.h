@@ -121,6 +121,15 @@ bool pvops_available(void);
 /** pvops_name() - name of the installed implementation, or "none". */
 const char *pvops_name(void);
 
+/**
+ * pvops_get() - copy the table pv_<name>() dispatches through
+ * @ops: filled with the installed functions (the "not linked" handlers
+ *       before pvops_install())
+ *
+ * For the self-tests: the functions must be the linked stack's.
+ */
+void pvops_get(struct pvops *ops);
+
 /* The built-in native implementation (arch/x86/kernel/pvops_native.c). */
 extern const struct pvops pvops_native;
 
