@@ -200,14 +200,6 @@ static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
 	return 0;
 }
 
-/*
- * An empty entry of the import section, so that the section - and the
- * __start_/__stop_ symbols the linker gives a section named like a C
- * identifier - exists even in a kernel that imports nothing.
- */
-static struct pvlink_import no_imports[0]
-	__attribute__((section(PVLINK_IMPORT_SECTION), used, aligned(8)));
-
 static void fill_imports(const struct pvlink_ctx *ctx)
 {
 	struct pvlink_symbol sym;

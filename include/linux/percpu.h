@@ -69,6 +69,13 @@ unsigned long percpu_reserve_size(void);
 void percpu_set_backend_template(const void *tmpl, unsigned long offset,
 				 unsigned long size);
 
+/*
+ * Where the linked backend's percpu data is in every area: its offset
+ * and size, both 0 while none was given to percpu_set_backend_template().
+ */
+unsigned long percpu_backend_offset(void);
+unsigned long percpu_backend_size(void);
+
 /* Distance between two CPUs' areas. */
 unsigned long percpu_area_stride(void);
 

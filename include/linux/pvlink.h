@@ -769,7 +769,10 @@ struct pvlink_import {
 	bool found;
 };
 
-/* Where PVLINK_IMPORT() records live; the boot-time link walks them. */
+/*
+ * Where PVLINK_IMPORT() records live (inside .data, bounded by the
+ * linker script); the boot-time link walks them.
+ */
 #define PVLINK_IMPORT_SECTION	"pvlink_imports"
 extern struct pvlink_import __start_pvlink_imports[], __stop_pvlink_imports[];
 

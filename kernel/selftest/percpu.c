@@ -13,12 +13,16 @@
 static DEFINE_PER_CPU(u64, selftest_pcpu_counter);
 static DEFINE_PER_CPU(u32, selftest_pcpu_init) = 0x5eed;
 
+/* The reserve is zero except where the linked backend's percpu data is. */
 static bool reserve_is_zero(unsigned int cpu)
 {
-	const u8 *p = (const u8 *)__per_cpu_offset[cpu] + percpu_reserve_offset();
+	const u8 *area = (const u8 *)__per_cpu_offset[cpu];
+	unsigned long start = percpu_backend_offset();
+	unsigned long end = start + percpu_backend_size();
 
-	for (unsigned long i = 0; i < percpu_reserve_size(); i++)
-		if (p[i])
+	for (unsigned long off = percpu_reserve_offset();
+	     off < percpu_reserve_offset() + percpu_reserve_size(); off++)
+		if (area[off] && (off < start || off >= end))
 			return false;
 	return true;
 }
@@ -61,7 +65,8 @@ static void percpu_suite(void)
 	report(percpu_reserve_offset() + percpu_reserve_size() <= percpu_area_stride(),
 	       "the backend reserve (%lu bytes at offset %#lx) fits in each area",
 	       percpu_reserve_size(), percpu_reserve_offset());
-	report(reserves_zero, "every backend reserve is zeroed");
+	report(reserves_zero, "every backend reserve is zeroed, but for the backend's data (%lu bytes at %#lx)",
+	       percpu_backend_size(), percpu_backend_offset());
 	report(percpu_reserve_size() == (unsigned long)(IS_ENABLED(CONFIG_PVLINK) ?
 		CONFIG_PVLINK_PERCPU_RESERVE : 0), "reserve size matches the configuration");
 	if (nr_cpus_found)

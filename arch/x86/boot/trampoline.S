@@ -25,6 +25,13 @@
 /* Offset inside the copied trampoline. */
 #define TR(sym)		((sym) - ap_trampoline_start)
 
+/*
+ * The descriptors' "accessed" bit (SDM vol. 3A, 3.4.5.1), set in advance:
+ * otherwise loading CS after paging is on writes it into the trampoline
+ * page, which is read-only by then (a #PF with no IDT: triple fault).
+ */
+#define DESC_ACCESSED		(1 << 40)
+
 /* CPUID leaves for the APIC ID: the rule of apic_cpu_id() (apic.c). */
 #define CPUID_LEAF_FEATURES	0x1
 #define CPUID_LEAF_TOPOLOGY	0xb
@@ -75,9 +82,9 @@ tr_protected:
 	.balign 8
 tr_gdt:
 	.quad	0
-	.quad	GDT_KERNEL_CS_DESC
-	.quad	GDT_KERNEL_DS_DESC
-	.quad	GDT_KERNEL32_CS_DESC
+	.quad	GDT_KERNEL_CS_DESC | DESC_ACCESSED
+	.quad	GDT_KERNEL_DS_DESC | DESC_ACCESSED
+	.quad	GDT_KERNEL32_CS_DESC | DESC_ACCESSED
 tr_gdt_end:
 tr_gdt_desc:
 	.word	tr_gdt_end - tr_gdt - 1

@@ -49,6 +49,16 @@ void percpu_set_backend_template(const void *tmpl, unsigned long offset,
 			copy_backend_template(cpu);
 }
 
+unsigned long percpu_backend_offset(void)
+{
+	return backend_offset;
+}
+
+unsigned long percpu_backend_size(void)
+{
+	return backend_size;
+}
+
 unsigned long percpu_reserve_offset(void)
 {
 	return (uintptr_t)__per_cpu_end;

@@ -101,6 +101,11 @@ SECTIONS
 	_sdata = .;
 	.data : AT(ADDR(.data)) {
 		*(.data .data.*)
+		/* PVLINK_IMPORT() records, filled by the boot-time link. */
+		. = ALIGN(8);
+		__start_pvlink_imports = .;
+		KEEP(*(pvlink_imports))
+		__stop_pvlink_imports = .;
 	} :data
 	_edata = .;
 

@@ -2,8 +2,10 @@
 /*
  * The test backend's overrides.  Every other pv-op comes from native.
  *
- *  - pv_io_delay() does no port write (as paravirtual backends do) and
- *    counts its calls in a backend percpu variable;
+ *  - pv_io_delay() does no port write (as paravirtual backends do),
+ *    counts its calls in a backend percpu variable and copies the
+ *    kernel's percpu cpu_number into another: percpu symbols resolved in
+ *    both directions, which the smp self-test checks on every CPU;
  *  - pv_cpuid() answers a private leaf with a signature, so a boot test
  *    can tell that the override, not native's cpuid, ran.
  */
@@ -14,17 +16,26 @@
 #define TEST_CPUID_LEAF		0x4000ff00u
 #define TEST_CPUID_EBX		0x74736574u	/* "test" */
 
+/* Not a CPU number: a CPU that never ran pv_io_delay() keeps it. */
+#define TEST_NO_CPU		0xffffffffu
+
 DEFINE_PER_CPU(unsigned long, test_io_delays);
+DEFINE_PER_CPU(unsigned int, test_seen_cpu) = TEST_NO_CPU;
 
 /*
  * this_cpu_add() would emit %gs:test_io_delays(%rip), a PC-relative
  * relocation against a percpu symbol, which the linker core refuses
  * (PVLINK_E_RELA_PERCPU).  The absolute form (R_X86_64_32S, the percpu
- * offset) is what the core resolves.
+ * offset) is what the core resolves: for the backend's own variables
+ * and for the kernel's exported cpu_number alike.
  */
 void pv_io_delay(void)
 {
+	unsigned int cpu;
+
 	asm volatile("addq $1, %%gs:%c0" : : "i"(&test_io_delays) : "memory");
+	asm volatile("movl %%gs:%c1, %0" : "=r"(cpu) : "i"(&cpu_number));
+	asm volatile("movl %0, %%gs:%c1" : : "r"(cpu), "i"(&test_seen_cpu) : "memory");
 }
 
 void pv_cpuid(u32 leaf, u32 subleaf, struct cpuid_regs *r)
