@@ -261,9 +261,82 @@ static void test_console(void)
 	report(true, "console_write (its line is on the platform console)");
 }
 
+/*
+ * Where each pv-op is exercised: always through an ordinary call of
+ * pv_<op>(), here or in the kernel code a test calls (gdt_init(),
+ * idt_init(), unmap_page()), so the call sites the boot-time link
+ * patched (inlined or direct) are what runs.  A pv-op added to PV_OPS()
+ * without a line here fails "every pv-op has a test".
+ */
+#define PVOP_INDEX(type, name, params, args)	PVOP_##name,
+#define PVOP_VINDEX(name, params, args)		PVOP_##name,
+enum { PV_OPS(PVOP_INDEX, PVOP_VINDEX, PVOP_VINDEX) PVOP_NR };
+
+static const char *const exercised_by[PVOP_NR] = {
+	[PVOP_irq_save]		= "irq",
+	[PVOP_irq_restore]	= "irq",
+	[PVOP_irq_disable]	= "irq",
+	[PVOP_irq_enable]	= "irq",
+	[PVOP_safe_halt]	= "tables (self-IPI), halt",
+	[PVOP_halt]		= "halt",
+	[PVOP_cpuid]		= "cpuid",
+	[PVOP_read_cr0]		= "cr",
+	[PVOP_write_cr0]	= "cr",
+	[PVOP_read_cr2]		= "cr",
+	[PVOP_write_cr2]	= "cr",
+	[PVOP_read_cr3]		= "cr",
+	[PVOP_write_cr3]	= "cr",
+	[PVOP_read_cr4]		= "cr",
+	[PVOP_write_cr4]	= "cr",
+	[PVOP_load_idt]		= "tables (idt_init)",
+	[PVOP_load_gdt]		= "tables (gdt_init)",
+	[PVOP_load_tr]		= "tables (gdt_init)",
+	[PVOP_write_idt_entry]	= "tables (idt_init, set_intr_gate)",
+	[PVOP_rdmsr]		= "msr",
+	[PVOP_wrmsr]		= "msr",
+	[PVOP_io_delay]		= "io",
+	[PVOP_inb]		= "io",
+	[PVOP_inw]		= "io",
+	[PVOP_inl]		= "io",
+	[PVOP_outb]		= "io",
+	[PVOP_outw]		= "io",
+	[PVOP_outl]		= "io",
+	[PVOP_flush_tlb_all]	= "paging",
+	[PVOP_flush_tlb_one]	= "paging (unmap_page)",
+	[PVOP_set_pte]		= "paging (map_page, set_pte)",
+	[PVOP_sched_clock]	= "clock",
+	[PVOP_console_write]	= "console",
+	/*
+	 * Not called here: it ends the run, so the suites after this one
+	 * would never report.  Every boot calls it last (machine_exit()),
+	 * and the boot tests check the exit status it gives QEMU or Xen.
+	 */
+	[PVOP_shutdown]		= "the end of every run (machine_exit)",
+};
+
+static void test_coverage(void)
+{
+	unsigned int missing = 0;
+
+#define PVOP_COVERED(name)						\
+	if (!exercised_by[PVOP_##name]) {				\
+		report_info("pv_%s has no test in this suite", #name);	\
+		missing++;						\
+	}
+#define PVOP_COVERED_OP(type, name, params, args)	PVOP_COVERED(name)
+#define PVOP_COVERED_VOP(name, params, args)		PVOP_COVERED(name)
+	PV_OPS(PVOP_COVERED_OP, PVOP_COVERED_VOP, PVOP_COVERED_VOP)
+#undef PVOP_COVERED_OP
+#undef PVOP_COVERED_VOP
+#undef PVOP_COVERED
+	report(!missing, "every pv-op of PV_OPS() has a test (%u of %u do not)",
+	       missing, (unsigned int)PVOP_NR);
+}
+
 static void pvops_suite(void)
 {
 	report_info("pv-op implementation: %s", pvops_name());
+	test_coverage();
 	test_irq_flags();
 	test_cpuid();
 	test_control_registers();
