@@ -24,8 +24,37 @@ static u64 num_arg(const char *opt, const char *s)
 	return v;
 }
 
+/*
+ * "--region NAME=ADDR": where the kernel placed one region (each on pages
+ * of its own: pvlink.debug prints them), so that the offline link can
+ * reproduce the boot-time one byte for byte.
+ */
+static void region_arg(const char *s, u64 region_addr[PVLINK_NR_REGIONS])
+{
+	static const char *const names[PVLINK_NR_REGIONS] = {
+		[PVLINK_TEXT] = "text", [PVLINK_RODATA] = "rodata", [PVLINK_DATA] = "data",
+		[PVLINK_BSS] = "bss", [PVLINK_GOT] = "got", [PVLINK_PERCPU] = "percpu",
+	};
+	const char *eq = strchr(s, '=');
+
+	for (unsigned int r = 0; eq && r < PVLINK_NR_REGIONS; r++) {
+		if (strlen(names[r]) != (size_t)(eq - s) || strncmp(s, names[r], eq - s))
+			continue;
+		if (r == PVLINK_PERCPU)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s: the percpu region is an "
+				    "offset in the percpu area: use --percpu-base", s);
+		region_addr[r] = num_arg("--region", eq + 1);
+		if (region_addr[r] == PVIMAGE_ADDR_AUTO)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s: no region ends below 2^64", s);
+		return;
+	}
+	pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s: want NAME=ADDR, NAME one of text, "
+		    "rodata, data, bss, got", s);
+}
+
 int pvimage_cmd_link(int argc, char **argv)
 {
+	u64 region_addr[PVLINK_NR_REGIONS];
 	const char *exports = NULL, *kernel = NULL, *backend = NULL, *addr_s = NULL;
 	const char *out = NULL, *pbase_s = NULL, *psize_s = NULL, *val;
 	const char *inputs[PVLINK_MAX_OBJECTS * 8];
@@ -36,8 +65,12 @@ int pvimage_cmd_link(int argc, char **argv)
 	u64 pbase = 0, psize = 1 << 20;
 	int i;
 
+	for (i = 0; i < PVLINK_NR_REGIONS; i++)
+		region_addr[i] = PVIMAGE_ADDR_AUTO;
 	for (i = 1; i < argc; i++) {
-		if (opt_arg(argc, argv, &i, "--exports", &val))
+		if (opt_arg(argc, argv, &i, "--region", &val))
+			region_arg(val, region_addr);
+		else if (opt_arg(argc, argv, &i, "--exports", &val))
 			exports = val;
 		else if (opt_arg(argc, argv, &i, "--kernel", &val))
 			kernel = val;
@@ -108,5 +141,6 @@ int pvimage_cmd_link(int argc, char **argv)
 		pbase = num_arg("--percpu-base", pbase_s);
 	if (psize_s)
 		psize = num_arg("--percpu-size", psize_s);
-	return pvimage_link_stack(objs, nr, tp, num_arg("--addr", addr_s), pbase, psize, out);
+	return pvimage_link_stack(objs, nr, tp, num_arg("--addr", addr_s), region_addr,
+				  pbase, psize, out);
 }

@@ -5,8 +5,9 @@
  *
  *	OUT		flat image: the bytes from --addr up to the end of the
  *			last region with file contents (text, rodata, got,
- *			data, in that order, each at its alignment; gaps
- *			are zeros).  bss follows data in memory, not in OUT.
+ *			data, in that order, each at its alignment, or where
+ *			--region put it; gaps are zeros).  bss follows data
+ *			in memory (or sits where --region put it), not in OUT.
  *	OUT.map		text: regions, input sections, global symbols.
  *	OUT.percpu	the percpu template (only if there is one).
  */
@@ -85,8 +86,31 @@ static void write_map(const struct pvlink_ctx *ctx, const char *path)
 	free(m);
 }
 
+/* Two non-empty regions must not share a byte (the kernel never does that). */
+static void check_overlaps(const struct pvlink_ctx *ctx)
+{
+	for (unsigned int a = 0; a < PVLINK_NR_REGIONS; a++) {
+		const struct pvlink_region *ra = &ctx->region[a];
+
+		for (unsigned int b = a + 1; b < PVLINK_NR_REGIONS; b++) {
+			const struct pvlink_region *rb = &ctx->region[b];
+
+			if (a == PVLINK_PERCPU || b == PVLINK_PERCPU || !ra->size || !rb->size)
+				continue;
+			if (ra->addr < rb->addr + rb->size && rb->addr < ra->addr + ra->size)
+				pvimage_die(PVIMAGE_EXIT_USAGE, "regions %s [%#llx +%#llx] and %s "
+					    "[%#llx +%#llx] overlap (see --region)",
+					    region_name[a], (unsigned long long)ra->addr,
+					    (unsigned long long)ra->size, region_name[b],
+					    (unsigned long long)rb->addr,
+					    (unsigned long long)rb->size);
+		}
+	}
+}
+
 int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 		       const struct pvlink_export_table *exports, u64 addr,
+		       const u64 region_addr[PVLINK_NR_REGIONS],
 		       u64 percpu_base, u64 percpu_size, const char *out)
 {
 	struct pvlink_ctx *ctx = pvimage_alloc(sizeof(*ctx));
@@ -104,16 +128,32 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 	}
 	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
 		struct pvlink_region *r = &ctx->region[layout[i]];
+		u64 want = region_addr[layout[i]];
 
-		cur = align_up(cur, r->align);
+		if (want == PVIMAGE_ADDR_AUTO) {
+			cur = align_up(cur, r->align);
+		} else if (want & (r->align - 1)) {
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx: the region needs "
+				    "%llu-byte alignment", region_name[layout[i]],
+				    (unsigned long long)want, (unsigned long long)r->align);
+		} else {
+			cur = want;
+		}
 		r->addr = cur;
 		cur += r->size;
 		if (cur < r->addr)
 			pvimage_die(PVIMAGE_EXIT_FAIL, "--addr %#llx: the link does not fit below "
 				    "2^64", (unsigned long long)addr);
-		if (layout[i] != PVLINK_BSS && r->size)
+		if (layout[i] == PVLINK_BSS || !r->size)
+			continue;
+		if (r->addr < addr)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx is below --addr %#llx, "
+				    "where OUT starts", region_name[layout[i]],
+				    (unsigned long long)r->addr, (unsigned long long)addr);
+		if (cur > file_end)
 			file_end = cur;
 	}
+	check_overlaps(ctx);
 	for (i = 0; i < PVLINK_NR_REGIONS; i++)
 		ctx->region[i].mem = ctx->region[i].size ?
 			pvimage_alloc(ctx->region[i].size) : NULL;

@@ -21,7 +21,9 @@ static const char usage[] =
 "                                   link a backend's stack against the kernel's exports\n"
 "\n"
 "link options: --percpu-base N, --percpu-size N (defaults: 0 and 1 MiB with\n"
-"--exports; the kernel's reserve with --kernel).\n"
+"--exports; the kernel's reserve with --kernel); --region NAME=ADDR places\n"
+"region NAME (text, rodata, data, bss, got) at ADDR instead of after the\n"
+"previous one (repeatable: what the kernel's pvlink.debug lines say).\n"
 "Exit status: 0 success, 1 verify/link found a problem, 2 usage error,\n"
 "3 file not readable/writable, 4 malformed input.\n"
 "See Documentation/pvimage.rst.\n";

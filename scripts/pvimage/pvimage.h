@@ -140,8 +140,11 @@ void pvimage_exports_build(struct pvlink_export_table *t, struct pvlink_export *
 void pvimage_exports_read(struct pvlink_export_table *t, const char *path);
 
 /* ---- link.c ---- */
+/* region_addr[] entry of a region placed after the previous one. */
+#define PVIMAGE_ADDR_AUTO	(~(u64)0)
 int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 		       const struct pvlink_export_table *exports, u64 addr,
+		       const u64 region_addr[PVLINK_NR_REGIONS],
 		       u64 percpu_base, u64 percpu_size, const char *out);
 
 /* ---- commands ---- */
