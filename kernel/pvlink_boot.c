@@ -25,9 +25,10 @@
 
 static void fall_back(struct pvlink_boot_state *st)
 {
+	/* Nothing was linked: a stack refused after selection is in the reason. */
+	st->stack[0] = '\0';
 	if (boot_has(BOOT_CAP_PRIV)) {
 		pvops_install(&pvops_native, "native");
-		st->pvops = "native";
 		if (IS_ENABLED(CONFIG_PVLINK))
 			printk(KERN_WARNING "pvlink: %s; using the built-in native pv-ops\n",
 			       st->reason);
@@ -43,7 +44,6 @@ void pvlink_boot(struct boot_info *bi)
 	const char *opt = cmdline_get("pvlink");
 
 	st->image_mod = -1;
-	st->pvops = "none";
 	if (!IS_ENABLED(CONFIG_PVLINK)) {
 		PVLINK_BOOT_REASON(st, "the kernel is built without CONFIG_PVLINK");
 		fall_back(st);
