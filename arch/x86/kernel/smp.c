@@ -6,7 +6,7 @@
  * processor spins on it with pause, interrupts off; the boot CPU writes the
  * function and its argument, then bumps call_seq; the AP runs the function
  * and publishes done_seq = call_seq.  x86 keeps stores in order (SDM vol.
- * 3A, 8.2.2), so release stores and acquire loads are plain moves; the
+ * 3A, 9.2.2), so release stores and acquire loads are plain moves; the
  * atomics only stop the compiler from reordering or caching them.
  */
 #include <linux/kallsyms.h>

@@ -49,8 +49,8 @@
 
 /*
  * The trampoline page.  A STARTUP vector is a page number, so the page
- * lies below 1 MiB, and 0xa0000-0xfffff is video memory and ROM (SDM vol.
- * 3A, 9.4.4.1: "vectors A0H to BFH are reserved").  Page 0 holds the
+ * lies below 1 MiB; 0xa0000-0xfffff is video memory and ROM, and the SDM
+ * reserves STARTUP vectors 0xa0-0xbf (vol. 3A, 11.6.1).  Page 0 holds the
  * real-mode interrupt table and the BIOS data area.  Of the rest, we take
  * the highest page the memory map calls RAM that no boot data, module or
  * loader structure occupies: the allocator never hands out the low 1 MiB
@@ -345,7 +345,7 @@ void smp_boot_cpus(void)
 	}
 	trampoline_teardown();
 	if (not_started)
-		pr_warn("smp: %u CPUs not started: CONFIG_NR_CPUS is %d\n",
+		pr_warn("smp: %u more CPUs in the ACPI MADT not started: CONFIG_NR_CPUS is %d\n",
 			not_started, CONFIG_NR_CPUS);
 	pr_info("smp: %u CPUs online\n", num_online_cpus());
 }

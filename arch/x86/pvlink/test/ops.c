@@ -23,19 +23,15 @@ DEFINE_PER_CPU(unsigned long, test_io_delays);
 DEFINE_PER_CPU(unsigned int, test_seen_cpu) = TEST_NO_CPU;
 
 /*
- * this_cpu_add() would emit %gs:test_io_delays(%rip), a PC-relative
- * relocation against a percpu symbol, which the linker core refuses
- * (PVLINK_E_RELA_PERCPU).  The absolute form (R_X86_64_32S, the percpu
- * offset) is what the core resolves: for the backend's own variables
+ * The kernel's own percpu accessors: each compiles to a %gs:var(%rip)
+ * access, which the boot-time link resolves to the variable's offset in
+ * the percpu area, for the backend's variables (placed in the reserve)
  * and for the kernel's exported cpu_number alike.
  */
 void pv_io_delay(void)
 {
-	unsigned int cpu;
-
-	asm volatile("addq $1, %%gs:%c0" : : "i"(&test_io_delays) : "memory");
-	asm volatile("movl %%gs:%c1, %0" : "=r"(cpu) : "i"(&cpu_number));
-	asm volatile("movl %0, %%gs:%c1" : : "r"(cpu), "i"(&test_seen_cpu) : "memory");
+	this_cpu_add(test_io_delays, 1);
+	this_cpu_write(test_seen_cpu, this_cpu_read(cpu_number));
 }
 
 void pv_cpuid(u32 leaf, u32 subleaf, struct cpuid_regs *r)
