@@ -13,10 +13,8 @@
 # size and SHA-256 against pvimage's output (boot/linkequal.py).
 #
 # The kernel puts each region on pages of its own (their protections
-# differ), which one --addr cannot reproduce: pvimage places regions one
-# after the other.  Where the two layouts differ, pvimage must place each
-# region itself ("--region NAME=ADDR", repeatable); until it can, the
-# byte comparison SKIPs, saying so.
+# differ), which one --addr cannot reproduce (pvimage places regions one
+# after the other): each region is placed with --region NAME=ADDR.
 set -u
 export LC_ALL=C
 
@@ -34,12 +32,6 @@ if [ ! -f "$image" ] || [ ! -x "$pvimage" ]; then
 	echo "ok - link-equal # SKIP no pvlink.img or pvimage in $objtree (CONFIG_PVLINK=n?)"
 	exit 0
 fi
-if ! grep -aqF 'pvlink: region ' "$vmlinux"; then
-	echo "ok - link-equal # SKIP vmlinux does not print its regions with pvlink.debug yet"
-	exit 0
-fi
-has_region_opt=0
-"$pvimage" --help 2>&1 | grep -q -- '--region' && has_region_opt=1
 
 # label, top backend of the stack, extra command line
 stacks=("native|native|" "native+test|test|pvlink=test")
@@ -79,25 +71,12 @@ for s in "${stacks[@]}"; do
 		continue
 	fi
 	args=(--kernel "$vmlinux" --backend "$top" --addr "$text" -o "$work/$env.bin")
-	if [ $has_region_opt = 1 ]; then
-		while read -r name addr _; do
-			[ "$name" = percpu ] || args+=(--region "$name=$addr")
-		done <<< "$regions"
-	fi
+	while read -r name addr _; do
+		[ "$name" = percpu ] || args+=(--region "$name=$addr")
+	done <<< "$regions"
 	if ! "$pvimage" link "${args[@]}" "$image" > "$work/$env.pvimage" 2>&1; then
 		echo "not ok - link-equal: $label: pvimage link ${args[*]} $image"
 		sed 's/^/# /' "$work/$env.pvimage"
-		continue
-	fi
-	# Without per-region placement pvimage can only match a kernel that
-	# lays regions out as it does; say exactly what differs otherwise.
-	if [ $has_region_opt = 0 ] &&
-	   ! /usr/bin/python3 "$t/boot/linkequal.py" compare "$label" "$log" \
-		"$work/$env.bin" "$text" > "$work/$env.cmp" 2>&1 &&
-	   grep -q "^not ok - $label: pvimage places every region" "$work/$env.cmp"; then
-		echo "ok - link-equal: $label: region bytes # SKIP the kernel places the regions at" \
-		     "$(awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }' <<< "$regions")," \
-		     "pvimage link one after the other from --addr: it needs --region NAME=ADDR"
 		continue
 	fi
 	/usr/bin/python3 "$t/boot/linkequal.py" compare "$label" "$log" "$work/$env.bin" "$text" |
