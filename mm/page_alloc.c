@@ -3,6 +3,11 @@
  * Page-frame allocator over two bitmaps: "RAM" (fixed after boot) and
  * "free".  First fit with a moving hint; 2^order blocks naturally
  * aligned.  Single CPU for now (APs are parked): no lock.
+ *
+ * Every page given back is poisoned first (page_poison(), PAGE_POISON_FREE):
+ * not only the boot-time frees the freed-memory self-test checks, so that
+ * what it checks stays true when someone allocates one of those pages and
+ * frees it again, and so that a use after free reads the pattern.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -201,6 +206,7 @@ void free_pages(phys_addr_t pa, unsigned int order)
 			       pa, order, pfn + i);
 			continue;
 		}
+		page_poison(PFN_PHYS(pfn + i), 1);
 		set_bit(free_map, pfn + i);
 		free_count++;
 	}
@@ -217,6 +223,7 @@ unsigned long free_pages_range(phys_addr_t start, u64 size)
 		if (PFN_PHYS(pfn) < LOW_MEMORY ||
 		    (PFN_PHYS(pfn) < (uintptr_t)_end && PFN_PHYS(pfn + 1) > (uintptr_t)_text))
 			continue;
+		page_poison(PFN_PHYS(pfn), 1);
 		set_bit(free_map, pfn);
 		free_count++;
 		n++;

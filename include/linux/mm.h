@@ -42,7 +42,9 @@ phys_addr_t alloc_pages(unsigned int order);
  * @order: the order it was allocated with
  *
  * Freeing a page that is already free, or is not RAM the allocator
- * manages, is reported and ignored.
+ * manages, is reported and ignored.  Each page freed is filled with
+ * PAGE_POISON_FREE first, so it must be mapped writable (set_memory_rw()
+ * what was made read-only).
  */
 void free_pages(phys_addr_t pa, unsigned int order);
 
@@ -62,6 +64,7 @@ static inline void free_page(phys_addr_t pa)
  *
  * For memory that was reserved at boot and is no longer needed (a boot
  * module once consumed).  Partial pages at either end stay reserved.
+ * Each page freed is filled with PAGE_POISON_FREE first.
  *
  * Return: the number of pages freed.
  */
@@ -82,11 +85,70 @@ bool page_is_ram(unsigned long pfn);
 /* Print the memory map (memmap: lines) and check it; returns problems found. */
 int memmap_print(const struct boot_info *bi);
 
+/*
+ * Every page the allocator takes back (free_pages(), free_pages_range(),
+ * and so free_boot_range() and free_init_memory()) is filled with this
+ * byte first, as Linux's page poisoning does (include/linux/poison.h
+ * PAGE_POISON): a use after free reads a recognisable pattern, and
+ * executing it faults (0xaa decodes as stosb, but freed memory is NX
+ * anyway).  The pages page_alloc_init() finds free at boot are not
+ * filled: writing all of RAM would cost seconds under emulation.
+ */
+#define PAGE_POISON_FREE	0xaa
+
+/**
+ * page_poison() - fill @npages pages from @pa with PAGE_POISON_FREE
+ * @pa: physical address, page aligned, in the kernel's mapping
+ * @npages: number of pages
+ */
+void page_poison(phys_addr_t pa, unsigned long npages);
+
+/**
+ * page_is_poisoned() - does the page at @pa hold only PAGE_POISON_FREE?
+ * @pa: physical address of a mapped page
+ */
+bool page_is_poisoned(phys_addr_t pa);
+
+/**
+ * struct freed_range - one run of pages freed at the end of boot
+ * @what:  what they held ("pvlink image", "init text", ...)
+ * @start: physical address of the first page
+ * @pages: number of pages, all freed (and poisoned) together
+ */
+struct freed_range {
+	char what[32];
+	phys_addr_t start;
+	unsigned long pages;
+};
+
+/* Room for the runs free_boot_range()/free_init_memory() record. */
+#define FREED_RANGES_MAX	16
+
+/**
+ * freed_range() - the @i-th run free_boot_range()/free_init_memory() freed
+ * @i: from 0
+ *
+ * Return: the record, or NULL past the last one.
+ */
+const struct freed_range *freed_range(unsigned int i);
+
+/* Runs that did not fit in the table (freed, but not recorded). */
+unsigned int freed_ranges_dropped(void);
+
+/* Has free_init_memory() run?  Init text and data are gone then. */
+bool init_memory_freed(void);
+
 /**
  * free_boot_range() - give memory reserved at boot back to the allocator
  * @start: physical address; whole pages inside the range are freed
  * @size:  bytes
  * @what:  what it held, for the log and the freed-memory self-test
+ *	   (copied: it may point into init data)
+ *
+ * Each page is poisoned (PAGE_POISON_FREE) and freed; the runs of pages
+ * freed are recorded for the freed-memory self-test (freed_range()).
+ * Pages that are not RAM, are free already, lie below 1 MiB or in the
+ * kernel image are left as they are.
  *
  * Return: the number of pages freed.
  */
@@ -94,6 +156,10 @@ unsigned long free_boot_range(phys_addr_t start, u64 size, const char *what);
 
 /**
  * free_init_memory() - free the kernel's init-only code and data
+ *
+ * Init text ([_sinittext, _einittext)) becomes writable and NX, then it
+ * and init data ([__init_data_begin, __init_data_end)) are poisoned and
+ * freed: the sections of every object a Makefile lists in init-y.
  *
  * Context: boot CPU, once, at the end of boot; nothing in an init
  * section may run or be read afterwards.
@@ -122,7 +188,17 @@ int set_memory_rw(unsigned long addr, unsigned long npages);
 int set_memory_x(unsigned long addr, unsigned long npages);
 int set_memory_nx(unsigned long addr, unsigned long npages);
 
-/* Kernel image bounds (vmlinux.lds.S). */
-extern char _text[], _end[];
+/* True once mark_kernel_protections() has applied W^X to the kernel. */
+extern bool kernel_protections_applied;
+
+/*
+ * Kernel image bounds (vmlinux.lds.S), each page aligned except _etext
+ * (text ends at the next page boundary, where init text begins).
+ */
+extern char _text[], _etext[], _end[];
+extern char _sinittext[], _einittext[];		/* init text (init-y objects) */
+extern char __start_rodata[], __end_rodata[];	/* read-only data */
+extern char __per_cpu_load[];			/* percpu template, then data */
+extern char __init_data_begin[], __init_data_end[]; /* init data (init-y) */
 
 #endif /* _LINUX_MM_H */

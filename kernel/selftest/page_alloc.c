@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The page allocator's bookkeeping: counts, page_is_free(), alignment,
- * reservations.  The pages are not touched, so the suite also runs where
- * free memory is not mapped (Xen PV before its backend).
+ * reservations, and the poison it writes into every page freed.  Free
+ * memory is mapped on every entry (under Xen PV the entry reserves what
+ * Xen did not map), so the pages can be written.
  */
 #include <linux/bootinfo.h>
 #include <linux/mm.h>
@@ -38,6 +39,22 @@ static void test_single(void)
 	free_page(pa);	/* double free: reported on the console, ignored */
 	report(nr_free_pages() == free0, "a double free changes nothing");
 	report_prefix_pop();
+}
+
+/* Every page given back is filled with PAGE_POISON_FREE (mm/poison.c). */
+static void test_poison(void)
+{
+	phys_addr_t pa = alloc_page();
+	u64 *p;
+
+	if (!report(pa != 0, "poison: alloc_page() returns a page"))
+		return;
+	p = phys_to_virt(pa);
+	for (unsigned long i = 0; i < PAGE_SIZE / sizeof(*p); i++)
+		p[i] = i;
+	report(!page_is_poisoned(pa), "poison: a page in use holds its data");
+	free_page(pa);
+	report(page_is_poisoned(pa), "poison: free_page() fills it with %#x", PAGE_POISON_FREE);
 }
 
 static void test_order(unsigned int order)
@@ -88,7 +105,15 @@ static void test_many(void)
 static void test_reserved(void)
 {
 	report(range_reserved(0, 0x100000), "low 1 MiB is not free");
-	report(range_reserved((uintptr_t)_text, _end - _text), "the kernel image is not free");
+	if (init_memory_freed()) {
+		/* Init text and data went back at the end of boot (mm/free.c). */
+		report(range_reserved((uintptr_t)_text, _sinittext - _text) &&
+		       range_reserved((uintptr_t)_einittext, __init_data_begin - _einittext) &&
+		       range_reserved((uintptr_t)__init_data_end, _end - __init_data_end),
+		       "the kernel image, but for its freed init sections, is not free");
+	} else {
+		report(range_reserved((uintptr_t)_text, _end - _text), "the kernel image is not free");
+	}
 	for (unsigned int i = 0; i < boot_info.nr_mod; i++)
 		if (!boot_info.mod[i].freed)	/* consumed: selftest/bootmod.c */
 			report(range_reserved(boot_info.mod[i].start, boot_info.mod[i].size),
@@ -118,6 +143,7 @@ static void page_alloc_suite(void)
 {
 	test_reserved();
 	test_single();
+	test_poison();
 	test_order(3);
 	test_many();
 	test_impossible();

@@ -8,12 +8,14 @@
  * Multiboot2 (spec 3.3): the same, with %eax = 0x36d76289 and
  * %ebx = the information structure.
  *
- * Both load our GDT, zero .bss, map the first 4 GiB 1:1 with 2 MiB pages,
- * enter long mode and call x86_native_start(kind, info) on the boot stack.
+ * Both load our GDT, zero .bss, map the first 4 GiB 1:1 (2 MiB pages, the
+ * kernel image in 4 KiB pages, nothing but kernel text executable), enter
+ * long mode and call x86_native_start(kind, info) on the boot stack.
  */
 #include <asm/boot.h>
 #include <asm/msr-index.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
 #include <xen/elfnote.h>
@@ -123,12 +125,31 @@ startup_32:
 	rep stosb
 	movl	$boot_stack_top, %esp
 
-	/* 2048 PD entries of 2 MiB: 0 .. 4 GiB */
+	/*
+	 * No-execute (AMD64 APM vol. 3, CPUID Fn8000_0001 EDX bit 20; SDM
+	 * vol. 3A 4.6): if the CPU has it, every page but the kernel text is
+	 * mapped NX from the start, and EFER.NXE is turned on with long mode
+	 * below.  %edx holds the high dword of a non-executable entry.
+	 */
+	movl	$CPUID_EXT_MAX, %eax
+	cpuid
+	cmpl	$CPUID_EXT_FEATURES, %eax
+	jb	1f
+	movl	$CPUID_EXT_FEATURES, %eax
+	cpuid
+	btl	$CPUID_EXT_EDX_NX, %edx
+	jnc	1f
+	movl	$(PTE_NX_HIGH), %edx
+	movl	%edx, boot_pte_nx + 4
+	jmp	2f
+1:	xorl	%edx, %edx
+2:
+	/* 2048 PD entries of 2 MiB: 0 .. 4 GiB, none executable */
 	movl	$boot_pd, %edi
 	movl	$(_PAGE_PRESENT | _PAGE_RW | _PAGE_PSE), %eax
 	movl	$2048, %ecx
 1:	movl	%eax, (%edi)
-	movl	$0, 4(%edi)
+	movl	%edx, 4(%edi)
 	addl	$0x200000, %eax
 	addl	$8, %edi
 	loop	1b
@@ -146,27 +167,46 @@ startup_32:
 	movl	$(boot_pdpt + _PAGE_PRESENT + _PAGE_RW), boot_pml4
 
 	/*
-	 * The 2 MiB around the boot stack's guard page in 4 KiB pages, the
-	 * guard page left out: a stack overflow faults instead of silently
-	 * overwriting what lies below the stack.
+	 * The 2 MiB pages that hold the kernel image, in 4 KiB pages so that
+	 * protections can follow its sections (vmlinux.lds.S): only
+	 * [_text, _einittext) is executable; the boot stack's guard page is
+	 * left out, so a stack overflow faults instead of silently
+	 * overwriting what lies below the stack.  Read-only comes later
+	 * (mark_kernel_protections()): the pv-op patcher writes the text.
 	 */
-	movl	$boot_stack_guard, %ebx
-	shrl	$21, %ebx			/* PD index of the guard page */
-	movl	%ebx, %eax
-	shll	$21, %eax
-	orl	$(_PAGE_PRESENT | _PAGE_RW), %eax
-	movl	$boot_pt, %edi
-	movl	$512, %ecx
-1:	movl	%eax, (%edi)
-	movl	$0, 4(%edi)
+	movl	$__kernel_map_start, %eax
+	movl	$boot_kernel_pt, %edi
+1:	movl	%eax, %ebx
+	orl	$(_PAGE_PRESENT | _PAGE_RW), %ebx
+	movl	%edx, %ecx
+	cmpl	$_text, %eax
+	jb	2f
+	cmpl	$_einittext, %eax
+	jae	2f
+	xorl	%ecx, %ecx
+2:	cmpl	$boot_stack_guard, %eax
+	jne	3f
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+3:	movl	%ebx, (%edi)
+	movl	%ecx, 4(%edi)
 	addl	$PAGE_SIZE, %eax
 	addl	$8, %edi
-	loop	1b
-	movl	$boot_stack_guard, %eax
-	shrl	$PAGE_SHIFT, %eax
-	andl	$511, %eax
-	movl	$0, boot_pt(, %eax, 8)
-	movl	$(boot_pt + _PAGE_PRESENT + _PAGE_RW), boot_pd(, %ebx, 8)
+	cmpl	$__kernel_map_end, %eax
+	jb	1b
+
+	/* and the PD entries of those 2 MiB pages point at the tables */
+	movl	$__kernel_map_start, %eax
+	shrl	$21, %eax			/* first PD index */
+	movl	$(boot_kernel_pt + _PAGE_PRESENT + _PAGE_RW), %ebx
+	movl	$__kernel_map_start, %ecx
+1:	movl	%ebx, boot_pd(, %eax, 8)
+	movl	$0, boot_pd + 4(, %eax, 8)
+	addl	$PAGE_SIZE, %ebx
+	incl	%eax
+	addl	$0x200000, %ecx
+	cmpl	$__kernel_map_end, %ecx
+	jb	1b
 
 	movl	%cr4, %eax
 	orl	$X86_CR4_PAE, %eax
@@ -176,7 +216,10 @@ startup_32:
 	movl	$MSR_EFER, %ecx
 	rdmsr
 	orl	$EFER_LME, %eax
-	wrmsr
+	cmpl	$0, boot_pte_nx + 4
+	je	1f
+	orl	$EFER_NX, %eax
+1:	wrmsr
 	movl	%cr0, %eax
 	orl	$(X86_CR0_PG | X86_CR0_PE | X86_CR0_WP), %eax
 	movl	%eax, %cr0
@@ -197,6 +240,13 @@ startup_64:
 	xorl	%ebp, %ebp		/* ends the frame-pointer chain */
 	call	x86_native_start
 	ud2
+
+	/* The NX bit of a page-table entry, or 0 without NX (asm/pgtable.h). */
+	.section .data, "aw"
+	.balign 8
+	.globl boot_pte_nx
+boot_pte_nx:
+	.quad 0
 
 	.section .rodata
 	.balign 8
@@ -219,8 +269,9 @@ boot_pdpt:
 	.skip PAGE_SIZE
 boot_pd:
 	.skip 4 * PAGE_SIZE
-boot_pt:
-	.skip PAGE_SIZE
+	.globl boot_kernel_pt
+boot_kernel_pt:
+	.skip KERNEL_MAP_PT_PAGES * PAGE_SIZE
 	.globl boot_stack_guard, boot_stack, boot_stack_top
 boot_stack_guard:				/* not mapped */
 	.skip PAGE_SIZE

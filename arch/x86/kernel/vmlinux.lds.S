@@ -8,15 +8,30 @@
  *
  * Program headers:
  *   text    R X  multiboot2 header first (in the first 32 KiB of the
- *                file), entry code, code, read-only data, notes
+ *                file), entry code, code, init code, read-only data, notes
  *   percpu  RW   the percpu template: linked at virtual 0 so that the
  *                address of a percpu variable is its offset in every
  *                CPU's area (%gs-relative access); loaded before .data
- *   data    RW   data, .bss, page tables, percpu areas
+ *   data    RW   data, init data, .bss, page tables, percpu areas
  *   note         every .note* input section: the PVH entry note, the Xen
  *                PV notes and the build id, where QEMU and Xen read them
+ *
+ * Each part with its own protection starts and ends on a page boundary,
+ * so that the page tables can give it that protection (arch/x86/mm/
+ * pageattr.c, mark_kernel_protections()):
+ *   [_text, _etext)              kernel text          read-only, executable
+ *   [_sinittext, _einittext)     init text            read-only, executable
+ *                                                     until freed
+ *   [__start_rodata, __end_rodata) read-only data      read-only, NX
+ *   [__per_cpu_load, _end)       percpu template, data, init data, .bss
+ *                                                     writable, NX
+ * Init text and init data ([__init_data_begin, __init_data_end)) hold
+ * the sections of the objects a Makefile lists in init-y (renamed
+ * ".init.*" by scripts/Makefile.build); free_init_memory() poisons and
+ * frees them at the end of boot.
  */
 #include <asm/page.h>
+#include <asm/pgtable.h>
 
 #ifndef CONFIG_PVLINK_PERCPU_RESERVE
 #define CONFIG_PVLINK_PERCPU_RESERVE 0
@@ -41,6 +56,8 @@ SECTIONS
 		*(.note.gnu.property)
 		*(.eh_frame)
 		*(.comment)
+		*(.init.note.gnu.property)
+		*(.init.eh_frame)
 	}
 
 	. = CONFIG_PHYSICAL_START;
@@ -54,7 +71,18 @@ SECTIONS
 		_etext = .;
 	} :text
 
-	.rodata : ALIGN(16) {
+	/* Init-only code (init-y objects), on pages of its own. */
+	. = ALIGN(PAGE_SIZE);
+	.init.text : {
+		_sinittext = .;
+		*(.init.text .init.text.*)
+		. = ALIGN(PAGE_SIZE);
+		_einittext = .;
+	} :text
+
+	. = ALIGN(PAGE_SIZE);
+	__start_rodata = .;
+	.rodata : {
 		*(.rodata .rodata.*)
 	} :text
 
@@ -83,6 +111,8 @@ SECTIONS
 	.kallsyms : ALIGN(8) {
 		KEEP(*(.kallsyms))
 	} :text
+	. = ALIGN(PAGE_SIZE);
+	__end_rodata = .;
 
 	/* The percpu template, loaded here, linked at 0 (first data). */
 	. = ALIGN(PAGE_SIZE);
@@ -106,6 +136,21 @@ SECTIONS
 		__start_pvlink_imports = .;
 		KEEP(*(pvlink_imports))
 		__stop_pvlink_imports = .;
+	} :data
+
+	/*
+	 * Init-only data, read-only data and .bss of init-y objects, on pages
+	 * of their own (zeroes for their .bss are in the file: loaders zero
+	 * only the .bss that follows).
+	 */
+	. = ALIGN(PAGE_SIZE);
+	.init.data : AT(ADDR(.init.data)) {
+		__init_data_begin = .;
+		*(.init.data .init.data.*)
+		*(.init.rodata .init.rodata.*)
+		*(.init.bss .init.bss.*)
+		. = ALIGN(PAGE_SIZE);
+		__init_data_end = .;
 	} :data
 	_edata = .;
 
@@ -131,8 +176,13 @@ SECTIONS
 	. = ALIGN(PAGE_SIZE);
 	_end = .;
 
+	/* The 2 MiB pages head.S maps with 4 KiB pages (boot_kernel_pt). */
+	__kernel_map_start = _text & ~(0x200000 - 1);
+	__kernel_map_end = ALIGN(_end, 0x200000);
 }
 
 ASSERT(mb2_header - _text < 32768 - 4096, "multiboot2 header not in the first 32 KiB of the file")
 ASSERT(__per_cpu_start == 0, "percpu section must be linked at 0")
 ASSERT(_end <= 0x40000000, "kernel image beyond 1 GiB")
+ASSERT(__kernel_map_end - __kernel_map_start <= KERNEL_MAP_PT_PAGES * 0x200000,
+       "kernel image larger than the 4 KiB tables head.S has: raise KERNEL_MAP_PT_PAGES in asm/pgtable.h")

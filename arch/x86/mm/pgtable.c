@@ -13,7 +13,6 @@
 #include <asm/pgtable.h>
 #include <asm/pvops.h>
 
-#define PT_ENTRIES	512
 #define EINVAL		22
 #define ENOMEM		12
 #define EEXIST		17
@@ -59,6 +58,45 @@ static u64 *walk(unsigned long va, bool create)
 		table = table_of(*e);
 	}
 	return &table[pt_index(va, 1)];
+}
+
+u64 *lookup_address(unsigned long va, int *level)
+{
+	u64 *table = current_pml4();
+
+	for (int l = 4; l >= 1; l--) {
+		u64 *e = &table[pt_index(va, l)];
+
+		if (!(*e & PTE_PRESENT))
+			return NULL;
+		if (l == 1 || (l <= 3 && (*e & PTE_PSE))) {
+			*level = l;
+			return e;
+		}
+		table = table_of(*e);
+	}
+	return NULL;
+}
+
+bool pte_prot_of(unsigned long va, bool *writable, bool *executable)
+{
+	u64 *table = current_pml4();
+	bool w = true, x = true;
+
+	for (int l = 4; l >= 1; l--) {
+		u64 e = table[pt_index(va, l)];
+
+		if (!(e & PTE_PRESENT))
+			return false;
+		w = w && (e & PTE_RW);
+		x = x && !(e & boot_pte_nx);
+		if (l == 1 || (l <= 3 && (e & PTE_PSE)))
+			break;
+		table = table_of(e);
+	}
+	*writable = w;
+	*executable = x;
+	return true;
 }
 
 u64 *lookup_pte(unsigned long va)

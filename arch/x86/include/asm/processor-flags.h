@@ -15,5 +15,6 @@
 #define X86_CR4_PGE		0x00000080	/* global pages */
 
 #define EFER_LME		0x00000100	/* long mode enable */
+#define EFER_NX			0x00000800	/* no-execute enable (NXE) */
 
 #endif /* _ASM_X86_PROCESSOR_FLAGS_H */

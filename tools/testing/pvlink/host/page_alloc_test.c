@@ -5,7 +5,10 @@
  * a model: one byte per page frame saying "RAM" and "free".  The
  * allocator must know exactly which pages are free, after
  * page_alloc_init() on awkward memory maps and after every allocation,
- * free, double free and free_pages_range() of a long random walk.
+ * free, double free and free_pages_range() of a long random walk.  Every
+ * page it takes back must be poisoned (page_poison(), mm/poison.c, which
+ * this test replaces with a log) exactly once, just before it becomes
+ * free, and no other page.
  *
  * Usage: page_alloc_test PREFIX	prints TAP lines "ok - PREFIX: ..."
  */
@@ -65,6 +68,67 @@ int k_printk(const char *fmt, ...)
 
 static unsigned char model_ram[MAX_PFN], model_free[MAX_PFN];
 static unsigned long model_nr_free;
+
+/* The pages page_poison() was asked to fill since the log was cleared. */
+#define POISON_LOG_MAX	4096
+static unsigned long poison_log[POISON_LOG_MAX];
+static unsigned int poison_logged;
+static int poison_errors;
+
+/* mm/poison.c's page_poison(), as a log: the pages are not real here. */
+void page_poison(phys_addr_t pa, unsigned long npages);
+void page_poison(phys_addr_t pa, unsigned long npages)
+{
+	for (unsigned long i = 0; i < npages; i++) {
+		unsigned long pfn = PFN_DOWN(pa) + i;
+
+		/* Poisoned before it is marked free, never after. */
+		if ((pa & (PAGE_SIZE - 1)) || !k_page_is_ram(pfn) || k_page_is_free(pfn)) {
+			printf("# page_poison(%#llx): frame %#lx is %s\n", (unsigned long long)pa,
+			       pfn, !k_page_is_ram(pfn) ? "not RAM" : "free already");
+			poison_errors++;
+		}
+		if (poison_logged < POISON_LOG_MAX)
+			poison_log[poison_logged++] = pfn;
+	}
+}
+
+/* The frames an operation must poison: those it turns free. */
+static unsigned long expect[POISON_LOG_MAX];
+static unsigned int nexpect;
+
+static void expect_poison(unsigned long pfn)
+{
+	if (nexpect < POISON_LOG_MAX)
+		expect[nexpect++] = pfn;
+}
+
+/* The log must hold exactly the expected frames, each once. */
+static int poison_matches(const char *when)
+{
+	static unsigned char count[MAX_PFN];
+	int ok = !poison_errors;
+
+	for (unsigned int i = 0; i < poison_logged; i++)
+		count[poison_log[i]]++;
+	for (unsigned int i = 0; i < nexpect; i++)
+		if (count[expect[i]] != 1) {
+			printf("# %s: frame %#lx became free but was poisoned %d times\n", when,
+			       expect[i], count[expect[i]]);
+			ok = 0;
+		}
+	if (poison_logged != nexpect) {
+		printf("# %s: %u frames became free, %u were poisoned\n", when, nexpect,
+		       poison_logged);
+		ok = 0;
+	}
+	for (unsigned int i = 0; i < poison_logged; i++)
+		count[poison_log[i]] = 0;
+	poison_logged = 0;
+	poison_errors = 0;
+	nexpect = 0;
+	return ok;
+}
 
 static void tap(int ok, const char *fmt, ...)
 {
@@ -184,7 +248,7 @@ static void test_maps(void)
 	add_mem(&bi, 0x9fc00, 0x400, BOOT_MEM_RESERVED);
 	add_mem(&bi, 0xf0000, 0x10000, BOOT_MEM_RESERVED);
 	add_mem(&bi, 0x100000, 0xff00000, BOOT_MEM_RAM);
-	bi.mod[bi.nr_mod++] = (struct boot_module){ 0xffbe000, 102413, NULL, NULL };
+	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0xffbe000, .size = 102413 };
 	bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){ 0xcfeb0, 0xa8, 0 };
 	bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){ 0x7b7c, 0x20, 0 };
 	tap(init_both("a QEMU-like map", &bi),
@@ -205,9 +269,9 @@ static void test_maps(void)
 	add_mem(&bi, 0xfffff000ull, 0x3000, BOOT_MEM_RAM);
 	add_mem(&bi, 0x100000000ull, 0x100000, BOOT_MEM_RAM);
 	add_mem(&bi, 0x600000, 0x800, BOOT_MEM_RAM);
-	bi.mod[bi.nr_mod++] = (struct boot_module){ 0x210000, 0, NULL, NULL };
-	bi.mod[bi.nr_mod++] = (struct boot_module){ 0x50000000, 0x5000, NULL, NULL };
-	bi.mod[bi.nr_mod++] = (struct boot_module){ 0x2ff800, 0x1001, NULL, NULL };
+	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0x210000, .size = 0 };
+	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0x50000000, .size = 0x5000 };
+	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0x2ff800, .size = 0x1001 };
 	bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){ 0x4ff000, 0x3000, 0 };
 	tap(init_both("an awkward map", &bi),
 	    "page_alloc_init: an awkward map: every frame and count as the model");
@@ -223,8 +287,8 @@ static void test_maps(void)
 				rnd() % 4 ? BOOT_MEM_RAM : BOOT_MEM_RESERVED);
 		for (int i = 0; i < 3; i++)
 			bi.mod[bi.nr_mod++] = (struct boot_module){
-				(u64)(rnd() % 0x10000) << 12 | rnd() % 4096,
-				rnd() % 0x40000, NULL, NULL };
+				.start = (u64)(rnd() % 0x10000) << 12 | rnd() % 4096,
+				.size = rnd() % 0x40000 };
 		for (int i = 0; i < 5; i++)
 			bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){
 				(u64)(rnd() % 0x10000) << 12 | rnd() % 4096,
@@ -257,20 +321,21 @@ static void test_walk(void)
 	static struct boot_info bi;
 	struct { phys_addr_t pa; unsigned int order; } held[256];
 	unsigned int nheld = 0;
-	long ops = 0, bad = 0, allocs = 0, exhausted = 0, dfree = 0, ranged = 0;
+	long ops = 0, bad = 0, allocs = 0, exhausted = 0, dfree = 0, ranged = 0, poisoned = 0;
 	u64 image = (uintptr_t)k__text;
 
 	/* A small machine, so that allocation runs out now and then. */
 	memset(&bi, 0, sizeof(bi));
 	add_mem(&bi, image & ~0xfffffull, 0x200000, BOOT_MEM_RAM);
 	add_mem(&bi, 0x1000000, 0x80000, BOOT_MEM_RAM);
-	bi.mod[bi.nr_mod++] = (struct boot_module){ 0x1010000, 0x2345, NULL, NULL };
+	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0x1010000, .size = 0x2345 };
 	if (!init_both("the walk's map", &bi))
 		bad++;
 
 	for (int step = 0; step < 20000 && bad < 10; step++) {
 		unsigned int op = rnd() % 10;
 		int printks = printk_calls;
+		char when[32];
 
 		ops++;
 		if (op < 5 && nheld < 256) {
@@ -313,6 +378,7 @@ static void test_walk(void)
 			for (unsigned long j = 0; j < n; j++) {
 				model_free[pfn + j] = 1;
 				model_nr_free++;
+				expect_poison(pfn + j);
 			}
 			if (rnd() % 4 == 0) {
 				/* Again: a double free, reported and ignored. */
@@ -346,6 +412,7 @@ static void test_walk(void)
 					model_free[pfn] = 1;
 					model_nr_free++;
 					want++;
+					expect_poison(pfn);
 				}
 			got = k_free_pages_range(start, size);
 			ranged++;
@@ -363,6 +430,10 @@ skip_range:		;
 				bad++;
 			}
 		}
+		snprintf(when, sizeof(when), "step %d", step);
+		poisoned += poison_logged;
+		if (!poison_matches(when))
+			bad++;
 		if (k_nr_free_pages() != model_nr_free) {
 			printf("# step %d: kernel has %lu free pages, the model %lu\n",
 			       step, k_nr_free_pages(), model_nr_free);
@@ -373,9 +444,9 @@ skip_range:		;
 	}
 	if (!compare_all("end of the walk"))
 		bad++;
-	tap(!bad && exhausted && dfree && ranged,
-	    "random walk: %ld operations (%ld allocations, %ld refused for lack of memory, %ld double frees, %ld range frees) agree with the model",
-	    ops, allocs, exhausted, dfree, ranged);
+	tap(!bad && exhausted && dfree && ranged && poisoned,
+	    "random walk: %ld operations (%ld allocations, %ld refused for lack of memory, %ld double frees, %ld range frees, %ld pages poisoned) agree with the model",
+	    ops, allocs, exhausted, dfree, ranged, poisoned);
 }
 
 int main(int argc, char **argv)

@@ -10,6 +10,8 @@
 #   host/lib_test.c		lib/ against the C library
 #   host/page_alloc_test.c	the page allocator against a model of every
 #				page frame, over awkward maps and a random walk
+#   host/ptwalk_test.c		the page-table walk of the W^X self-test over
+#				synthetic tables
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
@@ -21,11 +23,12 @@ objtree=${objtree:-$srctree}
 CC=${CC:-gcc}
 CLANG=${CLANG:-clang}
 work=$objtree/tools/testing/pvlink/out/host
-KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c"
+KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c"
 # test program: the kernel objects it links with
 TESTS=(
 	"lib_test|string vsprintf cmdline"
 	"page_alloc_test|page_alloc string vsprintf"
+	"ptwalk_test|ptwalk"
 )
 mkdir -p "$work"
 

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * W^X: walk the live page tables, all four levels, and fail on any
+ * mapped range that is both writable and executable, naming it; then
+ * check the protection of each part of the kernel image
+ * (mark_kernel_protections(), arch/x86/mm/pageattr.c) and of each
+ * region of the linked backend stack.
+ */
+#include <linux/bootinfo.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/pvlink.h>
+#include <linux/selftest.h>
+#include <asm/boot.h>
+#include <asm/msr-index.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <asm/processor-flags.h>
+#include <asm/ptwalk.h>
+#include <asm/pvops.h>
+
+/* Name at most this many W+X ranges; count the rest. */
+#define WX_REPORT_MAX	8
+
+struct wx_scan {
+	unsigned long ranges, wx_ranges, wx_pages;
+	unsigned long exec_pages;
+};
+
+static const u64 *wx_table(u64 pa, void *arg)
+{
+	/* Every table the kernel builds lies in the identity map. */
+	if (pa >= IDENTITY_MAP_SIZE)
+		return NULL;
+	return phys_to_virt(pa);
+}
+
+static void wx_range(unsigned long va, unsigned long size, unsigned int prot, void *arg)
+{
+	struct wx_scan *scan = arg;
+
+	scan->ranges++;
+	if (prot & PT_PROT_EXEC)
+		scan->exec_pages += size / PAGE_SIZE;
+	if ((prot & (PT_PROT_WRITE | PT_PROT_EXEC)) != (PT_PROT_WRITE | PT_PROT_EXEC))
+		return;
+	if (scan->wx_ranges < WX_REPORT_MAX)
+		report_info("W+X: [%#lx-%#lx] (%lu KiB) is writable and executable",
+			    va, va + size - 1, size / 1024);
+	scan->wx_ranges++;
+	scan->wx_pages += size / PAGE_SIZE;
+}
+
+static void test_walk(void)
+{
+	struct wx_scan scan = { 0 };
+	struct pt_walk w = {
+		.table = wx_table,
+		.range = wx_range,
+		.nx_mask = boot_pte_nx,
+		.arg = &scan,
+	};
+	long n = pt_walk(&w, pv_read_cr3() & PTE_ADDR_MASK);
+
+	if (!report(n >= 0, "the page tables can be walked from CR3"))
+		return;
+	report_info("%lu mapped ranges, %lu executable pages", scan.ranges, scan.exec_pages);
+	report(scan.wx_ranges == 0, "no page is writable and executable (%lu W+X pages in %lu ranges)",
+	       scan.wx_pages, scan.wx_ranges);
+}
+
+/*
+ * Every page of [start, end) must be mapped with the given protection;
+ * report the first that is not.
+ */
+static void check_part(const char *what, const void *start, const void *end,
+		       bool want_w, bool want_x)
+{
+	unsigned long va = (unsigned long)start, stop = ALIGN((unsigned long)end, PAGE_SIZE);
+	bool w, x;
+
+	if (va == stop) {
+		report_skip(what, "empty");
+		return;
+	}
+	for (; va < stop; va += PAGE_SIZE) {
+		/* The boot stack's guard page is left unmapped on purpose. */
+		if (va == (unsigned long)boot_stack_guard) {
+			if (!report(!pte_prot_of(va, &w, &x), "%s: the boot stack guard page %#lx is not mapped",
+				    what, va))
+				return;
+			continue;
+		}
+		if (!pte_prot_of(va, &w, &x)) {
+			report(false, "%s [%#lx-%#lx]: %#lx is not mapped", what,
+			       (unsigned long)start, stop - 1, va);
+			return;
+		}
+		if (w != want_w || x != want_x) {
+			report(false, "%s [%#lx-%#lx]: %#lx is %s%s, expected %s%s", what,
+			       (unsigned long)start, stop - 1, va, w ? "rw" : "r-",
+			       x ? "x" : "-", want_w ? "rw" : "r-", want_x ? "x" : "-");
+			return;
+		}
+	}
+	report(true, "%s [%#lx-%#lx] is %s%s", what, (unsigned long)start, stop - 1,
+	       want_w ? "rw" : "r-", want_x ? "x" : "-");
+}
+
+static void test_kernel(void)
+{
+	report_prefix_push("kernel");
+	check_part("text", _text, _etext, false, true);
+	if (init_memory_freed())
+		check_part("freed init text", _sinittext, _einittext, true, false);
+	else
+		check_part("init text", _sinittext, _einittext, false, true);
+	check_part("rodata", __start_rodata, __end_rodata, false, false);
+	check_part("percpu template and data", __per_cpu_load, __init_data_begin, true, false);
+	check_part("init data", __init_data_begin, __init_data_end, true, false);
+	check_part("bss", __init_data_end, _end, true, false);
+	report_prefix_pop();
+}
+
+/* The linked stack's regions, as kernel/pvlink_link.c protects them. */
+static void test_backend(void)
+{
+	static const struct {
+		const char *name;
+		bool w, x;
+	} want[PVLINK_NR_REGIONS] = {
+		[PVLINK_TEXT] = { "text", false, true },
+		[PVLINK_RODATA] = { "rodata", false, false },
+		[PVLINK_DATA] = { "data", true, false },
+		[PVLINK_BSS] = { "bss", true, false },
+		[PVLINK_GOT] = { "got", false, false },
+	};
+	const struct pvlink_boot_state *st = &pvlink_boot_state;
+
+	report_prefix_push("backend");
+	if (!st->linked) {
+		report_skip("regions", "no backend stack was linked: %s", st->reason);
+		report_prefix_pop();
+		return;
+	}
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		const void *start = (const void *)(uintptr_t)st->region[r].addr;
+
+		/* percpu: an offset in every CPU's area, which is kernel .bss. */
+		if (r == PVLINK_PERCPU)
+			continue;
+		check_part(want[r].name, start, (const char *)start + st->region[r].size,
+			   want[r].w, want[r].x);
+	}
+	report_prefix_pop();
+}
+
+static void wx_suite(void)
+{
+	struct cpuid_regs r;
+
+	if (!boot_has(BOOT_CAP_PRIV)) {
+		report_skip("W^X", "the page tables are Xen's under Xen PV: W^X there is issue 6");
+		return;
+	}
+	pv_cpuid(CPUID_EXT_MAX, 0, &r);
+	if (r.eax >= CPUID_EXT_FEATURES)
+		pv_cpuid(CPUID_EXT_FEATURES, 0, &r);
+	else
+		r.edx = 0;
+	if (!(r.edx & (1u << CPUID_EXT_EDX_NX))) {
+		report(!boot_pte_nx, "no NX on this CPU, and none used");
+		report_skip("W^X", "the CPU has no NX (CPUID 0x80000001 EDX bit 20): every page executes");
+		return;
+	}
+	report(boot_pte_nx == PTE_NX, "the CPU has NX and the page tables use it");
+	report(pv_rdmsr(MSR_EFER) & EFER_NX, "EFER.NXE is set");
+	report(kernel_protections_applied, "mark_kernel_protections() applied W^X");
+	test_walk();
+	test_kernel();
+	test_backend();
+}
+SELFTEST_SUITE(wx, "wx", wx_suite, SELFTEST_NEEDS_PVOPS);
