@@ -44,10 +44,12 @@ extern phys_addr_t pvlink_percpu_pages;
 extern unsigned int pvlink_percpu_order;
 
 /*
- * Clock readings for converting the link's cycles to microseconds (see
- * pvlink_boot_finish()): taken when the pv-ops were installed.
+ * Start measuring the cycle rate against pv_sched_clock(), once the
+ * stack's pv-ops are installed; pvlink_boot_finish() ends it and turns
+ * the link's cycles into microseconds.  Resident (pvlink_state.c): the
+ * pv-op call site is not in init text.
  */
-extern u64 pvlink_clock_cycles0, pvlink_clock_ns0;
+void pvlink_clock_start(void);
 
 #ifdef CONFIG_PVLINK
 /**

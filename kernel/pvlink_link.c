@@ -374,15 +374,13 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	}
 	pvops_install(&linked_ops, st->stack);
 	st->link_cycles = arch_pvlink_cycles() - t0;
-	pvlink_clock_cycles0 = arch_pvlink_cycles();
-	pvlink_clock_ns0 = pv_sched_clock();
+	pvlink_clock_start();
 
 	fill_imports(ctx);
 	record_state(ctx, &ps, st);
 	free_pages(work_pages, work_order);
 	work_pages = 0;
 	st->linked = true;
-	st->pvops = st->stack;
 	return 0;
 
 fail:

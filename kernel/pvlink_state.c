@@ -18,12 +18,17 @@
 
 struct pvlink_boot_state pvlink_boot_state = {
 	.image_mod = -1,
-	.pvops = "none",
 };
 
 phys_addr_t pvlink_percpu_pages;
 unsigned int pvlink_percpu_order;
-u64 pvlink_clock_cycles0, pvlink_clock_ns0;
+static u64 clock_cycles0, clock_ns0;
+
+void pvlink_clock_start(void)
+{
+	clock_cycles0 = arch_pvlink_cycles();
+	clock_ns0 = pv_sched_clock();
+}
 
 /*
  * The link was timed in cycles (arch_pvlink_cycles(): no pv-op clock
@@ -35,8 +40,8 @@ u64 pvlink_clock_cycles0, pvlink_clock_ns0;
  */
 static u64 link_time_us(const struct pvlink_boot_state *st)
 {
-	u64 dc = arch_pvlink_cycles() - pvlink_clock_cycles0;
-	u64 dns = pv_sched_clock() - pvlink_clock_ns0;
+	u64 dc = arch_pvlink_cycles() - clock_cycles0;
+	u64 dns = pv_sched_clock() - clock_ns0;
 	u64 prod;
 
 	if (!dc || (s64)dns <= 0)

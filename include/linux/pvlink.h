@@ -717,8 +717,6 @@ u64 arch_pvlink_cycles(void);
  * @image_mod: index in boot_info.mod[] of the image, -1 if none.
  * @image_freed: the image's pages went back to the allocator.
  * @reason:    why nothing was linked (what, where); "" when linked.
- * @pvops:     name of the installed pv-ops ("native+test", "native" for
- *             the built-in ones, "none").
  * @region:    where each region of the stack lives (@addr: run-time
  *             address; percpu: offset in every CPU's area) and its size.
  * @nr_relocs: relocations applied.
@@ -736,7 +734,6 @@ struct pvlink_boot_state {
 	int image_mod;
 	bool image_freed;
 	char reason[PVLINK_REASON_MAX];
-	const char *pvops;
 	struct {
 		u64 addr;
 		u64 size;

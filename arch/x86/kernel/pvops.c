@@ -9,6 +9,7 @@
  * is reported, not executed as a native privileged instruction.
  */
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <asm/pvops.h>
 
 static void __noreturn pvops_not_linked(const char *op)
@@ -29,13 +30,14 @@ static struct pvops pvops_table = {
 	PV_OPS(NL_INIT, NL_VINIT, NL_VINIT)
 };
 
-static const char *pvops_impl = "none";
+/* A copy: the caller's string may live in init memory, freed after boot. */
+static char pvops_impl[PVOPS_NAME_MAX] = "none";
 static bool pvops_installed;
 
 void pvops_install(const struct pvops *ops, const char *name)
 {
 	pvops_table = *ops;
-	pvops_impl = name;
+	strlcpy(pvops_impl, name, sizeof(pvops_impl));
 	pvops_installed = true;
 }
 

@@ -100,10 +100,14 @@ PV_OPS(PVOPS_DECLARE, PVOPS_VDECLARE, PVOPS_NDECLARE)
 #undef PVOPS_VDECLARE
 #undef PVOPS_NDECLARE
 
+/* Longest implementation name pvops_name() keeps: a pvlink stack's fits. */
+#define PVOPS_NAME_MAX	272
+
 /**
  * pvops_install() - make every pv-op dispatch to @ops
  * @ops: a complete table (every member set)
- * @name: the implementation's name, for messages
+ * @name: the implementation's name, for messages (copied; at most
+ *        PVOPS_NAME_MAX - 1 characters are kept)
  *
  * Context: boot CPU, interrupts off, before any other CPU runs.
  */
