@@ -12,7 +12,10 @@
 # (boot/mkcorrupt.py), boots it with "pvlink.unbound pvlink=<backend>"
 # and expects a clean fallback to the built-in native pv-ops: the boot
 # passes its self-tests and prints "pvlink: not linked: ..." with the
-# case's error.  One TAP line per case (run-env.sh -s).
+# case's error.  One TAP line per case (run-env.sh -s).  Three more
+# backends test what only a boot can refuse (boot/testdata/bootcase.c):
+# percpu data over the kernel's reserve, a bss larger than the guest's
+# memory, and a stack that defines no pv-op.
 #
 # PVLINK_CORRUPT_CASES="hdr-magic sym-tls" boots only those cases.
 set -u
@@ -82,6 +85,44 @@ if ! /usr/bin/python3 "$t/boot/mkcorrupt.py" --expected "$t/corpus/expected.list
 fi
 sed 's/^/# boot-corrupt: /' "$work/mkcorrupt.out"
 
+# --- what only a boot can refuse ------------------------------------------------
+# Objects with nothing undefined, so that the kernel's own limits are
+# reached (boot/testdata/bootcase.c): its percpu reserve, the guest's
+# memory, and the rule that a stack defines every pv-op.
+reserve=$(sed -n 's/^CONFIG_PVLINK_PERCPU_RESERVE=//p' "$kernel/.config")
+[ -n "$reserve" ] || reserve=4096
+bootcases=(
+	"percpu-over-reserve;-DBOOTCASE_PERCPU=$((reserve * 2));(PVLINK_E_PERCPU_OVERFLOW|percpu data larger than the percpu reserve);its $((reserve * 2)) bytes of percpu data exceed the kernel's $reserve-byte reserve"
+	"bss-over-memory;-DBOOTCASE_BSS=(1UL<<30);no free memory for its bss region;its 1 GiB bss does not fit the guest's 256 MiB"
+	"no-pvops;;pv_[a-z_0-9]+;it defines no pv-op"
+)
+mkdir -p "$work/bootcase"
+for b in "${bootcases[@]}"; do
+	IFS=';' read -r name def re why <<< "$b"
+	obj=$work/bootcase/$name.o
+	# shellcheck disable=SC2086 # no define, or one
+	if ! "$CC" -c -O2 -mcmodel=kernel -fno-pic -mgeneral-regs-only -mno-red-zone \
+			-ffreestanding -fno-common -fno-stack-protector -Wall -Wextra -Werror \
+			$def "$t/boot/testdata/bootcase.c" -o "$obj" > "$work/bootcase/$name.log" 2>&1 ||
+	   ! /usr/bin/python3 "$t/boot/mkimage.py" pack "$work/bootcase/$name.img" "corrupt=$obj" \
+			>> "$work/bootcase/$name.log" 2>&1; then
+		echo "not ok - boot-corrupt: build the boot-only case $name"
+		sed 's/^/# /' "$work/bootcase/$name.log"
+		continue
+	fi
+	cat >> "$work/corrupt.cfg" <<-EOF
+
+	[boot-$name]
+	append = console=ttyS0 pvlink.unbound pvlink=corrupt
+	module = $work/bootcase/$name.img
+	timeout = 20
+	log_once = ^pvlink: not linked: .*$re
+	log_must_not = pvlink: linked
+	EOF
+	printf 'boot\tboot-%s\tat boot only: %s refused (%s), falls back to native\n' \
+		"$name" "$name" "$why" >> "$work/corrupt.names"
+done
+
 # --- the boots -------------------------------------------------------------------
 declare -A desc
 envs=()
@@ -100,8 +141,8 @@ start=$SECONDS
 VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
 	"$t/boot/run-env.sh" -s -c "$work/corrupt.cfg" "${envs[@]}" > "$work/boots.out" 2>&1
 while IFS= read -r line; do
-	if [[ $line =~ ^(ok|not\ ok)\ -\ (corrupt-[A-Za-z0-9_.-]+)(\ \#\ SKIP.*)?$ ]]; then
-		echo "${BASH_REMATCH[1]} - boot-corrupt: ${desc[${BASH_REMATCH[2]}]}${BASH_REMATCH[3]}"
+	if [[ $line =~ ^(ok|not\ ok)\ -\ ((corrupt|boot)-[A-Za-z0-9_.-]+)(\ \#\ SKIP.*)?$ ]]; then
+		echo "${BASH_REMATCH[1]} - boot-corrupt: ${desc[${BASH_REMATCH[2]}]}${BASH_REMATCH[4]}"
 	elif [[ $line == '# '* ]]; then
 		echo "$line"
 	else
