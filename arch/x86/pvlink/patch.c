@@ -8,7 +8,8 @@
  * patch_site.c checks every site and then rewrites them all.  This file
  * supplies what only the kernel knows (its pv_<op>() entries, its text,
  * function names), serialises the CPU before the new code runs, and
- * keeps a record for the self-tests (kernel/selftest/sites.c).
+ * fills the record the self-tests read (patch_result.c, resident: this
+ * file and the pure ones are init-only).
  */
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
@@ -16,7 +17,8 @@
 #include <asm/pvlink.h>
 #include <asm/pvops.h>
 
-extern const char _text[], _etext[];
+/* vmlinux.lds.S: kernel text, and init text (freed at the end of boot). */
+extern const char _text[], _etext[], _sinittext[], _einittext[];
 
 #define NAME_OP(type, name, params, args)	#name,
 #define NAME_VOP(name, params, args)		#name,
@@ -33,8 +35,6 @@ static const u64 pvop_entries[] = {
 
 #define NR_PVOPS	ARRAY_SIZE(pvop_names)
 
-static struct pvlink_patched_op patched_ops[NR_PVOPS];
-struct pvlink_patch_result pvlink_patch_result;
 
 static const char *func_of(u64 addr, u64 *offset)
 {
@@ -69,16 +69,16 @@ static void record(const struct pvlink_ctx *ctx, const struct pvlink_patch_op *o
 	for (i = 0; i < NR_PVOPS; i++) {
 		char name[64];
 
-		patched_ops[i].target = ops[i].target;
+		pvlink_patched_ops[i].target = ops[i].target;
 		snprintf(name, sizeof(name), "pv_%s", pvop_names[i]);
 		if (pvlink_lookup(ctx, name, &sym) == PVLINK_OK)
-			patched_ops[i].obj = (u8)sym.obj;
-		patched_ops[i].body_len = 0;
+			pvlink_patched_ops[i].obj = (u8)sym.obj;
+		pvlink_patched_ops[i].body_len = 0;
 		if (ops[i].body.len > PVLINK_CALL_SIZE)
 			continue;
-		patched_ops[i].body_len = (u8)ops[i].body.len;
+		pvlink_patched_ops[i].body_len = (u8)ops[i].body.len;
 		for (k = 0; k < ops[i].body.len; k++)
-			patched_ops[i].body[k] = ops[i].body.bytes[k];
+			pvlink_patched_ops[i].body[k] = ops[i].body.bytes[k];
 	}
 	res->st = *st;
 	res->text = ctx->region[PVLINK_TEXT].addr;
@@ -87,9 +87,7 @@ static void record(const struct pvlink_ctx *ctx, const struct pvlink_patch_op *o
 	for (k = 0; k < ctx->nr_objs && k < PVLINK_MAX_OBJECTS; k++)
 		snprintf(res->objs[k], sizeof(res->objs[k]), "%s",
 			 ctx->objs[k].name ? ctx->objs[k].name : "?");
-	res->ops = patched_ops;
-	res->nr_ops = NR_PVOPS;
-	res->done = true;
+	res->done = res->nr_ops == NR_PVOPS;
 }
 
 int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
@@ -98,6 +96,8 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 	static struct pvlink_patch_op ops[NR_PVOPS];
 	const struct pvlink_text_range text[] = {
 		{ (u64)(uintptr_t)_text, (u64)(uintptr_t)_etext, (u8 *)(uintptr_t)_text },
+		{ (u64)(uintptr_t)_sinittext, (u64)(uintptr_t)_einittext,
+		  (u8 *)(uintptr_t)_sinittext },
 	};
 	const struct pvlink_patch_env env = {
 		.sites = pvlink_sites.sites,

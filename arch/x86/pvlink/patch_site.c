@@ -210,8 +210,11 @@ static enum pvlink_patch_err site_fail(const struct pvlink_patch_env *env, u32 i
 			 s->form == PVLINK_SITE_JMP ? "jmp" : "call", s->type);
 		break;
 	case PVLINK_PATCH_E_TEXT:
-		snprintf(msg, len, "site %u at 0x%lx (%s), pv_%s: the call is not inside the kernel's text; the site table does not belong to this kernel",
-			 i, (unsigned long)s->addr, fn, op);
+		snprintf(msg, len, "site %u at 0x%lx (%s), pv_%s: its 5 bytes are not inside the kernel's text [0x%lx, 0x%lx)%s; the site table does not belong to this kernel, or the text ranges given to the patcher are incomplete",
+			 i, (unsigned long)s->addr, fn, op,
+			 env->nr_text ? (unsigned long)env->text[0].start : 0UL,
+			 env->nr_text ? (unsigned long)env->text[0].end : 0UL,
+			 env->nr_text > 1 ? " and its other ranges" : "");
 		break;
 	case PVLINK_PATCH_E_OPCODE:
 		snprintf(msg, len, "site %u at 0x%lx (%s), pv_%s: opcode 0x%x where %s (0x%x) should be: the text changed since the site table was built",

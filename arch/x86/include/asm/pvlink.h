@@ -450,7 +450,7 @@ struct pvlink_patched_op {
  * @nr_objs:   objects in the stack.
  * @objs:      their names, bottom first.
  * @nr_ops:    entries in @ops (the pv-ops, PV_OPS() order).
- * @ops:       per pv-op.
+ * @ops:       per pv-op; valid when @done.
  */
 struct pvlink_patch_result {
 	bool done;
@@ -463,5 +463,7 @@ struct pvlink_patch_result {
 	const struct pvlink_patched_op *ops;
 };
 extern struct pvlink_patch_result pvlink_patch_result;
+/* Its @ops: one per pv-op (arch/x86/pvlink/patch_result.c, resident). */
+extern struct pvlink_patched_op pvlink_patched_ops[];
 
 #endif /* _ASM_X86_PVLINK_H */

@@ -5,11 +5,13 @@
  * a text buffer, hand-made inline records and sections, and the real
  * backend objects linked by the real core.
  *
- *   patch_test [NATIVE.o TEST.o EXPORTS]
+ *   patch_test [NATIVE.o TEST.o EXPORTS [NOTFUNC.o DUPREC.o ALLOC.o]]
  *
  * With the three files (the build's arch/x86/pvlink/native.o, test.o and
  * an nm-style export list), the stack test links native+test and checks
- * which op gets which body.  Prints TAP lines; exit 1 if one failed.
+ * which op gets which body.  The next three are small backends that must
+ * be refused: pv_halt as data, two bodies for halt, an allocated
+ * .pvlink.inline.  Prints TAP lines; exit 1 if one failed.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -748,6 +750,39 @@ out:
 	free((void *)objs[1].data);
 }
 
+/*
+ * Small hand-made backends (suite 12 assembles them): each must be
+ * refused by pvlink_patch_resolve() with its own error, naming it.
+ */
+static void test_bad_backend(const char *path, enum pvlink_patch_err want, const char *needle)
+{
+	static struct pvlink_ctx ctx;
+	struct pvlink_object obj = { .name = "bad" };
+	struct pvlink_patch_op pv[NR_PV];
+	u64 entries[NR_PV] = { 0 };
+	char msg[PVLINK_MSG_MAX] = "";
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	enum pvlink_patch_err err;
+	void *work;
+
+	obj.data = read_file(path, &obj.size);
+	if (!obj.data) {
+		check(false, "%s: readable", path);
+		return;
+	}
+	work = link_stack(&ctx, &obj, 1, NULL);
+	if (check(work, "backend %s links", base)) {
+		err = pvlink_patch_resolve(&ctx, pv_names, entries, NR_PV, pv, msg, sizeof(msg));
+		if (!check(err == want && strstr(msg, "backend bad") && strstr(msg, needle),
+			   "backend %s refused: %s", base, pvlink_patch_strerror(want)))
+			printf("# got %d, message: %s\n", err, msg);
+	} else {
+		diag(ctx.msg);
+	}
+	unlink_stack(&ctx, work);
+	free((void *)obj.data);
+}
+
 int main(int argc, char **argv)
 {
 	test_nops();
@@ -756,9 +791,14 @@ int main(int argc, char **argv)
 	test_apply_refused();
 	test_records();
 	test_sections();
-	if (argc == 4)
+	if (argc >= 4)
 		test_stack(argv[1], argv[2], argv[3]);
 	else
 		printf("ok - patch: native+test stack # SKIP no backend objects given\n");
+	if (argc == 7) {
+		test_bad_backend(argv[4], PVLINK_PATCH_E_NOT_FUNC, "pv_halt");
+		test_bad_backend(argv[5], PVLINK_PATCH_E_INL_DUP, "both give a body for halt");
+		test_bad_backend(argv[6], PVLINK_PATCH_E_INL_SECTION, "not allocated");
+	}
 	return failures ? 1 : 0;
 }

@@ -102,8 +102,23 @@ fi
 if check "patch: build host tests" \
 	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" all; then
 	exports=$srctree/tools/testing/pvlink/pvimage/native.exports
-	if [ -e "$B/native.o" ] && [ -e "$B/test.o" ]; then
-		args=("$B/native.o" "$B/test.o" "$exports")
+	# Three backends pvlink_patch_resolve() must refuse.
+	printf '%s\n' '.data' '.globl pv_halt' '.type pv_halt, @object' 'pv_halt: .quad 0' \
+		'.size pv_halt, 8' > "$O/notfunc.S"
+	printf '%s\n' '.section .pvlink.inline, "", @progbits' \
+		'.asciz "halt"' '.byte 1' 'hlt' '.asciz "halt"' '.byte 1' 'hlt' \
+		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
+		'.size pv_halt, . - pv_halt' > "$O/duprec.S"
+	printf '%s\n' '.section .pvlink.inline, "a", @progbits' \
+		'.asciz "halt"' '.byte 1' 'hlt' \
+		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
+		'.size pv_halt, . - pv_halt' > "$O/alloc.S"
+	bad=()
+	for b in notfunc duprec alloc; do
+		as -o "$O/$b.o" "$O/$b.S" && bad+=("$O/$b.o")
+	done
+	if [ -e "$B/native.o" ] && [ -e "$B/test.o" ] && [ ${#bad[@]} = 3 ]; then
+		args=("$B/native.o" "$B/test.o" "$exports" "${bad[@]}")
 	else
 		args=()
 	fi
