@@ -112,8 +112,8 @@ unsigned long free_init_memory(void)
 	init_freed = true;
 	n = free_init_part("init text", _sinittext, _sinittext + text_pages * PAGE_SIZE);
 	n += free_init_part("init data", __init_data_begin, __init_data_end);
-	pr_info("mm: freed %lu KiB of init memory (text [%#lx-%#lx], data [%#lx-%#lx]), poisoned\n",
-		n * (PAGE_SIZE / 1024), (unsigned long)_sinittext, (unsigned long)_einittext - 1,
-		(unsigned long)__init_data_begin, (unsigned long)__init_data_end - 1);
+	pr_info("mm: freed %lu KiB of init memory (%lu KiB text, %lu KiB data), poisoned\n",
+		n * (PAGE_SIZE / 1024), text_pages * (PAGE_SIZE / 1024),
+		(unsigned long)(__init_data_end - __init_data_begin) / 1024);
 	return n;
 }

@@ -22,9 +22,14 @@
 /* Name at most this many W+X ranges; count the rest. */
 #define WX_REPORT_MAX	8
 
+/* Outside the identity map and the pvops suite's test page. */
+#define WX_PROBE_VA	0x200000000000UL
+
 struct wx_scan {
 	unsigned long ranges, wx_ranges, wx_pages;
 	unsigned long exec_pages;
+	unsigned long first_wx, first_wx_size;
+	bool quiet;
 };
 
 static const u64 *wx_table(u64 pa, void *arg)
@@ -44,23 +49,56 @@ static void wx_range(unsigned long va, unsigned long size, unsigned int prot, vo
 		scan->exec_pages += size / PAGE_SIZE;
 	if ((prot & (PT_PROT_WRITE | PT_PROT_EXEC)) != (PT_PROT_WRITE | PT_PROT_EXEC))
 		return;
-	if (scan->wx_ranges < WX_REPORT_MAX)
+	if (!scan->wx_ranges) {
+		scan->first_wx = va;
+		scan->first_wx_size = size;
+	}
+	if (!scan->quiet && scan->wx_ranges < WX_REPORT_MAX)
 		report_info("W+X: [%#lx-%#lx] (%lu KiB) is writable and executable",
 			    va, va + size - 1, size / 1024);
 	scan->wx_ranges++;
 	scan->wx_pages += size / PAGE_SIZE;
 }
 
-static void test_walk(void)
+static long walk_live(struct wx_scan *scan)
 {
-	struct wx_scan scan = { 0 };
 	struct pt_walk w = {
 		.table = wx_table,
 		.range = wx_range,
 		.nx_mask = boot_pte_nx,
-		.arg = &scan,
+		.arg = scan,
 	};
-	long n = pt_walk(&w, pv_read_cr3() & PTE_ADDR_MASK);
+
+	return pt_walk(&w, pv_read_cr3() & PTE_ADDR_MASK);
+}
+
+/*
+ * The walk must see a W+X page when there is one: map one (map_page()
+ * sets no NX bit), walk, take it away.
+ */
+static void test_probe(void)
+{
+	struct wx_scan scan = { .quiet = true };
+	phys_addr_t pa = alloc_page();
+
+	if (!report(pa != 0, "probe: a page to map writable and executable"))
+		return;
+	if (!report(map_page(WX_PROBE_VA, pa, PTE_RW) == 0, "probe: map it at %#lx", WX_PROBE_VA)) {
+		free_page(pa);
+		return;
+	}
+	walk_live(&scan);
+	unmap_page(WX_PROBE_VA);
+	free_page(pa);
+	report(scan.wx_ranges == 1 && scan.first_wx == WX_PROBE_VA && scan.first_wx_size == PAGE_SIZE,
+	       "probe: the walk finds exactly that page W+X (%lu ranges, the first [%#lx +%#lx])",
+	       scan.wx_ranges, scan.first_wx, scan.first_wx_size);
+}
+
+static void test_walk(void)
+{
+	struct wx_scan scan = { 0 };
+	long n = walk_live(&scan);
 
 	if (!report(n >= 0, "the page tables can be walked from CR3"))
 		return;
@@ -177,6 +215,7 @@ static void wx_suite(void)
 	report(pv_rdmsr(MSR_EFER) & EFER_NX, "EFER.NXE is set");
 	report(kernel_protections_applied, "mark_kernel_protections() applied W^X");
 	test_walk();
+	test_probe();
 	test_kernel();
 	test_backend();
 }

@@ -114,8 +114,9 @@ static void flush_range(unsigned long addr, unsigned long npages, bool split)
 	unsigned long range[2] = { addr, split ? FLUSH_ALL_PAGES + 1 : npages };
 
 	flush_local(range);
+	/* Offline CPUs are refused; the calling CPU flushes twice: harmless. */
 	if (num_online_cpus() > 1)
-		for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++)
+		for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++)
 			smp_call_on_cpu(cpu, flush_local, range);
 }
 
@@ -244,9 +245,9 @@ void mark_kernel_protections(void)
 	kernel_protections_applied = true;
 	if (!boot_pte_nx)
 		pr_warn("mm: the CPU has no NX (CPUID 0x80000001 EDX bit 20): kernel text and rodata are read-only, but every page stays executable\n");
-	pr_info("mm: W^X: text [%#lx-%#lx] r-x, init text [%#lx-%#lx] r-x until freed, rodata [%#lx-%#lx] r--, data [%#lx-%#lx] rw-, the rest of memory %s\n",
+	pr_info("mm: W^X: text [%#lx-%#lx] r-x, init text %lu KiB r-x until freed, rodata [%#lx-%#lx] r--, data [%#lx-%#lx] rw-, the rest of memory %s\n",
 		(unsigned long)_text, PAGE_ALIGN_UP((unsigned long)_etext) - 1,
-		(unsigned long)_sinittext, (unsigned long)_einittext - 1,
+		(unsigned long)(_einittext - _sinittext) / 1024,
 		(unsigned long)__start_rodata, (unsigned long)__end_rodata - 1,
 		(unsigned long)__per_cpu_load, (unsigned long)_end - 1,
 		boot_pte_nx ? "NX" : "executable (no NX)");
