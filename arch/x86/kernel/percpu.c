@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Percpu areas: CONFIG_NR_CPUS copies of the .data..percpu template in
- * the space the linker script set aside after .bss.
+ * the space the linker script set aside at the end of .bss, each followed
+ * by the reserve for the linked backend's percpu data.
+ *
+ * Every area is filled here, on the boot CPU, before any application
+ * processor starts (the linked backend's template too), so an AP only has
+ * to point its GS base at its own area (smp_ap_main()).
  */
 #include <linux/kernel.h>
 #include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/msr-index.h>
 #include <asm/pvops.h>
@@ -41,6 +47,10 @@ void percpu_set_backend_template(const void *tmpl, unsigned long offset,
 	    offset + size < offset)
 		panic("percpu: backend template [%#lx +%#lx] is outside the reserve [%#lx +%#lx]",
 		      offset, size, percpu_reserve_offset(), percpu_reserve_size());
+	/* An AP could be using its copy while it is overwritten. */
+	if (num_online_cpus() > 1)
+		panic("percpu: backend template given after %u CPUs came online: the link must come before smp_boot_cpus()",
+		      num_online_cpus());
 	backend_tmpl = tmpl;
 	backend_offset = offset;
 	backend_size = size;
