@@ -11,6 +11,7 @@
  * fills the record the self-tests read (patch_result.c, resident: this
  * file and the pure ones are init-only).
  */
+#include <linux/cmdline.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/pvlink.h>
@@ -90,6 +91,50 @@ static void record(const struct pvlink_ctx *ctx, const struct pvlink_patch_op *o
 	res->done = res->nr_ops == NR_PVOPS;
 }
 
+/*
+ * "pvlink.debug": one line per pv-op, what its sites became:
+ *
+ *	pvlink: pv_<op> from <backend> at 0x<addr>: <i> inline (<body>), <d> direct, <t> table
+ */
+static void debug_report(const struct pvlink_patch_op *ops)
+{
+	const struct pvlink_patch_result *res = &pvlink_patch_result;
+	unsigned int i, k;
+
+	for (i = 0; i < NR_PVOPS; i++) {
+		const struct pvlink_patched_op *po = &pvlink_patched_ops[i];
+		unsigned int n[PVLINK_SITE_TABLE + 1] = { 0 };
+		char body[48] = "no body";
+
+		for (k = 0; k < pvlink_sites.nr_sites; k++) {
+			const struct pvlink_site *s = &pvlink_sites.sites[k];
+			unsigned int kind;
+
+			if (s->pvop != i)
+				continue;
+			/* The rule of pvlink_site_decide(), for counting. */
+			if (s->form == PVLINK_SITE_OTHER)
+				kind = PVLINK_SITE_TABLE;
+			else if (s->form == PVLINK_SITE_CALL && s->type == R_X86_64_PLT32 &&
+				 po->body_len)
+				kind = PVLINK_SITE_INLINED;
+			else
+				kind = PVLINK_SITE_DIRECT;
+			n[kind]++;
+		}
+		if (ops[i].body.len > PVLINK_CALL_SIZE)
+			snprintf(body, sizeof(body), "a %u-byte body, longer than the call",
+				 ops[i].body.len);
+		for (k = 0; k < po->body_len; k++)
+			snprintf(body + (k ? 3 * k - 1 : 0), sizeof(body) - 3 * k, "%s%02x",
+				 k ? " " : "", po->body[k]);
+		printk(KERN_INFO "pvlink: pv_%s from %s at 0x%lx: %u inline (%s), %u direct, %u table\n",
+		       pvop_names[i], po->obj < res->nr_objs ? res->objs[po->obj] : "?",
+		       (unsigned long)ops[i].target, n[PVLINK_SITE_INLINED], body,
+		       n[PVLINK_SITE_DIRECT], n[PVLINK_SITE_TABLE]);
+	}
+}
+
 int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 			    struct pvlink_patch_stats *st, char *msg, size_t len)
 {
@@ -137,5 +182,7 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 	}
 	serialise();
 	record(ctx, ops, st);
+	if (cmdline_has("pvlink.debug"))
+		debug_report(ops);
 	return 0;
 }
