@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * W^X: walk the live page tables, all four levels, and fail on any
- * mapped range that is both writable and executable, naming it; then
- * check the protection of each part of the kernel image
+ * W^X: set_memory_*() change what they should (a large page split, or
+ * not) and the CPU enforces it; a walk of the live page tables, all four
+ * levels, finds no mapped range that is both writable and executable
+ * (and names any); then check the protection of each part of the kernel
+ * image
  * (mark_kernel_protections(), arch/x86/mm/pageattr.c) and of each
  * region of the linked backend stack.
  */
@@ -11,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/pvlink.h>
 #include <linux/selftest.h>
+#include <linux/string.h>
 #include <asm/boot.h>
 #include <asm/msr-index.h>
 #include <asm/page.h>
@@ -18,12 +21,23 @@
 #include <asm/processor-flags.h>
 #include <asm/ptwalk.h>
 #include <asm/pvops.h>
+#include <asm/traps.h>
 
 /* Name at most this many W+X ranges; count the rest. */
 #define WX_REPORT_MAX	8
 
 /* Outside the identity map and the pvops suite's test page. */
 #define WX_PROBE_VA	0x200000000000UL
+/* Where a page is mapped to execute from; fixed, for the exception table. */
+#define WX_EXEC_VA	0x300000000000UL
+
+/* Page-fault error code bits (SDM vol. 3A, 4.7). */
+#define PF_PROT		(1u << 0)	/* the page was present */
+#define PF_WRITE	(1u << 1)
+#define PF_INSN		(1u << 4)	/* an instruction fetch */
+
+/* One 2 MiB page of the identity map, as an order-9 block. */
+#define BLOCK_ORDER	(PMD_SHIFT - PAGE_SHIFT)
 
 struct wx_scan {
 	unsigned long ranges, wx_ranges, wx_pages;
@@ -193,6 +207,131 @@ static void test_backend(void)
 	report_prefix_pop();
 }
 
+static const char *prot_str(unsigned long va)
+{
+	bool w, x;
+
+	if (!pte_prot_of(va, &w, &x))
+		return "unmapped";
+	return w ? (x ? "rwx" : "rw-") : (x ? "r-x" : "r--");
+}
+
+static bool prot_is(unsigned long va, const char *want)
+{
+	return !strcmp(prot_str(va), want);
+}
+
+/* Write one byte at @va; true if it faulted with a protection fault. */
+static bool write_faults(unsigned long va)
+{
+	unsigned long before = last_trap.count;
+
+	asm volatile("1: movb $0, (%0)\n"
+		     "2:\n"
+		     _ASM_EXTABLE(1b, 2b)
+		     : : "r"(va) : "memory");
+	return last_trap.count == before + 1 && last_trap.vector == X86_TRAP_PF &&
+	       (last_trap.error_code & (PF_PROT | PF_WRITE)) == (PF_PROT | PF_WRITE);
+}
+
+/*
+ * Jump to WX_EXEC_VA, which holds "jmp *%rcx" back to the caller; true
+ * if the fetch faulted instead (the exception table resumes at 2).
+ */
+static bool exec_faults(void)
+{
+	_Static_assert(WX_EXEC_VA == 0x300000000000UL, "the exception table entry below");
+	unsigned long before = last_trap.count;
+
+	asm volatile("leaq 2f(%%rip), %%rcx\n"
+		     "jmp *%0\n"
+		     "2:\n"
+		     _ASM_EXTABLE(0x300000000000, 2b)	/* WX_EXEC_VA */
+		     : : "r"(WX_EXEC_VA) : "rcx", "memory");
+	return last_trap.count == before + 1 && last_trap.vector == X86_TRAP_PF &&
+	       (last_trap.error_code & PF_INSN);
+}
+
+/* set_memory_*() on a 2 MiB page: a split, then the whole large page. */
+static void test_set_memory_block(unsigned long va)
+{
+	int level = 0;
+
+	if (!lookup_address(va, &level) || level != 2) {
+		report_skip("split", "the block at %#lx is not one 2 MiB page (level %d)", va, level);
+		return;
+	}
+	report(set_memory_x(va + PAGE_SIZE, 1) == 0 && set_memory_ro(va + PAGE_SIZE, 1) == 0,
+	       "set_memory_x + set_memory_ro on one 4 KiB page of a 2 MiB page");
+	report(lookup_address(va + PAGE_SIZE, &level) && level == 1,
+	       "the 2 MiB page was split into 4 KiB pages");
+	report(prot_is(va + PAGE_SIZE, "r-x"), "that page is r-x (%s)", prot_str(va + PAGE_SIZE));
+	report(prot_is(va, "rw-") && prot_is(va + 2 * PAGE_SIZE, "rw-") &&
+	       prot_is(va + PMD_SIZE - PAGE_SIZE, "rw-"),
+	       "the other pages keep rw- (%s, %s, %s)", prot_str(va), prot_str(va + 2 * PAGE_SIZE),
+	       prot_str(va + PMD_SIZE - PAGE_SIZE));
+	report(write_faults(va + PAGE_SIZE), "a write to the read-only page faults (page fault: present, write)");
+	report(!write_faults(va + 2 * PAGE_SIZE), "a write to its writable neighbour does not");
+	report(set_memory_nx(va + PAGE_SIZE, 1) == 0 && set_memory_rw(va + PAGE_SIZE, 1) == 0 &&
+	       prot_is(va + PAGE_SIZE, "rw-"), "set_memory_nx + set_memory_rw restore rw-");
+}
+
+static void test_set_memory_whole(unsigned long va)
+{
+	int level = 0;
+
+	if (!lookup_address(va, &level) || level != 2) {
+		report_skip("whole 2 MiB page", "the block at %#lx is not one 2 MiB page (level %d)",
+			    va, level);
+		return;
+	}
+	report(set_memory_ro(va, PMD_SIZE / PAGE_SIZE) == 0 && prot_is(va, "r--") &&
+	       prot_is(va + PMD_SIZE - PAGE_SIZE, "r--"), "set_memory_ro on a whole 2 MiB page");
+	report(lookup_address(va, &level) && level == 2, "changes it without a split");
+	report(set_memory_rw(va, PMD_SIZE / PAGE_SIZE) == 0 && prot_is(va, "rw-"),
+	       "set_memory_rw restores it");
+}
+
+/* NX is enforced: a page mapped NX does not execute, the same page r-x does. */
+static void test_nx_enforced(phys_addr_t pa)
+{
+	u8 *code = phys_to_virt(pa);
+	u64 *pte;
+
+	code[0] = 0xff;		/* jmp *%rcx */
+	code[1] = 0xe1;
+	if (!report(map_page(WX_EXEC_VA, pa, PTE_RW | boot_pte_nx) == 0,
+		    "NX: map a page at %#lx, rw-", WX_EXEC_VA))
+		return;
+	report(exec_faults(), "NX: a jump into an rw- page faults (page fault on the instruction fetch)");
+	pte = lookup_pte(WX_EXEC_VA);
+	pv_set_pte(pte, pa | PTE_PRESENT);
+	pv_flush_tlb_one(WX_EXEC_VA);
+	report(!exec_faults(), "NX: the same page r-x executes");
+	unmap_page(WX_EXEC_VA);
+}
+
+static void test_set_memory(void)
+{
+	phys_addr_t a = alloc_pages(BLOCK_ORDER), b = alloc_pages(BLOCK_ORDER);
+
+	report_prefix_push("set_memory");
+	if (report(a && b, "two 2 MiB blocks to change")) {
+		test_set_memory_block((unsigned long)phys_to_virt(a));
+		test_set_memory_whole((unsigned long)phys_to_virt(b));
+		test_nx_enforced(a);
+		report(set_memory_ro((unsigned long)phys_to_virt(a) + 1, 1) < 0,
+		       "an address not page aligned is refused");
+		report(set_memory_ro(WX_PROBE_VA, 1) < 0,
+		       "an address outside the identity map is refused");
+	}
+	if (a)
+		free_pages(a, BLOCK_ORDER);
+	if (b)
+		free_pages(b, BLOCK_ORDER);
+	report_prefix_pop();
+}
+
 static void wx_suite(void)
 {
 	struct cpuid_regs r;
@@ -214,6 +353,7 @@ static void wx_suite(void)
 	report(boot_pte_nx == PTE_NX, "the CPU has NX and the page tables use it");
 	report(pv_rdmsr(MSR_EFER) & EFER_NX, "EFER.NXE is set");
 	report(kernel_protections_applied, "mark_kernel_protections() applied W^X");
+	test_set_memory();
 	test_walk();
 	test_probe();
 	test_kernel();
