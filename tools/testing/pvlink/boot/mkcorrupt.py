@@ -16,6 +16,11 @@ below), and writes one environment to DIR/corrupt.cfg that boots it with
 native pv-ops and print "pvlink: not linked: ..." naming the expected
 error: its enum pvlink_err name or its pvlink_strerror() text.
 
+Where the corpus says the message must name something (msg=), the
+"not linked" line must name it too, unless the boot's set-up changes
+the message (see below: with nothing exported, the first undefined
+symbol may be another one than the case's).
+
 The expected error is the corpus's (expected.list), with one difference
 the boot cannot avoid: the corpus driver exports corpus_ext_func,
 corpus_ext_var and corpus_ext_pcpu, the kernel exports none of them.  An
@@ -166,15 +171,25 @@ def main():
 			# itself: then the message names the limit.
 			expect += r'|\b%d backends' % max_objects(a.pvlink_h)
 		env = 'corrupt-' + case
+		# What the message must name, where the corpus says so and
+		# the boot's set-up gives the same message: with nothing
+		# exported, the first undefined symbol may be another one.
+		named = [o[4:] for o in opts if o.startswith('msg=') and want == code
+			 and o[4:] in offmsg]
 		cfg.append('\n'.join([
 			'[%s]' % env,
 			'append = console=ttyS0 pvlink.unbound pvlink=%s' % top,
 			'module = %s' % image,
 			'timeout = 20',
-			'log_needs = not linked:',
 			'log_once = ^pvlink: not linked: .*(%s)' % expect,
-			'log_must_not = pvlink: linked',
-			'']))
+			'log_must_not = pvlink: linked']
+			# The reason carries the core's message: what the
+			# corpus says it must name (a section, a symbol).
+			+ ['log_must = ^pvlink: not linked: .*%s' % ere_escape(n)
+			   for n in named]
+			+ ['']))
+		if named:
+			why += ' naming %s' % ' and '.join(named)
 		names.append('boot\t%s\t%s: %s refused with %s%s, falls back to native'
 			     % (env, where, case, want, why))
 	with open(os.path.join(a.out, 'corrupt.cfg'), 'w') as f:

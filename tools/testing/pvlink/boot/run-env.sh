@@ -19,16 +19,17 @@
 #   ok - ENV: log shows /RE/	one line per log_must, log_once and
 #				log_must_not check of the environment
 #
-# With -s (summary) each environment gives one line instead, "ok - ENV"
-# or "not ok - ENV" followed by the failed lines as diagnostics (the
-# corrupt-image suite boots a hundred environments that way).
-#
 # or a single "ok - ENV # SKIP reason" when the environment cannot run here
 # (no usable /dev/kvm, Xen cannot be downloaded, GRUB tools missing).  On a
 # failure the log's path and its last lines follow as "# " diagnostics.
 # The module is made before the boot where the environment asks for one
 # (environments.cfg, key "module"): the test file, or an image derived
 # from $objtree/pvlink.img by boot/mkimage.py (tampered, foreign).
+#
+# With -s (summary) each environment gives one line instead, "ok - ENV"
+# or "not ok - ENV" followed by the failed lines as diagnostics (the
+# corrupt-image suite boots a hundred environments that way).
+#
 # Exit status: 0 if nothing failed, 1 otherwise, 2 on a usage error.
 #
 # Environment: srctree, objtree (default: this tree), VMLINUX (default
