@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The boot-time link, step by step: find the image, read it, check that
- * every backend is bound to this kernel, select the stack, plan, reserve
- * pages, link, look up every pv-op, patch the call sites, hand the
- * percpu template over, install the pv-ops, fill the imports and protect
- * the stack's pages.  Every step that can fail has its own message, and
- * everything before the patching can fail without a trace: the pages
- * taken are given back and nothing the kernel runs has changed.
+ * The boot-time link, step by step: read the image, check that every
+ * backend is bound to this kernel, select the stack, plan, reserve pages,
+ * link, protect the stack's pages, look up every pv-op, patch the call
+ * sites, hand the percpu template over, install the pv-ops and fill the
+ * imports.  Every step that can fail has its own message, and everything
+ * up to the patching can fail without a trace: the pages taken are given
+ * back and nothing the kernel runs has changed.
  *
  * Init-only: the linker and this file are freed at the end of boot.
  */
@@ -44,13 +44,33 @@ static const char *const region_names[PVLINK_NR_REGIONS] = {
 	[PVLINK_PERCPU] = "percpu",
 };
 
-static unsigned int order_of(u64 bytes)
+/*
+ * No region or workspace of a sane stack comes near this (a backend is
+ * kilobytes); it bounds the search below against sizes from a malformed
+ * object.
+ */
+#define PVLINK_BOOT_MAX_ORDER	16	/* 256 MiB */
+
+/* The smallest order whose pages hold @bytes, or -1 if above the cap. */
+static int order_of(u64 bytes)
 {
-	unsigned int order = 0;
+	int order = 0;
 
 	while ((PAGE_SIZE << order) < bytes)
-		order++;
+		if (++order > PVLINK_BOOT_MAX_ORDER)
+			return -1;
 	return order;
+}
+
+static int take_pages(u64 bytes, phys_addr_t *pa, unsigned int *order)
+{
+	int o = order_of(bytes);
+
+	if (o < 0)
+		return -1;
+	*order = o;
+	*pa = alloc_pages(o);
+	return *pa ? 0 : -1;
 }
 
 static void release_pages(void)
@@ -147,23 +167,21 @@ static int reserve_pages(struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
 
 		if (!rg->size)
 			continue;
-		region_order[r] = order_of(rg->size);
-		region_pages[r] = alloc_pages(region_order[r]);
-		if (!region_pages[r]) {
-			PVLINK_BOOT_REASON(st, "stack %s: no free memory for its %s region (%lu bytes, %lu pages)",
+		if (take_pages(rg->size, &region_pages[r], &region_order[r])) {
+			PVLINK_BOOT_REASON(st, "stack %s: no free memory for its %s region (%lu bytes in one piece; at most %lu MiB is ever tried)",
 					   st->stack, region_names[r], (unsigned long)rg->size,
-					   1ul << region_order[r]);
+					   (PAGE_SIZE << PVLINK_BOOT_MAX_ORDER) >> 20);
+			region_pages[r] = 0;
 			return -1;
 		}
 		rg->mem = (void *)(uintptr_t)region_pages[r];	/* identity map */
 		if (r != PVLINK_PERCPU)	/* percpu: the plan set the offset */
 			rg->addr = region_pages[r];
 	}
-	work_order = order_of(ctx->work_size ? ctx->work_size : 1);
-	work_pages = alloc_pages(work_order);
-	if (!work_pages) {
-		PVLINK_BOOT_REASON(st, "stack %s: no free memory for the linker's workspace (%lu bytes)",
+	if (take_pages(ctx->work_size ? ctx->work_size : 1, &work_pages, &work_order)) {
+		PVLINK_BOOT_REASON(st, "stack %s: no free memory for the linker's workspace (%lu bytes in one piece)",
 				   st->stack, (unsigned long)ctx->work_size);
+		work_pages = 0;
 		return -1;
 	}
 	return 0;
