@@ -131,6 +131,7 @@ fi
 nops=("90" "66 90" "0f 1f 00" "0f 1f 40 00" "0f 1f 44 00 00")
 for n in 1 2 3 4 5; do
 	bytes=${nops[$((n - 1))]}
+	# shellcheck disable=SC2086 # one word per byte
 	printf '%b' "$(printf '\\x%s' $bytes)" > "$O/nop$n.bin"
 	out=$(objdump -D -b binary -m i386:x86-64 "$O/nop$n.bin" | grep -E '^ +[0-9a-f]+:')
 	if [ "$(echo "$out" | wc -l)" = 1 ] && echo "$out" | grep -qE '\s(nop|xchg +%ax,%ax|data16 nop)'; then
@@ -148,6 +149,7 @@ fi
 
 # ---- 4. native.o's bodies, disassembled ------------------------------------
 # name:instructions, as objdump prints them (AT&T, one per ';').
+# shellcheck disable=SC2016 # $0x80 is an operand, not an expansion
 want_bodies='irq_disable:cli
 irq_enable:sti
 irq_save:pushf;pop %rax;cli
@@ -283,11 +285,11 @@ if tables forms; then
 		ok "patch: pvlink-tables.py: call, lea, jmp and data uses get forms call, other, jmp, other"
 	else
 		echo "forms: $forms" | diag
-		cat "$T/forms.tables.S" | diag
+		diag < "$T/forms.tables.S"
 		notok "patch: pvlink-tables.py: call, lea, jmp and data uses get forms call, other, jmp, other"
 	fi
 else
-	cat "$T/forms.err" | diag
+	diag < "$T/forms.err"
 	notok "patch: pvlink-tables.py: call, lea, jmp and data uses get forms call, other, jmp, other"
 fi
 if tables bad; then
@@ -295,6 +297,6 @@ if tables bad; then
 elif grep -q "bad.elf: odd_user+0x1 (section .text) refers to pv-op pv_irq_disable with relocation type 24" "$T/bad.err"; then
 	ok "patch: pvlink-tables.py refuses an R_X86_64_PC64 use of a pv-op, naming file and function"
 else
-	cat "$T/bad.err" | diag
+	diag < "$T/bad.err"
 	notok "patch: pvlink-tables.py refuses an R_X86_64_PC64 use of a pv-op, naming file and function"
 fi
