@@ -224,7 +224,7 @@ def cmd_foreign(args):
 		objs.append(obj)
 	subprocess.run([pvimage, 'create', '-o', out] + objs, check=True)
 	print('%s rebuilt with section .comment.pvlink_foreign'
-	      % ' and '.join(os.path.basename(o)[:-2] for o in objs))
+	      % ', '.join(os.path.basename(o)[:-2] for o in objs))
 	return 0
 
 

@@ -110,6 +110,15 @@ verdicts=(
 	"-s fake-log-fail|1|not ok - fake-log-fail|not ok - fake-log-fail: log does not show"
 	"-s fake-log-gated|0|ok - fake-log-gated # SKIP vmlinux has no \"fake feature\": the kernel does not print this yet|"
 )
+# The derived modules need the build's image and pvimage.
+if [ -f "$objtree/pvlink.img" ] && [ -x "$objtree/scripts/pvimage/pvimage" ]; then
+	verdicts+=(
+		"fake-tampered|0|ok - fake-tampered: module matches|tampered: flipped bit 0 of byte"
+		"fake-foreign|0|ok - fake-foreign: module matches|rebuilt with section .comment.pvlink_foreign"
+	)
+else
+	echo "ok - harness: run-env.sh makes tampered and foreign modules # SKIP no pvlink.img or pvimage in $objtree"
+fi
 : > "$work/vmlinux-dummy"
 declare -A ran
 for v in "${verdicts[@]}"; do
