@@ -3,12 +3,14 @@
 #
 # Boot the kernel under QEMU with its console on this terminal.
 #
-# Usage: scripts/run-qemu.sh [--kvm] [--smp N] [KERNEL-COMMAND-LINE...]
+# Usage: scripts/run-qemu.sh [--kvm] [--smp N] [--module FILE|none] [KERNEL-COMMAND-LINE...]
 #
 # Boots $objtree/vmlinux (objtree defaults to the current directory, so
 # run it from the build tree) through its PVH entry, with qboot for a fast
 # start.  The boot module is $objtree/pvlink.img if the build made one,
-# else the harness's test module (tools/testing/pvlink/boot/mkmodule.py).
+# else the harness's test module (tools/testing/pvlink/boot/mkmodule.py);
+# --module passes another file, or none at all (the kernel then falls
+# back to its built-in native pv-ops and says why).
 # The kernel ends the run itself through isa-debug-exit; this script then
 # exits 0 if the kernel reported success, 1 if it reported failure.
 # Ctrl-A X quits QEMU at any time.
@@ -21,11 +23,12 @@ QEMU=${QEMU:-qemu-system-x86_64}
 QBOOT=${QBOOT:-/usr/share/qemu/qboot.rom}
 TIMEOUT=${TIMEOUT:-300}
 
-accel=tcg smp=1
+accel=tcg smp=1 module=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kvm) accel=kvm; shift ;;
 	--smp) smp=$2; shift 2 ;;
+	--module) module=$2; shift 2 ;;
 	-h|--help) sed -n 's/^# Usage: /usage: /p' "$0"; exit 0 ;;
 	*) break ;;
 	esac
@@ -38,18 +41,25 @@ if [ ! -f "$vmlinux" ]; then
 	     "and run this from the build tree" >&2
 	exit 2
 fi
-module=$objtree/pvlink.img
-if [ ! -f "$module" ]; then
-	module=$objtree/tools/testing/pvlink/out/module.img
-	mkdir -p "$(dirname "$module")"
-	/usr/bin/python3 "$srctree/tools/testing/pvlink/boot/mkmodule.py" "$module" || exit 2
+if [ -z "$module" ]; then
+	module=$objtree/pvlink.img
+	if [ ! -f "$module" ]; then
+		module=$objtree/tools/testing/pvlink/out/module.img
+		mkdir -p "$(dirname "$module")"
+		/usr/bin/python3 "$srctree/tools/testing/pvlink/boot/mkmodule.py" "$module" || exit 2
+	fi
+elif [ "$module" != none ] && [ ! -f "$module" ]; then
+	echo "run-qemu: --module $module: no such file" >&2
+	exit 2
 fi
+initrd=()
+[ "$module" != none ] && initrd=(-initrd "$module")
 bios=()
 [ -f "$QBOOT" ] && bios=(-bios "$QBOOT")
 
 echo "run-qemu: $vmlinux, module $module, accel $accel, $smp CPU(s), command line \"$cmdline\"" >&2
 timeout -k 5 "$TIMEOUT" "$QEMU" -machine pc -accel "$accel" -smp "$smp" -m 256 \
-	"${bios[@]}" -kernel "$vmlinux" -initrd "$module" -append "$cmdline" \
+	"${bios[@]}" -kernel "$vmlinux" "${initrd[@]}" -append "$cmdline" \
 	-serial mon:stdio -display none -nic none -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=4
 rc=$?
