@@ -39,6 +39,15 @@ int pvlink_select(const struct pvlink_image_backend *b, unsigned int nr,
 /* pvlink.debug: every object, section and region of a finished link. */
 void pvlink_debug_report(const struct pvlink_ctx *ctx);
 
+/* pvlink.debug: the image's backends, the platform and the choice. */
+void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
+			 const struct pvlink_platform *p, const char *force,
+			 const char *stack);
+
+/* A CPUID signature as printable text: no NUL padding, odd bytes as '?'. */
+void pvlink_sig_text(const char sig[PVLINK_CPUID_SIG_LEN],
+		     char out[PVLINK_CPUID_SIG_LEN + 1]);
+
 /* The percpu template's pages, freed by pvlink_boot_finish(). */
 extern phys_addr_t pvlink_percpu_pages;
 extern unsigned int pvlink_percpu_order;

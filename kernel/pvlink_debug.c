@@ -5,6 +5,9 @@
  * call site is patched), in a fixed format the test harness compares
  * with "pvimage link" given the same addresses:
  *
+ *	pvlink: platform entry <mode> cpuid "<signature>"
+ *	pvlink: backend <name> entry 0x<mask> cpuid "<sig>" priority <n> requires "<name>" size <bytes>
+ *	pvlink: stack <name> (<how it was chosen>)
  *	pvlink: object <name> size <bytes>
  *	pvlink: section <object> <section> region <region> addr 0x<hex> size <bytes>
  *	pvlink: region <region> addr 0x<hex> size <decimal> sha256 <64 hex>
@@ -28,6 +31,25 @@ static const char *const region_names[PVLINK_NR_REGIONS] = {
 	[PVLINK_GOT] = "got",
 	[PVLINK_PERCPU] = "percpu",
 };
+
+void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
+			 const struct pvlink_platform *p, const char *force,
+			 const char *stack)
+{
+	char sig[PVLINK_CPUID_SIG_LEN + 1];
+
+	pvlink_sig_text(p->cpuid, sig);
+	printk(KERN_INFO "pvlink: platform entry %s cpuid \"%s\"\n",
+	       pvlink_entry_name(p->entry), sig);
+	for (unsigned int i = 0; i < nr; i++) {
+		pvlink_sig_text(b[i].cpuid, sig);
+		printk(KERN_INFO "pvlink: backend %s entry %#x cpuid \"%s\" priority %d requires \"%s\" size %lu\n",
+		       b[i].name, b[i].entry, sig, b[i].priority, b[i].requires,
+		       (unsigned long)b[i].size);
+	}
+	printk(KERN_INFO "pvlink: stack %s (%s%s)\n", stack,
+	       force ? "pvlink=" : "the rules", force ? force : "");
+}
 
 static void report_sections(const struct pvlink_ctx *ctx, unsigned int oi)
 {

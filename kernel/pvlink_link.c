@@ -332,6 +332,8 @@ static int prepare(struct boot_info *bi, const char *force, unsigned int *depth,
 		return -1;
 	}
 	name_stack(image_backends, stack, *depth, st);
+	if (cmdline_has("pvlink.debug"))
+		pvlink_debug_select(image_backends, nr, &plat, force, st->stack);
 	for (unsigned int i = 0; i < *depth; i++) {
 		link_objs[i].name = image_backends[stack[i]].name;
 		link_objs[i].data = image_backends[stack[i]].data;

@@ -33,8 +33,7 @@ const char *pvlink_entry_name(u32 entry)
 	}
 }
 
-/* A signature as printable text: NUL padding dropped, odd bytes as '?'. */
-static void sig_text(const char sig[PVLINK_CPUID_SIG_LEN], char out[PVLINK_CPUID_SIG_LEN + 1])
+void pvlink_sig_text(const char sig[PVLINK_CPUID_SIG_LEN], char out[PVLINK_CPUID_SIG_LEN + 1])
 {
 	unsigned int i, n = 0;
 
@@ -87,7 +86,7 @@ static int pick_by_rules(const struct pvlink_image_backend *b, unsigned int nr,
 			top = i;
 	}
 	if (top < 0) {
-		sig_text(p->cpuid, sig);
+		pvlink_sig_text(p->cpuid, sig);
 		snprintf(msg, len,
 			 "no backend of the image matches this platform (entry mode %s, CPUID 0x40000000 signature \"%s\"): add one that does, or choose one with pvlink=<name>",
 			 pvlink_entry_name(p->entry), sig);
