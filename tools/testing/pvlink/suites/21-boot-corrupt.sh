@@ -150,4 +150,7 @@ while IFS= read -r line; do
 	fi
 done < "$work/boots.out"
 echo "# boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work/logs"
+
+# --- malformed inline bodies, for the site patcher (same testing kernel) ---------
+"$t/patch/boot-inline.sh" "$kernel/vmlinux" "$objtree/arch/x86/pvlink/native.o" "$work/inline"
 exit 0
