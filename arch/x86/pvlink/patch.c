@@ -15,6 +15,7 @@
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/pvlink.h>
+#include <linux/smp.h>
 #include <asm/pvlink.h>
 #include <asm/pvops.h>
 
@@ -162,6 +163,15 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 	st->inlined = 0;
 	st->direct = 0;
 	st->table = pvlink_sites.nr_sites;
+	/*
+	 * Another CPU could be executing a site while it is rewritten, and
+	 * would not be serialised: patching is for the boot CPU alone.
+	 */
+	if (num_online_cpus() > 1) {
+		snprintf(msg, len, "%u CPUs are running: call sites can be patched only before the application processors start (smp_boot_cpus())",
+			 num_online_cpus());
+		return -1;
+	}
 	if (pvlink_sites.reserved) {
 		snprintf(msg, len, "site table header: reserved word 0x%x is not 0; the table is corrupt, rebuild the kernel",
 			 pvlink_sites.reserved);
