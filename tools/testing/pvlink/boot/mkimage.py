@@ -7,6 +7,7 @@ Usage:
   mkimage.py unpack IMAGE DIR
   mkimage.py repack IMAGE OUT
   mkimage.py tamper IMAGE OUT
+  mkimage.py truncate IMAGE OUT
   mkimage.py foreign IMAGE OUT PVIMAGE WORKDIR
 
 pack      writes an image holding the given objects as backends NAME, from
@@ -23,6 +24,8 @@ repack    reads IMAGE's index and objects and packs them again with the
 tamper    copies IMAGE with one byte flipped in the middle of the first
           backend's object; the index (and its SHA-256) stay as they
           were, so the kernel's digest check must refuse it.
+truncate  copies IMAGE without the second half of its last backend, as
+          a download or a copy cut short would leave it.
 foreign   rebuilds IMAGE from the same backends, each given one more
           non-loaded section (as another compiler or another flag would
           give other bytes): a well-formed image whose digests match its
@@ -205,6 +208,18 @@ def cmd_tamper(args):
 	return 0
 
 
+def cmd_truncate(args):
+	if len(args) != 2:
+		return usage()
+	image = open(args[0], 'rb').read()
+	last = read(image)[-1]
+	cut = last['offset'] + last['size'] // 2
+	write(args[1], image[:cut])
+	print('cut after byte %d of %d, in the middle of backend %s'
+	      % (cut, len(image), last['name']))
+	return 0
+
+
 def cmd_foreign(args):
 	if len(args) != 4:
 		return usage()
@@ -235,7 +250,8 @@ def usage():
 
 def main():
 	cmds = {'pack': cmd_pack, 'unpack': cmd_unpack, 'repack': cmd_repack,
-		'tamper': cmd_tamper, 'foreign': cmd_foreign}
+		'tamper': cmd_tamper, 'truncate': cmd_truncate,
+		'foreign': cmd_foreign}
 	if len(sys.argv) < 2 or sys.argv[1] not in cmds:
 		return usage()
 	try:

@@ -24,7 +24,7 @@
 # failure the log's path and its last lines follow as "# " diagnostics.
 # The module is made before the boot where the environment asks for one
 # (environments.cfg, key "module"): the test file, or an image derived
-# from $objtree/pvlink.img by boot/mkimage.py (tampered, foreign).
+# from $objtree/pvlink.img by boot/mkimage.py (tampered, truncated, foreign).
 #
 # With -s (summary) each environment gives one line instead, "ok - ENV"
 # or "not ok - ENV" followed by the failed lines as diagnostics (the
@@ -34,7 +34,7 @@
 #
 # Environment: srctree, objtree (default: this tree), VMLINUX (default
 # $objtree/vmlinux), PVLINK_IMAGE (default $objtree/pvlink.img: what
-# tampered and foreign modules are made from), PVIMAGE (default
+# tampered, truncated and foreign modules are made from), PVIMAGE (default
 # $objtree/scripts/pvimage/pvimage), QEMU (default qemu-system-x86_64),
 # QBOOT (qboot.rom), PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs).
 set -u
@@ -282,6 +282,8 @@ make_module()
 	case $kind in
 	tampered)
 		out=$(/usr/bin/python3 "$here/mkimage.py" tamper "$PVLINK_IMAGE" "$module" 2>&1) ;;
+	truncated)
+		out=$(/usr/bin/python3 "$here/mkimage.py" truncate "$PVLINK_IMAGE" "$module" 2>&1) ;;
 	foreign)
 		out=$(/usr/bin/python3 "$here/mkimage.py" foreign "$PVLINK_IMAGE" "$module" \
 			"$PVIMAGE" "$outdir/foreign" 2>&1) ;;
@@ -351,7 +353,7 @@ run_one()	# run_one NAME
 		module= ;;
 	generated)
 		module=$outdir/module.img ;;
-	tampered|foreign)
+	tampered|truncated|foreign)
 		module=$outdir/$name.img
 		local why
 		if ! why=$(make_module "${env[module]}"); then

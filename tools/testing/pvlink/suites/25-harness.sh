@@ -15,7 +15,8 @@
 #    the console checks (log_must, log_once, log_must_not, log_needs) and
 #    the one-line summary (-s).
 # 2c. boot/mkimage.py lays out images exactly as pvimage does, and its
-#    tampered and foreign images are refused for the expected reasons.
+#    tampered, truncated and foreign images are refused for the expected
+#    reasons.
 # 3. Every environment with "expect = fail" (the real kernel faulting on
 #    purpose) is judged a failure, through the kernel's own failure status,
 #    shows its exception report, boots once and ends within seconds.
@@ -182,6 +183,11 @@ else
 	rc=$?
 	check "harness: a tampered image is refused by its digest (pvimage list exits $rc)" \
 		grep -q 'SHA-256 of the object does not match' "$work/tampered.out"
+	/usr/bin/python3 "$mk" truncate "$img" "$work/truncated.img" >> "$work/mkimage.out" 2>&1
+	"$pvimage" list "$work/truncated.img" > "$work/truncated.out" 2>&1
+	rc=$?
+	check "harness: a truncated image is refused: its last member runs past the end (pvimage list exits $rc)" \
+		grep -q 'run past the end of the image' "$work/truncated.out"
 	/usr/bin/python3 "$mk" foreign "$img" "$work/foreign.img" "$pvimage" "$work/foreign" \
 		>> "$work/mkimage.out" 2>&1
 	"$pvimage" list "$work/foreign.img" > "$work/foreign.out" 2>&1
