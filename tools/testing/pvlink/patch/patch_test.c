@@ -783,6 +783,150 @@ static void test_bad_backend(const char *path, enum pvlink_patch_err want, const
 	free((void *)obj.data);
 }
 
+/* ---- 6. random inputs: no crash, nothing read outside, all or nothing ---- */
+
+static u64 rng_state = 0x9e3779b97f4a7c15ULL;
+
+/* xorshift64 (Marsaglia): deterministic, so a failure reproduces. */
+static u64 rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+/*
+ * Mutated copies of an object with inline records (each in a buffer of
+ * its exact size, so that ASan sees any read past it): the section
+ * finder and the record checker must accept or refuse, never crash, and
+ * what they accept must hold their promises.
+ */
+static void fuzz_records(const u8 *base, size_t size, unsigned int rounds)
+{
+	unsigned int i, accepted = 0, broken = 0;
+	char msg[PVLINK_MSG_MAX];
+	u64 sec_off = 0, sec_size = 0, sh_off = 0, sh_size = 0;
+	const u8 *sec;
+	u64 sz;
+
+	/* Aim most flips at the records and at the section headers. */
+	if (pvlink_inline_section(base, size, &sec, &sz, msg, sizeof(msg)) == PVLINK_PATCH_OK &&
+	    sec) {
+		Elf64_Ehdr eh;
+
+		sec_off = sec - base;
+		sec_size = sz;
+		memcpy(&eh, base, sizeof(eh));
+		sh_off = eh.e_shoff;
+		sh_size = (u64)eh.e_shnum * sizeof(Elf64_Shdr);
+	}
+	for (i = 0; i < rounds; i++) {
+		size_t n = size, k;
+		unsigned int flips = 1 + rnd() % 4;
+		u8 *obj;
+
+		if (rnd() % 8 == 0)
+			n = rnd() % (size + 1);
+		obj = malloc(n ? n : 1);
+		memcpy(obj, base, n);
+		for (k = 0; n && k < flips; k++) {
+			u64 at = rnd() % n, r = rnd() % 4;
+
+			if (r < 2 && sec_size)
+				at = sec_off + rnd() % sec_size;
+			else if (r == 2 && sh_size)
+				at = sh_off + rnd() % sh_size;
+			if (at < n)
+				obj[at] ^= (u8)(1u << (rnd() % 8));
+		}
+		if (pvlink_inline_section(obj, n, &sec, &sz, msg, sizeof(msg)) == PVLINK_PATCH_OK &&
+		    sec && pvlink_inline_check(sec, sz, pv_names, NR_PV, msg, sizeof(msg)) ==
+		    PVLINK_PATCH_OK) {
+			accepted++;
+			for (k = 0; k < NR_PV; k++) {
+				struct pvlink_inline_body b;
+
+				pvlink_inline_find(sec, sz, pv_names[k], &b);
+				if (b.bytes && (b.len < 1 || b.len > PVLINK_INLINE_MAX ||
+						b.bytes < sec || b.bytes + b.len > sec + sz))
+					broken++;
+			}
+		}
+		free(obj);
+	}
+	check(!broken, "%u mutated objects: none crashes, %u accepted, every accepted body inside its section (%u not)",
+	      rounds, accepted, broken);
+}
+
+/*
+ * Random site tables over a text with real call sites: whatever
+ * pvlink_patch_apply() answers, a refusal leaves every byte as it was,
+ * and an acceptance changes only the 5 bytes of call/jmp sites.
+ */
+static void fuzz_tables(unsigned int rounds)
+{
+	unsigned int i, ok = 0, refused = 0, bad = 0;
+	struct pvlink_site rs[8];
+	u8 before[TEXT_SIZE];
+
+	for (i = 0; i < rounds; i++) {
+		struct pvlink_patch_env env;
+		struct pvlink_patch_stats st;
+		char msg[PVLINK_MSG_MAX];
+		unsigned int n = 1 + rnd() % 8, k;
+
+		reset_ops();
+		build_text();
+		for (k = 0; k < n; k++) {
+			/* Mostly well-formed: a real site, perturbed now and then. */
+			rs[k] = sites[rnd() % NR_SITES];
+			switch (rnd() % 10) {
+			case 0: rs[k].addr += rnd() % 16 - 8; break;
+			case 1: rs[k].form = rnd() % 4; break;
+			case 2: rs[k].pvop = rnd() % (NR_OPS + 2); break;
+			case 3: rs[k].type = rnd() % 12; break;
+			case 4: text[rs[k].addr - TEXT_BASE + rnd() % 5 - 1] ^= 1u << (rnd() % 8); break;
+			case 5: ops[rnd() % NR_OPS].resolved = false; break;
+			case 6: ops[rnd() % NR_OPS].target = rnd(); break;
+			default: break;
+			}
+		}
+		/* Sorted most of the time, as the real table is. */
+		if (rnd() % 4)
+			for (k = 1; k < n; k++)
+				for (u32 j = k; j && rs[j - 1].addr > rs[j].addr; j--) {
+					struct pvlink_site t = rs[j];
+
+					rs[j] = rs[j - 1];
+					rs[j - 1] = t;
+				}
+		memcpy(before, text, sizeof(text));
+		env = env_of(rs, n);
+		if (pvlink_patch_apply(&env, &st, msg, sizeof(msg)) != PVLINK_PATCH_OK) {
+			refused++;
+			if (memcmp(before, text, sizeof(text)))
+				bad++;
+			continue;
+		}
+		ok++;
+		if (st.inlined + st.direct + st.table != n)
+			bad++;
+		for (u32 b = 0; b < TEXT_SIZE; b++) {
+			bool in_site = false;
+
+			for (k = 0; k < n; k++)
+				if (rs[k].form != PVLINK_SITE_OTHER &&
+				    TEXT_BASE + b + 1 >= rs[k].addr && TEXT_BASE + b < rs[k].addr + 4)
+					in_site = true;
+			if (!in_site && text[b] != before[b])
+				bad++;
+		}
+	}
+	check(!bad, "%u random site tables: %u patched, %u refused; refusals wrote nothing, patches wrote only sites (%u violations)",
+	      rounds, ok, refused, bad);
+}
+
 int main(int argc, char **argv)
 {
 	test_nops();
@@ -795,6 +939,15 @@ int main(int argc, char **argv)
 		test_stack(argv[1], argv[2], argv[3]);
 	else
 		printf("ok - patch: native+test stack # SKIP no backend objects given\n");
+	if (argc >= 4) {
+		size_t n;
+		void *obj = read_file(argv[1], &n);
+
+		if (obj)
+			fuzz_records(obj, n, 20000);
+		free(obj);
+	}
+	fuzz_tables(20000);
 	if (argc == 7) {
 		test_bad_backend(argv[4], PVLINK_PATCH_E_NOT_FUNC, "pv_halt");
 		test_bad_backend(argv[5], PVLINK_PATCH_E_INL_DUP, "both give a body for halt");
