@@ -2,8 +2,8 @@
 /*
  * Starting the application processors with INIT and STARTUP IPIs (SDM
  * vol. 3A, 9.4 "Multiple-Processor (MP) Initialization"; the sequence of
- * 9.4.4.1, sent to one CPU at a time): INIT, 10 ms, STARTUP, 200 us,
- * STARTUP, 200 us, then wait for the CPU to answer.
+ * 9.4.4.1, to each AP the ACPI MADT lists): INIT, 10 ms, STARTUP, 200 us,
+ * STARTUP, 200 us, then wait for every AP to answer.
  *
  * An AP starts in real mode at the trampoline page (vector << 12), enters
  * long mode on the kernel's page tables (arch/x86/boot/trampoline.S),
@@ -89,14 +89,13 @@ static void delay_ns(u64 ns)
 		asm volatile("pause");
 }
 
-/* Wait until CPU @c leaves state @from, for at most @timeout ns. */
-static u32 wait_state_change(struct smp_cpu *c, u32 from, u64 timeout)
+/* Wait until CPU @c leaves state @from, or until sched_clock() passes @deadline. */
+static u32 wait_state_change(struct smp_cpu *c, u32 from, u64 deadline)
 {
-	u64 start = pv_sched_clock();
 	u32 s;
 
 	while ((s = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) == from &&
-	       pv_sched_clock() - start < timeout)
+	       pv_sched_clock() < deadline)
 		asm volatile("pause");
 	return s;
 }
@@ -218,56 +217,82 @@ static void give_up(struct smp_cpu *c, unsigned int cpu, const char *why)
 	       cpu, c->apic_id, why);
 }
 
-static bool start_ap(unsigned int cpu, u32 apic_id)
+/* Give CPU number @cpu to the CPU with @apic_id: its memory and slot. */
+static bool prepare_ap(unsigned int cpu, u32 apic_id)
 {
 	struct smp_cpu *c = &smp_cpus[cpu];
-	u8 vector = (u8)PFN_DOWN(trampoline);
-	u32 expected = SMP_CPU_STARTING;
-	u32 state;
 
 	c->apic_id = apic_id;
 	if (!alloc_ap_memory(c, cpu))
 		return false;
 	ap_start_slots[cpu].apic_id = apic_id;
 	__atomic_store_n(&c->state, SMP_CPU_STARTING, __ATOMIC_RELEASE);
+	return true;
+}
+
+static bool ap_starting(unsigned int cpu)
+{
+	return __atomic_load_n(&smp_cpus[cpu].state, __ATOMIC_ACQUIRE) == SMP_CPU_STARTING;
+}
+
+/*
+ * INIT, 10 ms, STARTUP, 200 us, STARTUP, 200 us, to all prepared APs at
+ * once: each finds its own slot by APIC ID, so they may run the
+ * trampoline side by side, and the boot waits 10 ms once, not per CPU.
+ * The second STARTUP is ignored by an AP that already runs.
+ */
+static void send_startup_sequence(void)
+{
+	u8 vector = (u8)PFN_DOWN(trampoline);
+
 	/*
-	 * The AP reads its slot with paging on, after the IPIs: a locked
-	 * instruction makes every store above globally visible before the
-	 * ICR write (an x2APIC ICR write is not serialising, SDM vol. 3A,
+	 * The APs read their slots after the IPIs: a locked instruction
+	 * makes every store above globally visible before the first ICR
+	 * write (an x2APIC ICR write is not serialising, SDM vol. 3A,
 	 * 11.12.3).  Not mfence: this host's KVM cannot emulate 0f ae.
 	 */
 	asm volatile("lock; orl $0, (%%rsp)" : : : "memory");
-
-	if (lapic_send_init(apic_id)) {
-		__atomic_store_n(&c->state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
-		ap_start_slots[cpu].stack_top = 0;
-		return false;
+	for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++) {
+		if (ap_starting(cpu) && lapic_send_init(smp_cpus[cpu].apic_id)) {
+			/* Nothing reached it: it cannot be running. */
+			ap_start_slots[cpu].stack_top = 0;
+			__atomic_store_n(&smp_cpus[cpu].state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
+		}
 	}
 	delay_ns(INIT_DELAY_NS);
-	for (int i = 0; i < 2; i++) {
-		if (lapic_send_startup(apic_id, vector))
-			break;
+	for (int round = 0; round < 2; round++) {
+		for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++)
+			if (ap_starting(cpu))
+				lapic_send_startup(smp_cpus[cpu].apic_id, vector);
 		delay_ns(STARTUP_DELAY_NS);
 	}
+}
 
-	state = wait_state_change(c, SMP_CPU_STARTING, ALIVE_TIMEOUT_NS);
+/* Wait for a started AP to come online; stop it if it does not in time. */
+static void wait_ap(unsigned int cpu, u64 started)
+{
+	struct smp_cpu *c = &smp_cpus[cpu];
+	u32 expected = SMP_CPU_STARTING;
+	u32 state;
+
+	state = wait_state_change(c, SMP_CPU_STARTING, started + ALIVE_TIMEOUT_NS);
 	if (state == SMP_CPU_STARTING &&
 	    __atomic_compare_exchange_n(&c->state, &expected, SMP_CPU_FAILED, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
 		give_up(c, cpu, "did not answer INIT and STARTUP within 2 s");
-		return false;
+		return;
 	}
-	state = wait_state_change(c, SMP_CPU_ALIVE, ONLINE_TIMEOUT_NS);
+	state = wait_state_change(c, SMP_CPU_ALIVE,
+				  started + ALIVE_TIMEOUT_NS + ONLINE_TIMEOUT_NS);
 	if (state != SMP_CPU_ONLINE) {
 		__atomic_store_n(&c->state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
 		give_up(c, cpu, "started but did not come online within 2 s");
-		return false;
+		return;
 	}
 	if (c->seen_cpu != cpu || c->seen_area != __per_cpu_offset[cpu])
 		pr_err("smp: CPU %u (APIC ID %u) sees cpu_number %u and its area at %#lx through %%gs, expected %u and %#lx\n",
-		       cpu, apic_id, c->seen_cpu, (unsigned long)c->seen_area, cpu,
+		       cpu, c->apic_id, c->seen_cpu, (unsigned long)c->seen_area, cpu,
 		       __per_cpu_offset[cpu]);
-	return true;
 }
 
 void __noreturn smp_ap_main(unsigned int cpu)
@@ -313,6 +338,7 @@ void smp_boot_cpus(void)
 {
 	const char *why = smp_unavailable();
 	unsigned int cpu = 1, not_started = 0;
+	u64 started;
 	u32 self;
 
 	for (unsigned int i = 0; i < CONFIG_NR_CPUS; i++)
@@ -340,9 +366,15 @@ void smp_boot_cpus(void)
 			not_started++;
 			continue;
 		}
-		/* A failed CPU keeps its number: a late AP must not share it. */
-		start_ap(cpu++, id);
+		/* Without memory the number stays free for the next CPU. */
+		if (prepare_ap(cpu, id))
+			cpu++;
 	}
+	send_startup_sequence();
+	started = pv_sched_clock();
+	for (unsigned int n = 1; n < cpu; n++)
+		if (smp_cpus[n].state != SMP_CPU_FAILED)
+			wait_ap(n, started);
 	trampoline_teardown();
 	if (not_started)
 		pr_warn("smp: %u more CPUs in the ACPI MADT not started: CONFIG_NR_CPUS is %d\n",
