@@ -6,13 +6,14 @@ extern const u64 kallsyms_num;
 extern const u64 kallsyms_addresses[];
 extern const u32 kallsyms_offsets[];
 extern const char kallsyms_names[];
-extern const char _text[], _etext[];
+extern const char _text[], _einittext[];
 
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset)
 {
 	u64 lo = 0, hi = kallsyms_num;
 
-	if (addr < (unsigned long)_text || addr >= (unsigned long)_etext || !hi)
+	/* Text, then init text right after it (vmlinux.lds.S): one range. */
+	if (addr < (unsigned long)_text || addr >= (unsigned long)_einittext || !hi)
 		return NULL;
 	/* The last entry whose address is <= addr. */
 	while (hi - lo > 1) {
