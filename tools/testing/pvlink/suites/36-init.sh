@@ -7,6 +7,7 @@
 # small objects built here, whose answer is known, then on the real
 # vmlinux, which must pass.
 set -u
+# shellcheck disable=SC2317 # the checks are functions tap() runs
 srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
 
