@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap() runs
 #
 # Init-only objects (init-y, scripts/Makefile.build): the section renaming
 # (scripts/init-sections.sh) and the link-time check for references that
@@ -7,7 +8,6 @@
 # small objects built here, whose answer is known, then on the real
 # vmlinux, which must pass.
 set -u
-# shellcheck disable=SC2317 # the checks are functions tap() runs
 srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
 
