@@ -21,11 +21,14 @@
 #include <asm/smp.h>
 
 #define SMP_TEST_PATTERN	0x5eed0000u
+/* Calls in a row per CPU: the mailbox must neither lose nor repeat one. */
+#define SMP_TEST_CALLS		100
 /* test_seen_cpu's initial value in the test backend: no CPU yet. */
 #define TEST_NO_CPU		0xffffffffu
 
 static DEFINE_PER_CPU(u32, smp_test_init) = SMP_TEST_PATTERN;
 static DEFINE_PER_CPU(u32, smp_test_value);
+static DEFINE_PER_CPU(u32, smp_test_calls);
 
 /* What one CPU found about itself, filled on that CPU. */
 struct cpu_report {
@@ -82,6 +85,33 @@ static void test_each_cpu(void)
 
 static PVLINK_IMPORT(imp_io_delays, "test_io_delays");
 static PVLINK_IMPORT(imp_seen_cpu, "test_seen_cpu");
+
+static void count_call(void *arg)
+{
+	(void)arg;
+	this_cpu_add(smp_test_calls, 1);
+}
+
+static void test_repeated_calls(void)
+{
+	bool ok = true;
+
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
+		if (!cpu_online(cpu))
+			continue;
+		per_cpu(smp_test_calls, cpu) = 0;
+		for (unsigned int i = 0; i < SMP_TEST_CALLS; i++)
+			if (smp_call_on_cpu(cpu, count_call, NULL))
+				break;
+		if (per_cpu(smp_test_calls, cpu) != SMP_TEST_CALLS) {
+			report_info("CPU %u ran %u of %u calls", cpu,
+				    per_cpu(smp_test_calls, cpu), SMP_TEST_CALLS);
+			ok = false;
+		}
+	}
+	report(ok, "%u smp_call_on_cpu() calls in a row run exactly %u times on each CPU",
+	       SMP_TEST_CALLS, SMP_TEST_CALLS);
+}
 
 #define io_delays_ptr(cpu)	per_cpu_ptr((unsigned long *)(uintptr_t)imp_io_delays.value, cpu)
 #define seen_cpu_ptr(cpu)	per_cpu_ptr((unsigned int *)(uintptr_t)imp_seen_cpu.value, cpu)
@@ -171,6 +201,7 @@ static void smp_suite(void)
 	       "smp_call_on_cpu() refuses a CPU that does not exist");
 
 	test_each_cpu();
+	test_repeated_calls();
 	test_backend_percpu();
 }
 SELFTEST_SUITE(smp, "smp", smp_suite, SELFTEST_NEEDS_PVOPS);
