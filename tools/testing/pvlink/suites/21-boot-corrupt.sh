@@ -115,7 +115,7 @@ for b in "${bootcases[@]}"; do
 	[boot-$name]
 	append = console=ttyS0 pvlink.unbound pvlink=corrupt
 	module = $work/bootcase/$name.img
-	timeout = 20
+	timeout = 8
 	log_once = ^pvlink: not linked: .*$re
 	log_must_not = pvlink: linked
 	EOF
