@@ -176,8 +176,8 @@ void acpi_count_cpus(u64 rsdp_pa)
 		return;
 	}
 	madt_parse(madt);
-	pr_info("smp: %u CPUs in the ACPI MADT, local APIC at %#x\n",
-		nr_cpus_found, acpi_lapic_addr);
+	pr_info("smp: %u CPU%s in the ACPI MADT, local APIC at %#x\n",
+		nr_cpus_found, nr_cpus_found == 1 ? "" : "s", acpi_lapic_addr);
 	if (nr_cpus_found > CONFIG_NR_CPUS)
 		pr_warn("smp: only %d CPUs have percpu areas (CONFIG_NR_CPUS)\n", CONFIG_NR_CPUS);
 }

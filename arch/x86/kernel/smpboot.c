@@ -38,10 +38,13 @@
 /*
  * How long an AP may take to claim its slot, and then to come online.
  * Real hardware needs microseconds; this host's KVM emulates every guest
- * instruction and TCG shares two host cores among many vCPUs.
+ * instruction, and under TCG a vCPU thread may wait for a busy host core
+ * while the guest's clock runs on.
  */
-#define ALIVE_TIMEOUT_NS	(2ULL * 1000 * 1000 * 1000)
-#define ONLINE_TIMEOUT_NS	(2ULL * 1000 * 1000 * 1000)
+#define ALIVE_TIMEOUT_S		5
+#define ONLINE_TIMEOUT_S	5
+#define NSEC_PER_SEC		1000000000ULL
+#define NSEC_PER_MSEC		1000000ULL
 
 /* Each AP's stack and double-fault stack: 16 KiB, like the boot stack. */
 #define AP_STACK_ORDER		2
@@ -209,12 +212,12 @@ static bool alloc_ap_memory(struct smp_cpu *c, unsigned int cpu)
  * Stop an AP that did not come up, and take its number out of use.  Its
  * memory is not freed: if the INIT was lost, it may still run there.
  */
-static void give_up(struct smp_cpu *c, unsigned int cpu, const char *why)
+static void give_up(struct smp_cpu *c, unsigned int cpu, const char *why, int seconds)
 {
 	ap_start_slots[cpu].stack_top = 0;
 	lapic_send_init(c->apic_id);
-	pr_err("smp: CPU %u (APIC ID %u) %s: stopped with INIT, the boot continues without it\n",
-	       cpu, c->apic_id, why);
+	pr_err("smp: CPU %u (APIC ID %u) %s within %d s: stopped with INIT, the boot continues without it\n",
+	       cpu, c->apic_id, why, seconds);
 }
 
 /* Give CPU number @cpu to the CPU with @apic_id: its memory and slot. */
@@ -275,18 +278,18 @@ static void wait_ap(unsigned int cpu, u64 started)
 	u32 expected = SMP_CPU_STARTING;
 	u32 state;
 
-	state = wait_state_change(c, SMP_CPU_STARTING, started + ALIVE_TIMEOUT_NS);
+	state = wait_state_change(c, SMP_CPU_STARTING, started + ALIVE_TIMEOUT_S * NSEC_PER_SEC);
 	if (state == SMP_CPU_STARTING &&
 	    __atomic_compare_exchange_n(&c->state, &expected, SMP_CPU_FAILED, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		give_up(c, cpu, "did not answer INIT and STARTUP within 2 s");
+		give_up(c, cpu, "did not answer INIT and STARTUP", ALIVE_TIMEOUT_S);
 		return;
 	}
 	state = wait_state_change(c, SMP_CPU_ALIVE,
-				  started + ALIVE_TIMEOUT_NS + ONLINE_TIMEOUT_NS);
+				  started + (ALIVE_TIMEOUT_S + ONLINE_TIMEOUT_S) * NSEC_PER_SEC);
 	if (state != SMP_CPU_ONLINE) {
 		__atomic_store_n(&c->state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
-		give_up(c, cpu, "started but did not come online within 2 s");
+		give_up(c, cpu, "started but did not come online", ONLINE_TIMEOUT_S);
 		return;
 	}
 	if (c->seen_cpu != cpu || c->seen_area != __per_cpu_offset[cpu])
@@ -338,7 +341,7 @@ void smp_boot_cpus(void)
 {
 	const char *why = smp_unavailable();
 	unsigned int cpu = 1, not_started = 0;
-	u64 started;
+	u64 begin, started;
 	u32 self;
 
 	for (unsigned int i = 0; i < CONFIG_NR_CPUS; i++)
@@ -370,6 +373,7 @@ void smp_boot_cpus(void)
 		if (prepare_ap(cpu, id))
 			cpu++;
 	}
+	begin = pv_sched_clock();
 	send_startup_sequence();
 	started = pv_sched_clock();
 	for (unsigned int n = 1; n < cpu; n++)
@@ -379,5 +383,6 @@ void smp_boot_cpus(void)
 	if (not_started)
 		pr_warn("smp: %u more CPUs in the ACPI MADT not started: CONFIG_NR_CPUS is %d\n",
 			not_started, CONFIG_NR_CPUS);
-	pr_info("smp: %u CPUs online\n", num_online_cpus());
+	pr_info("smp: %u CPU%s online, started in %llu ms\n", num_online_cpus(),
+		num_online_cpus() == 1 ? "" : "s", (pv_sched_clock() - begin) / NSEC_PER_MSEC);
 }
