@@ -222,6 +222,71 @@ else
 	ok "patch: native.o's bodies # SKIP $B/native.o is missing (run make)"
 fi
 
+# ---- 4b. each native body is what native's function executes --------------
+# The body replaces a call of pv_<op>: it must do what that function
+# does.  Compare each record with the function's own instructions up to
+# its ret, ignoring a frame-pointer prologue/epilogue and padding; the
+# order may differ only between independent moves (Clang orders them
+# its own way).  irq_restore is the exception: the function branches on
+# IF, the body loads the whole flags word (arch/x86/pvlink/native/inline.c).
+same_as_function()	# same_as_function OBJ: one "ok/mismatch NAME: ..." line per record
+{
+	objdump -d --no-show-raw-insn "$1" > "$O/native.dis" || return 1
+	bodies_of "$1" | /usr/bin/python3 -c '
+import re, sys
+funcs, name = {}, None
+for line in open(sys.argv[1]):
+    m = re.match(r"^[0-9a-f]+ <(pv_[a-z0-9_]+)>:", line)
+    if m:
+        name = m.group(1)
+        funcs[name] = []
+        continue
+    m = re.match(r"^ +[0-9a-f]+:\t(.*)$", line)
+    if m and name:
+        funcs[name].append(" ".join(m.group(1).split()))
+frame = {"push %rbp", "mov %rsp,%rbp", "pop %rbp"}
+for rec in sys.stdin.read().split("\n"):
+    if ":" not in rec:
+        continue
+    op, body = rec.split(":", 1)
+    body = body.split(";")
+    insns = []
+    for i in funcs.get("pv_" + op, []):
+        if i.startswith("ret"):
+            break
+        if i in frame or i.startswith("nop") or i.startswith("xchg %ax,%ax"):
+            continue
+        insns.append(i)
+    branches = [i for i in insns if re.match(r"j[a-z]+ ", i)]
+    if branches:
+        print("branches %s: %s" % (op, "; ".join(insns)))
+    elif insns == body:
+        print("ok %s" % op)
+    elif sorted(insns) == sorted(body) and all(i.startswith("mov ") for i in insns if i not in body[-1:]):
+        print("ok %s (its moves in another order)" % op)
+    else:
+        print("mismatch %s: function %s" % (op, "; ".join(insns)))
+' "$O/native.dis"
+}
+if [ -e "$B/native.o" ]; then
+	while IFS= read -r line; do
+		op=${line#* }
+		op=${op%%:*}
+		op=${op%% *}
+		case $line in
+		ok*)
+			ok "patch: native's body for $op is what pv_$op executes${line#ok "$op"}" ;;
+		"branches irq_restore"*)
+			ok "patch: native's irq_restore branches on IF, its body loads the flags word (documented)" ;;
+		*)
+			echo "$line" | diag
+			notok "patch: native's body for $op is what pv_$op executes" ;;
+		esac
+	done < <(same_as_function "$B/native.o")
+else
+	ok "patch: native's bodies against its functions # SKIP $B/native.o is missing (run make)"
+fi
+
 # ---- 5. the site-table generator -------------------------------------------
 T=$O/tables
 mkdir -p "$T"
