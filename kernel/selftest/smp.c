@@ -16,6 +16,9 @@
 #include <linux/smp.h>
 #include <asm/apic.h>
 #include <asm/msr-index.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <asm/processor-flags.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -184,6 +187,25 @@ static void test_backend_percpu(void)
 	report(seen_ok, "backend: each CPU's test_seen_cpu is the kernel's cpu_number there");
 }
 
+/* After bring-up the trampoline page is plain data again (W^X). */
+static void test_trampoline_page(void)
+{
+	unsigned long va = (uintptr_t)phys_to_virt(smp_trampoline_pa);
+	bool nx_on = pv_rdmsr(MSR_EFER) & EFER_NX;
+	bool writable, executable;
+
+	if (!smp_trampoline_pa) {
+		report_skip("the AP trampoline page is data again", "no AP was started");
+		return;
+	}
+	if (!report(pte_prot_of(va, &writable, &executable),
+		    "the AP trampoline page %#lx is mapped", va))
+		return;
+	report(writable && (!executable || !nx_on),
+	       "the AP trampoline page %#lx is writable and%s executable again (NX %s)",
+	       va, nx_on ? " not" : "", nx_on ? "on" : "off");
+}
+
 static void smp_suite(void)
 {
 	unsigned int expected = min(nr_cpus_found, (unsigned int)CONFIG_NR_CPUS);
@@ -199,6 +221,10 @@ static void smp_suite(void)
 		       expected, num_online_cpus(), CONFIG_NR_CPUS);
 	report(smp_call_on_cpu(CONFIG_NR_CPUS, report_self, &reports[0]) == SMP_CALL_OFFLINE,
 	       "smp_call_on_cpu() refuses a CPU that does not exist");
+	if (num_online_cpus() < CONFIG_NR_CPUS)
+		report(smp_call_on_cpu(CONFIG_NR_CPUS - 1, report_self, &reports[0]) == SMP_CALL_OFFLINE,
+		       "smp_call_on_cpu() refuses CPU %d, which is not online", CONFIG_NR_CPUS - 1);
+	test_trampoline_page();
 
 	test_each_cpu();
 	test_repeated_calls();

@@ -23,6 +23,8 @@
  */
 #define SMP_CALL_TIMEOUT_NS	(10ULL * 1000 * 1000 * 1000)
 
+phys_addr_t smp_trampoline_pa;
+
 /* CPU 0 is the boot CPU: online from the start. */
 struct smp_cpu smp_cpus[CONFIG_NR_CPUS] = {
 	[0] = { .state = SMP_CPU_ONLINE },

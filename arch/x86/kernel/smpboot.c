@@ -160,6 +160,7 @@ static bool trampoline_setup(void)
 		return false;
 	}
 	memcpy(phys_to_virt(trampoline), ap_trampoline_start, size);
+	smp_trampoline_pa = trampoline;
 	if (trampoline_exec)
 		set_memory_ro((uintptr_t)phys_to_virt(trampoline), 1);
 

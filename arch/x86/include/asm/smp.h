@@ -126,6 +126,9 @@ struct smp_cpu {
 
 extern struct smp_cpu smp_cpus[CONFIG_NR_CPUS];
 
+/* The page the APs started from (0: none was used); for the self-tests. */
+extern phys_addr_t smp_trampoline_pa;
+
 /* The mailbox loop an online AP runs (smp.c). */
 void __noreturn smp_ap_idle(struct smp_cpu *c);
 /* Halt this CPU for good, interrupts off (until an INIT). */
