@@ -88,7 +88,7 @@ for cc in gcc "$CLANG"; do
 done
 
 if command -v sparse >/dev/null; then
-	for f in "${srcs[@]}" patch; do
+	for f in "${srcs[@]}" patch patch_result; do
 		check "patch: arch/x86/pvlink/$f.c is sparse-clean" \
 			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
 			-isystem "$(gcc -print-file-name=include)" -I"$srctree/include" \
