@@ -51,6 +51,28 @@ static enum pvlink_patch_err find_bodies(const struct pvlink_ctx *ctx,
 	return PVLINK_PATCH_OK;
 }
 
+static enum pvlink_patch_err find_orphan(const struct pvlink_ctx *ctx, const char *op,
+					 unsigned int from, const u8 *const *sec,
+					 const u64 *size, char *msg, size_t len)
+{
+	struct pvlink_inline_body b;
+	unsigned int k;
+
+	for (k = from; k < ctx->nr_objs; k++) {
+		pvlink_inline_find(sec[k], size[k], op, &b);
+		if (!b.bytes)
+			continue;
+		if (from)
+			snprintf(msg, len, "backend %s has an inline body for %s but does not define pv_%s (backend %s does): define pv_%s there, or drop the PVLINK_INLINE()",
+				 obj_name(ctx, k), op, op, obj_name(ctx, from - 1), op);
+		else
+			snprintf(msg, len, "backend %s has an inline body for %s but no backend of the stack defines pv_%s: define it, or drop the PVLINK_INLINE()",
+				 obj_name(ctx, k), op, op);
+		return PVLINK_PATCH_E_INL_ORPHAN;
+	}
+	return PVLINK_PATCH_OK;
+}
+
 enum pvlink_patch_err pvlink_patch_resolve(const struct pvlink_ctx *ctx,
 					   const char *const *names, const u64 *entries,
 					   u32 nr_ops, struct pvlink_patch_op *ops,
@@ -73,6 +95,7 @@ enum pvlink_patch_err pvlink_patch_resolve(const struct pvlink_ctx *ctx,
 	for (i = 0; i < nr_ops; i++) {
 		struct pvlink_symbol sym;
 		char name[64];
+		bool found;
 
 		ops[i].entry = entries[i];
 		ops[i].target = 0;
@@ -80,8 +103,16 @@ enum pvlink_patch_err pvlink_patch_resolve(const struct pvlink_ctx *ctx,
 		ops[i].body.bytes = NULL;
 		ops[i].body.len = 0;
 		snprintf(name, sizeof(name), "pv_%s", names[i]);
+		found = pvlink_lookup(ctx, name, &sym) == PVLINK_OK;
+		/*
+		 * The lookup finds the topmost definition: an object above it
+		 * does not define the op, so a body there would never be used.
+		 */
+		err = find_orphan(ctx, names[i], found ? sym.obj + 1 : 0, sec, size, msg, len);
+		if (err)
+			return err;
 		/* Unresolved is an error at the op's first site, if it has one. */
-		if (pvlink_lookup(ctx, name, &sym) != PVLINK_OK)
+		if (!found)
 			continue;
 		/* A call must be able to enter it: a function in the linked text. */
 		if (!(sym.flags & PVLINK_SYM_FUNC) ||

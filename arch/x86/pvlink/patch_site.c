@@ -66,6 +66,7 @@ static const char *const patch_errors[PVLINK_PATCH_E_NR] = {
 	[PVLINK_PATCH_E_INL_NAME]	= "inline record names no pv-op",
 	[PVLINK_PATCH_E_INL_LEN]	= "inline body empty or too long",
 	[PVLINK_PATCH_E_INL_DUP]	= "two inline records for one pv-op",
+	[PVLINK_PATCH_E_INL_ORPHAN]	= "inline body for a pv-op its object does not define",
 };
 
 const char *pvlink_patch_strerror(enum pvlink_patch_err err)

@@ -233,6 +233,7 @@ enum pvlink_patch_err {
 	PVLINK_PATCH_E_INL_NAME,	/* a record names no pv-op */
 	PVLINK_PATCH_E_INL_LEN,		/* body empty or above PVLINK_INLINE_MAX */
 	PVLINK_PATCH_E_INL_DUP,		/* two records for one pv-op */
+	PVLINK_PATCH_E_INL_ORPHAN,	/* a body for an op its object does not define */
 	PVLINK_PATCH_E_NR
 };
 
@@ -375,6 +376,8 @@ enum pvlink_patch_err pvlink_patch_apply(const struct pvlink_patch_env *env,
  *
  * Checks every object's inline records, looks every pv_<op> up (the
  * topmost definition wins) and takes the body from the defining object.
+ * A body in an object above the definition (so that object does not
+ * define the op) is an error: its author expects it to be used.
  *
  * Return: PVLINK_PATCH_OK, PVLINK_PATCH_E_NOT_FUNC, or a record error.
  */

@@ -68,6 +68,9 @@ $func"
 	"alloc|an allocated .pvlink.inline|cannot be patched: .*must be PROGBITS and not allocated|	.section .pvlink.inline, \"a\", @progbits
 $(rec irq_disable 1 cli)
 $func"
+	"orphan|a body for irq_enable, which native defines|cannot be patched: .*body for irq_enable but does not define pv_irq_enable \\(backend native does\\)|$inl
+$(rec irq_enable 1 sti)
+$func"
 	"data|pv_irq_disable defined as data|pv_irq_disable.* is not a function|	.data
 	.globl pv_irq_disable
 	.type pv_irq_disable, @object

@@ -5,13 +5,14 @@
  * a text buffer, hand-made inline records and sections, and the real
  * backend objects linked by the real core.
  *
- *   patch_test [NATIVE.o TEST.o EXPORTS [NOTFUNC.o DUPREC.o ALLOC.o]]
+ *   patch_test [NATIVE.o TEST.o EXPORTS [NOTFUNC.o DUPREC.o ALLOC.o ORPHAN.o]]
  *
  * With the three files (the build's arch/x86/pvlink/native.o, test.o and
  * an nm-style export list), the stack test links native+test and checks
  * which op gets which body.  The next three are small backends that must
  * be refused: pv_halt as data, two bodies for halt, an allocated
- * .pvlink.inline.  Prints TAP lines; exit 1 if one failed.
+ * .pvlink.inline, a body for irq_enable without pv_irq_enable (alone,
+ * and on top of native, which defines it).  Prints TAP lines; exit 1 if one failed.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -588,11 +589,18 @@ static bool read_exports(const char *path, struct pvlink_export_table *t)
 {
 	static struct pvlink_export e[256];
 	static u32 bucket[2];
+	static unsigned int n;
+	static bool done;
 	char line[512], name[256], kind[16], pc[16];
 	unsigned long long v;
-	unsigned int n = 0;
-	FILE *f = fopen(path, "r");
+	FILE *f;
 
+	/* Read once: the names stay referenced by the table. */
+	if (done) {
+		*t = (struct pvlink_export_table){ 1, n, bucket, e };
+		return true;
+	}
+	f = fopen(path, "r");
 	if (!f)
 		return false;
 	while (fgets(line, sizeof(line), f) && n < 256) {
@@ -610,6 +618,7 @@ static bool read_exports(const char *path, struct pvlink_export_table *t)
 	qsort(e, n, sizeof(e[0]), cmp_export);
 	bucket[0] = 0;
 	bucket[1] = n;
+	done = true;
 	*t = (struct pvlink_export_table){ 1, n, bucket, e };
 	return true;
 }
@@ -783,6 +792,44 @@ static void test_bad_backend(const char *path, enum pvlink_patch_err want, const
 	free((void *)obj.data);
 }
 
+/*
+ * native with a backend on top that has a body for irq_enable but leaves
+ * pv_irq_enable to native: its author expects the body to be used.
+ */
+static void test_orphan_over_native(const char *native, const char *exports, const char *orphan)
+{
+	static struct pvlink_ctx ctx;
+	struct pvlink_object objs[2] = { { .name = "native" }, { .name = "orphan" } };
+	struct pvlink_export_table table;
+	struct pvlink_patch_op pv[NR_PV];
+	u64 entries[NR_PV] = { 0 };
+	char msg[PVLINK_MSG_MAX] = "";
+	enum pvlink_patch_err err;
+	void *work;
+
+	objs[0].data = read_file(native, &objs[0].size);
+	objs[1].data = read_file(orphan, &objs[1].size);
+	if (objs[0].data && objs[1].data && read_exports(exports, &table)) {
+		work = link_stack(&ctx, objs, 2, &table);
+		if (check(work, "native+orphan links")) {
+			err = pvlink_patch_resolve(&ctx, pv_names, entries, NR_PV, pv, msg,
+						   sizeof(msg));
+			if (!check(err == PVLINK_PATCH_E_INL_ORPHAN &&
+				   strstr(msg, "backend orphan has an inline body for irq_enable but does not define pv_irq_enable (backend native does)"),
+				   "a body above the op's definition: %s",
+				   pvlink_patch_strerror(PVLINK_PATCH_E_INL_ORPHAN)))
+				printf("# got %d, message: %s\n", err, msg);
+		} else {
+			diag(ctx.msg);
+		}
+		unlink_stack(&ctx, work);
+	} else {
+		check(false, "read %s, %s and %s", native, orphan, exports);
+	}
+	free((void *)objs[0].data);
+	free((void *)objs[1].data);
+}
+
 /* ---- 6. random inputs: no crash, nothing read outside, all or nothing ---- */
 
 static u64 rng_state = 0x9e3779b97f4a7c15ULL;
@@ -929,6 +976,8 @@ static void fuzz_tables(unsigned int rounds)
 
 int main(int argc, char **argv)
 {
+	/* Every line out before a sanitizer may end the process. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_nops();
 	test_decide();
 	test_apply_ok();
@@ -948,10 +997,15 @@ int main(int argc, char **argv)
 		free(obj);
 	}
 	fuzz_tables(20000);
-	if (argc == 7) {
+	if (argc == 8) {
 		test_bad_backend(argv[4], PVLINK_PATCH_E_NOT_FUNC, "pv_halt");
 		test_bad_backend(argv[5], PVLINK_PATCH_E_INL_DUP, "both give a body for halt");
 		test_bad_backend(argv[6], PVLINK_PATCH_E_INL_SECTION, "not allocated");
+		test_bad_backend(argv[7], PVLINK_PATCH_E_INL_ORPHAN,
+				 "body for irq_enable but no backend of the stack defines pv_irq_enable");
+		test_orphan_over_native(argv[1], argv[3], argv[7]);
 	}
+	/* The suite checks for this line: a run cut short is a failure. */
+	printf("# patch_test: ran to the end, %d failed\n", failures);
 	return failures ? 1 : 0;
 }

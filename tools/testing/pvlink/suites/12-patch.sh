@@ -103,7 +103,7 @@ fi
 if check "patch: build host tests" \
 	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" all; then
 	exports=$srctree/tools/testing/pvlink/pvimage/native.exports
-	# Three backends pvlink_patch_resolve() must refuse.
+	# Four backends pvlink_patch_resolve() must refuse.
 	printf '%s\n' '.data' '.globl pv_halt' '.type pv_halt, @object' 'pv_halt: .quad 0' \
 		'.size pv_halt, 8' > "$O/notfunc.S"
 	printf '%s\n' '.section .pvlink.inline, "", @progbits' \
@@ -114,17 +114,34 @@ if check "patch: build host tests" \
 		'.asciz "halt"' '.byte 1' 'hlt' \
 		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
 		'.size pv_halt, . - pv_halt' > "$O/alloc.S"
+	printf '%s\n' '.section .pvlink.inline, "", @progbits' \
+		'.asciz "irq_enable"' '.byte 1' 'sti' \
+		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
+		'.size pv_halt, . - pv_halt' > "$O/orphan.S"
 	bad=()
-	for b in notfunc duprec alloc; do
+	for b in notfunc duprec alloc orphan; do
 		as -o "$O/$b.o" "$O/$b.S" && bad+=("$O/$b.o")
 	done
-	if [ -e "$B/native.o" ] && [ -e "$B/test.o" ] && [ ${#bad[@]} = 3 ]; then
+	if [ -e "$B/native.o" ] && [ -e "$B/test.o" ] && [ ${#bad[@]} = 4 ]; then
 		args=("$B/native.o" "$B/test.o" "$exports" "${bad[@]}")
 	else
 		args=()
 	fi
-	"$O/patch_test" "${args[@]}" || true
-	"$O/patch_test_asan" "${args[@]}" | sed 's/^\(not \)\?ok - patch: /&asan+ubsan: /' || true
+	# run_host PROG LABEL: its TAP lines (names prefixed with LABEL), and
+	# a failure if it did not run to its end (a crash, a sanitizer).
+	run_host()
+	{
+		local out rc
+		out=$("$1" "${args[@]}" 2>&1)
+		rc=$?
+		printf '%s\n' "$out" | sed -e "s/^\(not \)\?ok - patch: /&$2/" \
+			-e '/^\(not \)\?ok - \|^# /!s/^/# /'
+		if ! printf '%s\n' "$out" | grep -q '^# patch_test: ran to the end'; then
+			notok "patch: ${2}host tests ran to the end (status $rc)"
+		fi
+	}
+	run_host "$O/patch_test" ""
+	run_host "$O/patch_test_asan" "asan+ubsan: "
 fi
 
 # ---- 3. the NOP table, decoded by binutils ---------------------------------
