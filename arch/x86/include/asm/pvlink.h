@@ -339,7 +339,9 @@ void pvlink_nop_fill(u8 *p, unsigned int n);
  *
  * Checks the opcode, that the call reaches @op->entry today, that the op
  * is resolved and the new rel32 fits; it does not check the address range
- * or the table's shape (pvlink_patch_apply() does).
+ * or the table's shape (pvlink_patch_apply() does).  A body is inlined
+ * only into a PLT32 call: a PC32 one may be GNU ld's "addr32 call"
+ * (67 e8), whose prefix would then apply to the body.
  *
  * Return: PVLINK_PATCH_OK or the check that failed.
  */
