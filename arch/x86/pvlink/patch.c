@@ -2,8 +2,8 @@
 /*
  * Patching the kernel's pv-op call sites to the linked backend stack.
  *
- * The boot-time link (kernel/pvlink_boot.c) calls this once the stack is
- * linked.  The decisions are pure code shared with the host tests:
+ * The boot-time link (pvlink_boot_link(), kernel/pvlink_link.c) calls
+ * this once the stack is linked.  The decisions are pure code shared with the host tests:
  * patch_resolve.c finds each op's definition and inline body,
  * patch_site.c checks every site and then rewrites them all.  This file
  * supplies what only the kernel knows (its pv_<op>() entries, its text,
@@ -36,7 +36,6 @@ static const u64 pvop_entries[] = {
 };
 
 #define NR_PVOPS	ARRAY_SIZE(pvop_names)
-
 
 static const char *func_of(u64 addr, u64 *offset)
 {
