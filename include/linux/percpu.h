@@ -19,6 +19,13 @@
 #include <linux/types.h>
 #include <asm/percpu.h>
 
+/* Bytes each area keeps for the linked backend's percpu data. */
+#ifdef CONFIG_PVLINK_PERCPU_RESERVE
+#define PERCPU_BACKEND_RESERVE	CONFIG_PVLINK_PERCPU_RESERVE
+#else
+#define PERCPU_BACKEND_RESERVE	0	/* no pvlink: no backend */
+#endif
+
 #define DECLARE_PER_CPU(type, name) \
 	extern __attribute__((section(PER_CPU_SECTION))) __typeof__(type) name
 #define DEFINE_PER_CPU(type, name) \

@@ -67,8 +67,8 @@ static void percpu_suite(void)
 	       percpu_reserve_size(), percpu_reserve_offset());
 	report(reserves_zero, "every backend reserve is zeroed, but for the backend's data (%lu bytes at %#lx)",
 	       percpu_backend_size(), percpu_backend_offset());
-	report(percpu_reserve_size() == (unsigned long)(IS_ENABLED(CONFIG_PVLINK) ?
-		CONFIG_PVLINK_PERCPU_RESERVE : 0), "reserve size matches the configuration");
+	report(percpu_reserve_size() == PERCPU_BACKEND_RESERVE,
+	       "reserve size matches the configuration");
 	if (nr_cpus_found)
 		report(nr_cpus_found <= CONFIG_NR_CPUS,
 		       "every CPU the ACPI MADT lists (%u) has an area (CONFIG_NR_CPUS=%d)",
