@@ -65,6 +65,12 @@ void start_kernel(struct boot_info *bi)
 	memmap_print(bi);
 	report_boot_modules(bi);
 	page_alloc_init(bi);
+	/*
+	 * Test mode only: a pv-op used before the link must stop the
+	 * kernel with a message naming it (arch/x86/kernel/pvops.c).
+	 */
+	if (IS_ENABLED(CONFIG_PVLINK_TESTING) && cmdline_has("pvlink.early_pvop"))
+		pv_io_delay();
 	pvlink_boot(bi);
 
 	arch_setup(bi);

@@ -14,8 +14,8 @@
 
 static void __noreturn pvops_not_linked(const char *op)
 {
-	panic("pv-op %s called but no pv-op implementation is installed (pvops_install())",
-	      op);
+	panic("pv-op %s called before the boot-time link installed any pv-op: "
+	      "call it after pvlink_boot() (see the trace for the caller)", op);
 }
 
 #define NL_OP(type, name, params, args) \
