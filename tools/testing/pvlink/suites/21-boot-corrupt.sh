@@ -15,7 +15,8 @@
 # case's error.  One TAP line per case (run-env.sh -s).  Three more
 # backends test what only a boot can refuse (boot/testdata/bootcase.c):
 # percpu data over the kernel's reserve, a bss larger than the guest's
-# memory, and a stack that defines no pv-op.
+# memory, and a stack that defines no pv-op.  Then pvlink.early_pvop: a
+# pv-op called before the link must stop the kernel, naming it.
 #
 # PVLINK_CORRUPT_CASES="hdr-magic sym-tls" boots only those cases.
 set -u
@@ -150,6 +151,39 @@ while IFS= read -r line; do
 	fi
 done < "$work/boots.out"
 echo "# boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work/logs"
+
+# --- a pv-op before the link ------------------------------------------------------
+# The testing kernel's pvlink.early_pvop calls pv_io_delay() before
+# pvlink_boot(): the kernel must stop at once with a panic naming the
+# pv-op and end the run as a failure, not run on or reboot in a loop.
+if grep -aqF 'pvlink.early_pvop' "$kernel/vmlinux"; then
+	cat > "$work/early.cfg" <<-EOF
+	[early-pvop]
+	append = console=ttyS0 pvlink.early_pvop
+	module = none
+	timeout = 8
+	expect = fail
+	log_once = ^Kernel panic: pv-op io_delay called before the boot-time link
+	EOF
+	VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
+		"$t/boot/run-env.sh" -c "$work/early.cfg" early-pvop > "$work/early.out" 2>&1
+	status=$(cat "$work/logs/early-pvop.status" 2>/dev/null)
+	if [[ $status == "rc=3 "*" banners=1" ]]; then
+		echo "ok - boot-corrupt: pvlink.early_pvop: a pv-op before the link stops the kernel as a failure, once"
+	else
+		echo "not ok - boot-corrupt: pvlink.early_pvop: a pv-op before the link stops the kernel as a failure, once"
+		echo "# want QEMU status 3 (the kernel's failure exit) and one banner; got: ${status:-no status}"
+		sed 's/^/#   /' "$work/early.out"
+	fi
+	if grep -q '^ok - early-pvop: log shows' "$work/early.out"; then
+		echo "ok - boot-corrupt: pvlink.early_pvop: the panic names the pv-op (io_delay)"
+	else
+		echo "not ok - boot-corrupt: pvlink.early_pvop: the panic names the pv-op (io_delay)"
+		grep -A3 '^not ok - early-pvop: log' "$work/early.out" | sed 's/^/# /'
+	fi
+else
+	echo "ok - boot-corrupt: pvlink.early_pvop # SKIP the CONFIG_PVLINK_TESTING=y kernel has no pvlink.early_pvop"
+fi
 
 # --- malformed inline bodies, for the site patcher (same testing kernel) ---------
 "$t/patch/boot-inline.sh" "$kernel/vmlinux" "$objtree/arch/x86/pvlink/native.o" "$work/inline"
