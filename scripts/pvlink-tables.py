@@ -186,6 +186,31 @@ def sites_of(path):
     return sorted(sites)
 
 
+def entries_of(path):
+    """The address of the kernel's own pv_<op> entry, in .pvlink.pvops order.
+
+    Numbers, not relocations: a table of pointers to the entries would
+    itself be a reference to every pv-op, that is one more site each.
+    """
+    data, secs, cstr = read_elf(path)
+    pvops = []
+    for s in secs:
+        if s['sname'] == '.pvlink.pvops':
+            pvops = [r for r in data[s['off']:s['off'] + s['size']].split(b'\0') if r]
+    symtab = next(s for s in secs if s['type'] == SHT_SYMTAB)
+    strtab = secs[symtab['link']]
+    value = {}
+    for i in range(symtab['size'] // 24):
+        st_name, st_info, _, st_shndx, st_value, _ = \
+            struct.unpack_from('<IBBHQQ', data, symtab['off'] + 24 * i)
+        if st_info >> 4 == 1 and st_info & 0xf == 2 and st_shndx:  # global function
+            value[cstr(strtab['off'], st_name)] = st_value
+    missing = [n.decode() for n in pvops if n not in value]
+    if missing:
+        fail('%s: no global function for pv-op %s' % (path, ', '.join(missing)))
+    return [(value[n], n) for n in pvops]
+
+
 def read_digests(path):
     digests = []
     with open(path) as f:
@@ -211,6 +236,7 @@ def main(argv):
             fail('unknown argument %s (see the comment at the top)' % a)
     exports = exports_of(vmlinux) if vmlinux else {}
     sites = sites_of(vmlinux) if vmlinux else []
+    entries = entries_of(vmlinux) if vmlinux else []
     allowed = read_digests(digests) if digests else []
 
     nb = len(exports) // 2 + 1
@@ -244,6 +270,11 @@ def main(argv):
     for addr, op, rtype, form, name in sites:
         w('\t.quad 0x%x\n\t.long %d\n\t.byte %d, %d\n\t.short 0\t/* %s */\n'
           % (addr, op, rtype, form, name.decode()))
+    # u32 count, u32 0, then count u64: the address of each pv_<op> entry.
+    w('\t.balign 8\n\t.globl pvlink_pvop_entries\npvlink_pvop_entries:\n\t.long %d, 0\n'
+      % len(entries))
+    for value, name in entries:
+        w('\t.quad 0x%x\t/* %s */\n' % (value, name.decode()))
     for k, name in enumerate(order):
         w('.Lpvlink_name%d:\t.asciz "%s"\n' % (k, name.decode()))
     w('\t.section .note.GNU-stack, "", @progbits\n')

@@ -599,6 +599,24 @@ struct pvlink_site_table {
 };
 extern const struct pvlink_site_table pvlink_sites;
 
+/**
+ * struct pvlink_pvop_entries - where each pv-op's call sites point today
+ * @nr:       number of pv-ops (the PV_OPS() list's length).
+ * @reserved: 0.
+ * @entry:    the address of the kernel's own pv_<op>() entry, in PV_OPS()
+ *            order.
+ *
+ * Generated with the site table, as numbers: a table of pointers in C
+ * would itself reference every pv-op, one more site each.  The patcher
+ * checks that every call site it rewrites still reaches its op's entry.
+ */
+struct pvlink_pvop_entries {
+	u32 nr;
+	u32 reserved;
+	u64 entry[];
+};
+extern const struct pvlink_pvop_entries pvlink_pvop_entries;
+
 /*
  * Reading a pvlink image (Documentation/pvlink.rst ("The image format and the kernel tables")): an "ar"
  * archive whose first member is the index.  Shared by the kernel (which

@@ -28,13 +28,6 @@ static const char *const pvop_names[] = {
 	PV_OPS(NAME_OP, NAME_VOP, NAME_VOP)
 };
 
-/* What call sites reach before patching: the kernel's dispatching entries. */
-#define ENTRY_OP(type, name, params, args)	(u64)(uintptr_t)pv_##name,
-#define ENTRY_VOP(name, params, args)		(u64)(uintptr_t)pv_##name,
-static const u64 pvop_entries[] = {
-	PV_OPS(ENTRY_OP, ENTRY_VOP, ENTRY_VOP)
-};
-
 #define NR_PVOPS	ARRAY_SIZE(pvop_names)
 
 static const char *func_of(u64 addr, u64 *offset)
@@ -176,8 +169,15 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 			 pvlink_sites.reserved);
 		return -1;
 	}
-	err = pvlink_patch_resolve(ctx, pvop_names, pvop_entries, NR_PVOPS, ops,
-				   msg, len);
+	/* What call sites reach before patching: the kernel's own entries. */
+	if (pvlink_pvop_entries.nr != NR_PVOPS || pvlink_pvop_entries.reserved) {
+		snprintf(msg, len, "pv-op entry table: %u entries (reserved 0x%x) for %u pv-ops; the tables are stale, rebuild the kernel",
+			 pvlink_pvop_entries.nr, pvlink_pvop_entries.reserved,
+			 (unsigned int)NR_PVOPS);
+		return -1;
+	}
+	err = pvlink_patch_resolve(ctx, pvop_names, pvlink_pvop_entries.entry,
+				   NR_PVOPS, ops, msg, len);
 	if (err)
 		return -1;
 	err = pvlink_patch_apply(&env, st, why, sizeof(why));
