@@ -23,15 +23,6 @@
 
 #include "pvlink_boot.h"
 
-static const char *const region_names[PVLINK_NR_REGIONS] = {
-	[PVLINK_TEXT] = "text",
-	[PVLINK_RODATA] = "rodata",
-	[PVLINK_DATA] = "data",
-	[PVLINK_BSS] = "bss",
-	[PVLINK_GOT] = "got",
-	[PVLINK_PERCPU] = "percpu",
-};
-
 void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
 			 const struct pvlink_platform *p, const char *force,
 			 const char *stack)
@@ -62,7 +53,7 @@ static void report_sections(const struct pvlink_ctx *ctx, unsigned int oi)
 		if (si.region >= PVLINK_NR_REGIONS)
 			continue;
 		printk(KERN_INFO "pvlink: section %s %s region %s addr 0x%lx size %lu\n",
-		       ctx->objs[oi].name, si.name, region_names[si.region],
+		       ctx->objs[oi].name, si.name, pvlink_region_name(si.region),
 		       (unsigned long)si.addr, (unsigned long)si.size);
 	}
 }
@@ -83,6 +74,6 @@ void pvlink_debug_report(const struct pvlink_ctx *ctx)
 		for (unsigned int i = 0; i < SHA256_DIGEST_SIZE; i++)
 			snprintf(hex + 2 * i, 3, "%02x", d[i]);
 		printk(KERN_INFO "pvlink: region %s addr 0x%lx size %lu sha256 %s\n",
-		       region_names[r], (unsigned long)rg->addr, (unsigned long)rg->size, hex);
+		       pvlink_region_name(r), (unsigned long)rg->addr, (unsigned long)rg->size, hex);
 	}
 }

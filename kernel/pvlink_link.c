@@ -35,15 +35,6 @@ static unsigned int region_order[PVLINK_NR_REGIONS];
 static phys_addr_t work_pages;
 static unsigned int work_order;
 
-static const char *const region_names[PVLINK_NR_REGIONS] = {
-	[PVLINK_TEXT] = "text",
-	[PVLINK_RODATA] = "rodata",
-	[PVLINK_DATA] = "data",
-	[PVLINK_BSS] = "bss",
-	[PVLINK_GOT] = "got",
-	[PVLINK_PERCPU] = "percpu",
-};
-
 /*
  * No region or workspace of a sane stack comes near this (a backend is
  * kilobytes); it bounds the search below against sizes from a malformed
@@ -169,7 +160,7 @@ static int reserve_pages(struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
 			continue;
 		if (take_pages(rg->size, &region_pages[r], &region_order[r])) {
 			PVLINK_BOOT_REASON(st, "stack %s: no free memory for its %s region (%lu bytes in one piece; at most %lu MiB is ever tried)",
-					   st->stack, region_names[r], (unsigned long)rg->size,
+					   st->stack, pvlink_region_name(r), (unsigned long)rg->size,
 					   (PAGE_SIZE << PVLINK_BOOT_MAX_ORDER) >> 20);
 			region_pages[r] = 0;
 			return -1;
@@ -264,7 +255,7 @@ static void protect_regions(const struct pvlink_ctx *ctx)
 		}
 		if (err)
 			pr_warn("pvlink: could not set the page protections of the %s region at %#lx (%lu pages): it stays writable and executable\n",
-				region_names[r], addr, n);
+				pvlink_region_name(r), addr, n);
 	}
 }
 

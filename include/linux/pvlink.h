@@ -159,6 +159,35 @@ enum pvlink_region_id {
 };
 
 /**
+ * pvlink_region_name() - a region's name in messages, maps and boot logs
+ * @r: an enum pvlink_region_id.
+ *
+ * A function, not a table, so that code running after the linker is
+ * freed (self-tests) and host tools use it alike.
+ *
+ * Return: "text", "rodata", "data", "bss", "got", "percpu", or "none"
+ * for PVLINK_REGION_NONE and anything else.
+ */
+static inline const char *pvlink_region_name(unsigned int r)
+{
+	switch (r) {
+	case PVLINK_TEXT:
+		return "text";
+	case PVLINK_RODATA:
+		return "rodata";
+	case PVLINK_DATA:
+		return "data";
+	case PVLINK_BSS:
+		return "bss";
+	case PVLINK_GOT:
+		return "got";
+	case PVLINK_PERCPU:
+		return "percpu";
+	}
+	return "none";
+}
+
+/**
  * struct pvlink_region - one output region
  * @size:  bytes needed; set by pvlink_plan().
  * @align: required alignment of @addr and of @mem (a power of two, at

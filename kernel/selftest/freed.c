@@ -74,10 +74,6 @@ static void test_init_sections(void)
 /* What the linked stack runs from must not have been given back. */
 static void test_backend(void)
 {
-	static const char *const names[PVLINK_NR_REGIONS] = {
-		[PVLINK_TEXT] = "text", [PVLINK_RODATA] = "rodata", [PVLINK_DATA] = "data",
-		[PVLINK_BSS] = "bss", [PVLINK_GOT] = "got", [PVLINK_PERCPU] = "percpu",
-	};
 	const struct pvlink_boot_state *st = &pvlink_boot_state;
 
 	report_prefix_push("backend");
@@ -96,7 +92,7 @@ static void test_backend(void)
 			continue;
 		for (unsigned long pfn = first; pfn < last; pfn++)
 			freed += page_is_free(pfn);
-		report(!freed, "%s [%#lx +%#lx] of %s: no page is free (%lu are)", names[r],
+		report(!freed, "%s [%#lx +%#lx] of %s: no page is free (%lu are)", pvlink_region_name(r),
 		       (unsigned long)st->region[r].addr, (unsigned long)st->region[r].size,
 		       st->stack, freed);
 	}

@@ -31,14 +31,12 @@ static u64 num_arg(const char *opt, const char *s)
  */
 static void region_arg(const char *s, u64 region_addr[PVLINK_NR_REGIONS])
 {
-	static const char *const names[PVLINK_NR_REGIONS] = {
-		[PVLINK_TEXT] = "text", [PVLINK_RODATA] = "rodata", [PVLINK_DATA] = "data",
-		[PVLINK_BSS] = "bss", [PVLINK_GOT] = "got", [PVLINK_PERCPU] = "percpu",
-	};
 	const char *eq = strchr(s, '=');
 
 	for (unsigned int r = 0; eq && r < PVLINK_NR_REGIONS; r++) {
-		if (strlen(names[r]) != (size_t)(eq - s) || strncmp(s, names[r], eq - s))
+		const char *name = pvlink_region_name(r);
+
+		if (strlen(name) != (size_t)(eq - s) || strncmp(s, name, eq - s))
 			continue;
 		if (r == PVLINK_PERCPU)
 			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s: the percpu region is an "

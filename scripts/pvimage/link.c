@@ -20,11 +20,6 @@
 static const unsigned int layout[] = {
 	PVLINK_TEXT, PVLINK_RODATA, PVLINK_GOT, PVLINK_DATA, PVLINK_BSS,
 };
-static const char *const region_name[PVLINK_NR_REGIONS] = {
-	[PVLINK_TEXT] = "text", [PVLINK_RODATA] = "rodata", [PVLINK_DATA] = "data",
-	[PVLINK_BSS] = "bss", [PVLINK_GOT] = "got", [PVLINK_PERCPU] = "percpu",
-};
-
 static u64 align_up(u64 v, u64 a)
 {
 	return (v + a - 1) & ~(a - 1);
@@ -48,7 +43,7 @@ static void write_map(const struct pvlink_ctx *ctx, const char *path)
 
 	MAP("# pvimage link map, version 1\n");
 	for (r = 0; r < PVLINK_NR_REGIONS; r++)
-		MAP("region %s 0x%llx 0x%llx 0x%llx\n", region_name[r],
+		MAP("region %s 0x%llx 0x%llx 0x%llx\n", pvlink_region_name(r),
 		    (unsigned long long)ctx->region[r].addr,
 		    (unsigned long long)ctx->region[r].size,
 		    (unsigned long long)ctx->region[r].align);
@@ -65,7 +60,7 @@ static void write_map(const struct pvlink_ctx *ctx, const char *path)
 			if (pvlink_section(ctx, oi, i, &si) || si.region == PVLINK_REGION_NONE)
 				continue;
 			MAP("section %s %s %s 0x%llx 0x%llx\n", oname, si.name,
-			    region_name[si.region], (unsigned long long)si.addr,
+			    pvlink_region_name(si.region), (unsigned long long)si.addr,
 			    (unsigned long long)si.size);
 		}
 		for (u64 i = 1; i < e.nsyms; i++) {
@@ -100,8 +95,8 @@ static void check_overlaps(const struct pvlink_ctx *ctx)
 			if (ra->addr < rb->addr + rb->size && rb->addr < ra->addr + ra->size)
 				pvimage_die(PVIMAGE_EXIT_USAGE, "regions %s [%#llx +%#llx] and %s "
 					    "[%#llx +%#llx] overlap (see --region)",
-					    region_name[a], (unsigned long long)ra->addr,
-					    (unsigned long long)ra->size, region_name[b],
+					    pvlink_region_name(a), (unsigned long long)ra->addr,
+					    (unsigned long long)ra->size, pvlink_region_name(b),
 					    (unsigned long long)rb->addr,
 					    (unsigned long long)rb->size);
 		}
@@ -134,7 +129,7 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 			cur = align_up(cur, r->align);
 		} else if (want & (r->align - 1)) {
 			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx: the region needs "
-				    "%llu-byte alignment", region_name[layout[i]],
+				    "%llu-byte alignment", pvlink_region_name(layout[i]),
 				    (unsigned long long)want, (unsigned long long)r->align);
 		} else {
 			cur = want;
@@ -148,7 +143,7 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 			continue;
 		if (r->addr < addr)
 			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx is below --addr %#llx, "
-				    "where OUT starts", region_name[layout[i]],
+				    "where OUT starts", pvlink_region_name(layout[i]),
 				    (unsigned long long)r->addr, (unsigned long long)addr);
 		if (cur > file_end)
 			file_end = cur;

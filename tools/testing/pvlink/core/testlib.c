@@ -152,14 +152,6 @@ void tl_free_regions(struct pvlink_ctx *ctx, void *work)
 	free(work);
 }
 
-const char *tl_region_name(unsigned int r)
-{
-	static const char *const names[] = {
-		"text", "rodata", "data", "bss", "got", "percpu", "none"
-	};
-
-	return r <= PVLINK_NR_REGIONS ? names[r] : "?";
-}
 
 void tl_free_symlist(struct tl_sym *syms, unsigned int n)
 {

@@ -46,6 +46,5 @@ void tl_free_symlist(struct tl_sym *syms, unsigned int n);
 enum pvlink_err tl_plan_alloc(struct pvlink_ctx *ctx, void **work);
 void tl_free_regions(struct pvlink_ctx *ctx, void *work);
 
-const char *tl_region_name(unsigned int r);
 
 #endif /* PVLINK_TESTLIB_H */

@@ -236,15 +236,6 @@ static size_t check_canary(const u8 *p, size_t n)
 	return n;
 }
 
-static const char *region_name(unsigned int r)
-{
-	static const char *const names[] = {
-		"text", "rodata", "data", "bss", "got", "percpu"
-	};
-
-	return r < PVLINK_NR_REGIONS ? names[r] : "none";
-}
-
 /* ------------------------------------------------------------------ */
 
 struct staging {
@@ -281,7 +272,7 @@ static void alloc_staging(struct pvlink_ctx *ctx, struct staging *st,
 			continue;
 		if (rg->size > (64u << 20))
 			die("region %s of %llu bytes: the corpus has no such object",
-			    region_name(r), (unsigned long long)rg->size);
+			    pvlink_region_name(r), (unsigned long long)rg->size);
 		if (posix_memalign((void **)&st->block[r], a, a + rg->size + GUARD))
 			die("out of memory");
 		st->lead[r] = a;
@@ -315,7 +306,7 @@ static void check_untouched(const struct pvlink_ctx *ctx, const struct staging *
 		at = check_canary(st->block[r], n);
 		if (at != n)
 			fail("refused link wrote staging memory: region %s byte %lld",
-			     region_name(r), (long long)at - (long long)st->lead[r]);
+			     pvlink_region_name(r), (long long)at - (long long)st->lead[r]);
 	}
 }
 
@@ -331,10 +322,10 @@ static void check_guards(const struct pvlink_ctx *ctx, const struct staging *st)
 		if (!b)
 			continue;
 		if (check_canary(b, lead) != lead)
-			fail("link wrote before region %s", region_name(r));
+			fail("link wrote before region %s", pvlink_region_name(r));
 		for (size_t i = 0; i < GUARD; i++)
 			if (b[lead + size + i] != canary(lead + size + i)) {
-				fail("link wrote %zu bytes past region %s", i + 1, region_name(r));
+				fail("link wrote %zu bytes past region %s", i + 1, pvlink_region_name(r));
 				break;
 			}
 	}
@@ -363,7 +354,7 @@ static void check_disjoint(const struct placed *p, unsigned int n)
 			    p[b].offset < p[a].offset + p[a].size) {
 				fail("sections %u:%u and %u:%u overlap in region %s",
 				     p[a].obj, p[a].shndx, p[b].obj, p[b].shndx,
-				     region_name(p[a].region));
+				     pvlink_region_name(p[a].region));
 				return;
 			}
 }
@@ -393,7 +384,7 @@ static void check_sections(const struct pvlink_ctx *ctx)
 				fail("pvlink_section(%u, %u) '%s': offset %llx size %llx align %llx, address %llx: not inside region %s",
 				     oi, i, info.name, (unsigned long long)info.offset,
 				     (unsigned long long)info.size, (unsigned long long)info.align,
-				     (unsigned long long)info.addr, region_name(info.region));
+				     (unsigned long long)info.addr, pvlink_region_name(info.region));
 				return;
 			}
 			if (n < sizeof(placed) / sizeof(placed[0]))
