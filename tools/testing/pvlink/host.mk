@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# What the host-test Makefiles under tools/testing/pvlink/ share: the
+# source and build trees, the output folder, the compilers and the linker
+# core's files.  A test folder's Makefile sets TEST to its folder's name
+# and includes this first:
+#
+#	TEST := core
+#	include $(dir $(lastword $(MAKEFILE_LIST)))../host.mk
+#
+# then writes everything below $(O) = $(objtree)/tools/testing/pvlink/$(TEST)
+# and nothing into the source tree.
+
+MAKEFLAGS += -rR --no-print-directory
+
+srctree	?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))../../..)
+objtree	?= $(srctree)
+srctree	:= $(abspath $(srctree))
+objtree	:= $(abspath $(objtree))
+O	:= $(objtree)/tools/testing/pvlink/$(TEST)
+S	:= $(srctree)/tools/testing/pvlink/$(TEST)
+
+# make's built-in CC is cc; the suites pass CC=gcc or CC=clang.
+ifeq ($(origin CC),default)
+CC	:= gcc
+endif
+HOSTCC	?= gcc
+CLANG	?= clang
+PYTHON	:= /usr/bin/python3
+
+# The linker core: the files the kernel, pvimage and these tests share.
+CORE_SRC := $(srctree)/kernel/pvlink.c $(srctree)/arch/x86/pvlink/reloc.c
+CORE_HDR := $(srctree)/include/linux/pvlink.h $(srctree)/include/linux/elf.h \
+	    $(srctree)/include/linux/types.h $(srctree)/arch/x86/include/asm/pvlink.h
+
+# The host tests also run under ASan and UBSan (built with $(CLANG)).
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
