@@ -46,16 +46,8 @@ if [ ! -x "$pvimage" ]; then
 fi
 
 # --- the testing kernel -----------------------------------------------------
-build_kernel()
-{
-	make -C "$srctree" O="$kernel" CC="$CC" defconfig &&
-	sed -i '/CONFIG_PVLINK_TESTING[ =]/d' "$kernel/.config" &&
-	echo 'CONFIG_PVLINK_TESTING=y' >> "$kernel/.config" &&
-	make -C "$srctree" O="$kernel" CC="$CC" olddefconfig &&
-	grep -qx 'CONFIG_PVLINK_TESTING=y' "$kernel/.config" &&
-	make -C "$srctree" O="$kernel" CC="$CC" PVIMAGE="$pvimage" -j2 vmlinux
-}
-if build_kernel > "$work/build.log" 2>&1; then
+if srctree="$srctree" CC="$CC" "$t/boot/build-kernel.sh" "$kernel" CONFIG_PVLINK_TESTING=y -- PVIMAGE="$pvimage" vmlinux \
+		> "$work/build.log" 2>&1; then
 	echo "ok - boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
 else
 	echo "not ok - boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"

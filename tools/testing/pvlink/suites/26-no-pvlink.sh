@@ -21,16 +21,7 @@ work=$objtree/tools/testing/pvlink/out/no-pvlink
 kernel=$objtree/tools/testing/pvlink/out/kernel-nopvlink
 mkdir -p "$work"
 
-build_kernel()
-{
-	make -C "$srctree" O="$kernel" CC="$CC" defconfig &&
-	sed -i '/CONFIG_PVLINK[ =]/d' "$kernel/.config" &&
-	echo '# CONFIG_PVLINK is not set' >> "$kernel/.config" &&
-	make -C "$srctree" O="$kernel" CC="$CC" olddefconfig &&
-	! grep -q '^CONFIG_PVLINK=y' "$kernel/.config" &&
-	make -C "$srctree" O="$kernel" CC="$CC" -j2 vmlinux
-}
-if build_kernel > "$work/build.log" 2>&1; then
+if srctree="$srctree" CC="$CC" "$t/boot/build-kernel.sh" "$kernel" CONFIG_PVLINK=n > "$work/build.log" 2>&1; then
 	echo "ok - no-pvlink: build a kernel with CONFIG_PVLINK=n ($CC)"
 else
 	echo "not ok - no-pvlink: build a kernel with CONFIG_PVLINK=n ($CC)"
