@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tap.h"
+
 #include <linux/bootinfo.h>
 #include <asm/page.h>
 
@@ -49,8 +51,6 @@ __asm__(".pushsection .data\n"
 	"k__end:\n"
 	".popsection\n");
 
-static const char *prefix;
-static int failures;
 static int printk_calls;
 
 int k_printk(const char *fmt, ...);
@@ -128,19 +128,6 @@ static int poison_matches(const char *when)
 	poison_errors = 0;
 	nexpect = 0;
 	return ok;
-}
-
-static void tap(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - %s: ", ok ? "ok" : "not ok", prefix);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	if (!ok)
-		failures++;
 }
 
 /* The model's view of page_alloc_init(): whole pages of RAM below 4 GiB,

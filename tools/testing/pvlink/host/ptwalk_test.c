@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tap.h"
+
 #include <linux/types.h>
 #include <asm/pgtable.h>
 #include <asm/ptwalk.h>
@@ -43,9 +45,6 @@ struct range {
 static struct range got[MAX_RANGES];
 static unsigned int nr_got;
 
-static const char *prefix;
-static int failures;
-
 static u64 new_table(void)
 {
 	memset(tables[nr_tables], 0, sizeof(tables[0]));
@@ -73,19 +72,6 @@ static void record(unsigned long va, unsigned long size, unsigned int prot, void
 	if (nr_got < MAX_RANGES)
 		got[nr_got] = (struct range){ va, size, prot };
 	nr_got++;
-}
-
-static void tap(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - %s: ", ok ? "ok" : "not ok", prefix);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	if (!ok)
-		failures++;
 }
 
 /* Walk from @root and compare with @want[0..n); print the difference. */
