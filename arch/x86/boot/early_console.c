@@ -8,30 +8,19 @@
  * serial port without a pv-op.  Once pv-ops are installed, the pv-op
  * 8250 console takes the port over (serial8250_console_init()).
  *
- * Port I/O is privileged: this file lives under arch/x86/boot/, which
- * scripts/check-privileged.allow allows as early entry code.
+ * Its port I/O is the built-in native implementation's
+ * (arch/x86/kernel/pvops_native.c), called directly.
  */
 #include <linux/console.h>
 #include <linux/kernel.h>
+#include <asm/pvops.h>
 #include <asm/uart8250.h>
 
-static u8 early_inb(u16 port)
-{
-	u8 v;
-
-	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static void early_outb(u8 val, u16 port)
-{
-	asm volatile("outb %0, %1" : : "a"(val), "Nd"(port));
-}
-
-static const struct uart8250_io early_io = {
-	.in = early_inb,
-	.out = early_outb,
-};
+/*
+ * The port I/O of the built-in native pv-ops, called directly rather
+ * than through the (not yet installed) pv-op table.
+ */
+static struct uart8250_io early_io;
 
 static void early_write(struct console *con, const char *s, unsigned int n)
 {
@@ -47,6 +36,8 @@ static bool early_registered;
 
 void early_console_init(void)
 {
+	early_io.in = pvops_native.inb;
+	early_io.out = pvops_native.outb;
 	uart8250_setup(&early_io);
 	register_console(&early_serial);
 	early_registered = true;
