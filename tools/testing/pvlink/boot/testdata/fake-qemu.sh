@@ -18,13 +18,16 @@ set -u
 log='' module='' cmdline=''
 while [ $# -gt 0 ]; do
 	case $1 in
-	-serial) [ -z "$log" ] && log=${2#file:}; shift 2 ;;
+	# The first port logged to a file is the console ("-serial none"
+	# and other backends are not files).
+	-serial) case $2 in file:*) [ -z "$log" ] && log=${2#file:} ;; esac; shift 2 ;;
 	-initrd) module=$2; shift 2 ;;
 	-append) cmdline=$2; shift 2 ;;
 	*) shift ;;
 	esac
 done
 what=$(echo "$cmdline" | sed -n 's/.*fake=\([a-z-]*\).*/\1/p')
+log=${log:-/dev/null}	# no console file (the KVM probe: "-serial none")
 
 banner()
 {
