@@ -11,6 +11,10 @@
  * XEN_ELFNOTE_HYPERCALL_PAGE); under PVH the kernel asks Xen to fill it
  * through the MSR named in CPUID leaf base+2 (see arch/x86/xen/pvh.c).
  * Nothing may call these before xen_hypercall_page is filled.
+ *
+ * A pvlink backend that owns a hypercall page of its own (the xen-pvh
+ * backend installs one in its text) defines XEN_HYPERCALL_PAGE to that
+ * page's symbol before including this header.
  */
 #ifndef _XEN_HYPERCALL_H
 #define _XEN_HYPERCALL_H
@@ -19,7 +23,13 @@
 #include <xen/xen.h>
 
 /* One page of stubs, 32 bytes per hypercall (arch/x86/xen/hypercall_page.S). */
-extern u8 xen_hypercall_page[XEN_PAGE_SIZE];
+#ifndef XEN_HYPERCALL_PAGE
+#define XEN_HYPERCALL_PAGE	xen_hypercall_page
+#endif
+extern u8 XEN_HYPERCALL_PAGE[XEN_PAGE_SIZE];
+
+#define __xen_hc_str(x)		#x
+#define __xen_hc_xstr(x)	__xen_hc_str(x)
 
 /*
  * Every wrapper below passes five registers, so one asm form covers all
@@ -34,7 +44,7 @@ extern u8 xen_hypercall_page[XEN_PAGE_SIZE];
 	unsigned long __rsi = (unsigned long)(a2);			\
 	unsigned long __rdx = (unsigned long)(a3);			\
 	long __ret;							\
-	asm volatile("call xen_hypercall_page + %c[off]"		\
+	asm volatile("call " __xen_hc_xstr(XEN_HYPERCALL_PAGE) " + %c[off]"		\
 		     : "=a" (__ret), "+D" (__rdi), "+S" (__rsi),	\
 		       "+d" (__rdx), "+r" (__r10), "+r" (__r8)		\
 		     : [off] "i" ((nr) * XEN_HYPERCALL_STRIDE)		\
