@@ -11,7 +11,9 @@
 # $objtree/tools/testing/pvlink/logs/ENV.log and prints TAP:
 #
 #   ok - ENV: booted		the banner appeared exactly once
-#   ok - ENV: exit status	QEMU ended through isa-debug-exit with 0
+#   ok - ENV: exit status	QEMU ended through isa-debug-exit with 0,
+#				or (boot = xen) Xen's console says its dom0
+#				shut down to reboot (SCHEDOP_shutdown reboot)
 #   ok - ENV: module matches	the kernel's "module: 0" line has the
 #				size and first bytes of the file passed
 #				(with "module = none": no module reported)
@@ -26,6 +28,10 @@
 # (environments.cfg, key "module"): the test file, or an image derived
 # from $objtree/pvlink.img by boot/mkimage.py (tampered, truncated, foreign).
 #
+# $logdir/ENV.status keeps "rc=QEMU-STATUS end=HOW elapsed_ms=N banners=N",
+# HOW being pass, fail (the kernel's failure exit: isa-debug-exit 1, or
+# under Xen "Hardware Dom0 crashed"), timeout, reset, qemu-error or error.
+#
 # With -s (summary) each environment gives one line instead, "ok - ENV"
 # or "not ok - ENV" followed by the failed lines as diagnostics (the
 # corrupt-image suite boots a hundred environments that way).
@@ -36,7 +42,8 @@
 # $objtree/vmlinux), PVLINK_IMAGE (default $objtree/pvlink.img: what
 # tampered, truncated and foreign modules are made from), PVIMAGE (default
 # $objtree/scripts/pvimage/pvimage), QEMU (default qemu-system-x86_64),
-# QBOOT (qboot.rom), PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs).
+# QBOOT (qboot.rom), PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs),
+# XEN (the hypervisor boot = xen loads; default: scripts/get-xen.sh's).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -138,9 +145,10 @@ prepare()
 		[ -n "$module" ] && qargs+=(-initrd "$module")
 		qargs+=(-serial "file:$log0") ;;
 	xen)
-		local xen rc
-		xen=$("$srctree/scripts/get-xen.sh" "$objtree/.cache/xen" 2>"$outdir/get-xen.err")
-		rc=$?
+		local xen=${XEN:-} rc=0
+		[ -n "$xen" ] ||
+			xen=$("$srctree/scripts/get-xen.sh" "$objtree/.cache/xen" 2>"$outdir/get-xen.err") ||
+			rc=$?
 		if [ $rc = 2 ]; then
 			skip_reason=$(tail -n 1 "$outdir/get-xen.err")
 			return 2
@@ -291,30 +299,83 @@ make_module()
 	echo "# ${env[name]}: module $module: $kind: $out"
 }
 
-# judge_exit RC: isa-debug-exit writes (value << 1) | 1
+# Xen's own console lines when its hardware domain (dom0, our kernel) ends
+# (xen/common/shutdown.c, hwdom_shutdown()): SCHEDOP_shutdown with reason
+# reboot ends QEMU -no-reboot at once, status 0; reason crash (the kernel's
+# failure) makes Xen reboot after its 5 s delay, status 0 as well.
+XEN_REBOOT_RE='^\(XEN\) (\[[^]]*\] )?Hardware Dom0 shutdown: rebooting machine'
+XEN_CRASH_RE='^\(XEN\) (\[[^]]*\] )?Hardware Dom0 crashed'
+
+# xen_ending: "reboot", "crash" or "" from Xen's console (either port:
+# xen_append says which one Xen writes to).
+xen_ending()
+{
+	local f
+	for f in "$log0" "$log1"; do
+		[ -f "$f" ] || continue
+		if sed 's/\r//g' "$f" | grep -aqE -- "$XEN_CRASH_RE"; then
+			echo crash
+			return
+		fi
+	done
+	for f in "$log0" "$log1"; do
+		[ -f "$f" ] || continue
+		if sed 's/\r//g' "$f" | grep -aqE -- "$XEN_REBOOT_RE"; then
+			echo reboot
+			return
+		fi
+	done
+}
+
+# judge_exit RC: isa-debug-exit writes (value << 1) | 1; under Xen
+# (boot = xen) a run may also end by SCHEDOP_shutdown, QEMU status 0,
+# judged by Xen's console line.  Sets "ending" to pass, fail, timeout,
+# reset, qemu-error or error (the .status file keeps it).
 judge_exit()
 {
-	local name=${env[name]} rc=$1 err
+	local name=${env[name]} rc=$1 err xen=
 
 	case $rc in
 	1)
 		# QEMU's own start-up errors exit 1 too: they say why on stderr.
 		err=$(grep -aE '^[^ ]*qemu[^ ]*: ' "$qlog" | grep -v 'warning:' | head -n 1)
 		if [ -n "$err" ]; then
+			ending=qemu-error
 			tap not-ok "$name: exit status" "QEMU failed: $err"
 		else
+			ending=pass
 			tap ok "$name: exit status"
 		fi ;;
 	3)
+		ending=fail
 		tap not-ok "$name: exit status" \
 		    "the kernel reported failure (isa-debug-exit 1, QEMU status 3)" ;;
 	124|137)
+		ending=timeout
 		tap not-ok "$name: exit status" \
 		    "timed out after ${env[timeout]} s (the kernel hung or never reached its exit)" ;;
 	0)
-		tap not-ok "$name: exit status" \
-		    "QEMU ended without the kernel reaching isa-debug-exit (reset, triple fault or shutdown)" ;;
+		[ "${env[boot]}" = xen ] && xen=$(xen_ending)
+		case $xen in
+		reboot)
+			ending=pass
+			tap ok "$name: exit status" ;;
+		crash)
+			ending=fail
+			tap not-ok "$name: exit status" \
+			    "the kernel reported failure (SCHEDOP_shutdown crash: Xen says \"Hardware Dom0 crashed\")" ;;
+		*)
+			ending=reset
+			if [ "${env[boot]}" = xen ]; then
+				tap not-ok "$name: exit status" \
+				    "QEMU ended without the kernel reaching its exit: no isa-debug-exit, and Xen's console has no \"Hardware Dom0 shutdown: rebooting machine\" or \"Hardware Dom0 crashed\" (Xen panic, reset or triple fault)"
+			else
+				tap not-ok "$name: exit status" \
+				    "QEMU ended without the kernel reaching isa-debug-exit (reset, triple fault or shutdown)"
+			fi ;;
+		esac ;;
 	*)
+		ending=error
 		tap not-ok "$name: exit status" \
 		    "QEMU status $rc (an error: see $qlog)" ;;
 	esac
@@ -322,7 +383,7 @@ judge_exit()
 
 run_one()	# run_one NAME
 {
-	local name=$1 rc start end elapsed banners console
+	local name=$1 rc start end elapsed banners console ending=
 
 	if ! cfg_load "$cfg" "$name" 2>"$outdir/cfg.err"; then
 		tap not-ok "$name" "$(cat "$outdir/cfg.err")"
@@ -393,8 +454,6 @@ run_one()	# run_one NAME
 	elapsed=$(( (end - start) / 1000000 ))
 	touch "$console"
 	banners=$(grep -acE "$BANNER_RE" "$console")
-	printf 'rc=%s elapsed_ms=%s banners=%s\n' $rc $elapsed "$banners" \
-		> "$logdir/$name.status"
 	echo "# $name: QEMU status $rc after $((elapsed / 1000)).$(printf '%03d' $((elapsed % 1000))) s"
 
 	if [ "$banners" = 1 ]; then
@@ -407,6 +466,8 @@ run_one()	# run_one NAME
 		    "the banner appeared $banners times: the machine restarted"
 	fi
 	judge_exit $rc
+	printf 'rc=%s end=%s elapsed_ms=%s banners=%s\n' $rc "$ending" $elapsed \
+		"$banners" > "$logdir/$name.status"
 	if [ -n "$module" ]; then
 		check_module "$console"
 	elif grep -aqE "$MODULE_RE" "$console"; then

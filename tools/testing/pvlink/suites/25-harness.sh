@@ -17,9 +17,14 @@
 # 2c. boot/mkimage.py lays out images exactly as pvimage does, and its
 #    tampered, truncated and foreign images are refused for the expected
 #    reasons.
+#    Under Xen (boot = xen) a QEMU status 0 is judged by Xen's console:
+#    "Hardware Dom0 shutdown: rebooting machine" passes, "Hardware Dom0
+#    crashed" fails, anything else (a Xen panic, a forged line) fails as
+#    an ending without the kernel's exit.
 # 3. Every environment with "expect = fail" (the real kernel faulting on
-#    purpose) is judged a failure, through the kernel's own failure status,
-#    shows its exception report, boots once and ends within seconds.
+#    purpose) is judged a failure, through the kernel's own failure status
+#    (isa-debug-exit 1, or under Xen SCHEDOP_shutdown crash), shows its
+#    exception report, boots once and ends within seconds.
 set -u
 srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
@@ -33,6 +38,9 @@ mkdir -p "$work"
 # How long a deliberate fault may take from QEMU start to QEMU exit.  It
 # takes well under a second under TCG; the margin is for a loaded machine.
 FAULT_SECONDS=10
+# Xen reboots 5 s after its dom0 crashed (xen/common/shutdown.c,
+# maybe_reboot()); a Xen boot itself takes about 2 s.
+XEN_CRASH_SECONDS=5
 
 check()	# check NAME COMMAND...: one TAP line from a command's status
 {
@@ -106,6 +114,12 @@ verdicts=(
 	"fake-log-fail|1|not ok - fake-log-fail: log does not show /^fake: hello/|1 lines match"
 	"fake-log-gated|0|ok - fake-log-gated: log shows /^fake: goodbye$/ # SKIP vmlinux has no \"fake feature\": the kernel does not print this yet|"
 	"fake-log-gated|0|ok - fake-log-gated: log shows /^fake: hello$/|"
+	"fake-xen-reboot|0|ok - fake-xen-reboot: exit status|"
+	"fake-xen-crash|1|not ok - fake-xen-crash: exit status|the kernel reported failure (SCHEDOP_shutdown crash: Xen says \"Hardware Dom0 crashed\")"
+	"fake-xen-panic|1|not ok - fake-xen-panic: exit status|Xen's console has no \"Hardware Dom0 shutdown: rebooting machine\""
+	"fake-xen-forged|1|not ok - fake-xen-forged: exit status|Xen's console has no \"Hardware Dom0 shutdown: rebooting machine\""
+	"fake-xen-debug-exit|0|ok - fake-xen-debug-exit: exit status|"
+	"fake-reset-xenline|1|not ok - fake-reset-xenline: exit status|without the kernel reaching isa-debug-exit"
 	"-s fake-pass|0|ok - fake-pass|"
 	"-s fake-kvm|0|ok - fake-kvm # SKIP a trial KVM guest failed to start (QEMU exit 2: fake-qemu: no fake=WHAT on the command line)|"
 	"-s fake-log-fail|1|not ok - fake-log-fail|not ok - fake-log-fail: log does not show"
@@ -121,13 +135,15 @@ else
 	echo "ok - harness: run-env.sh makes tampered and foreign modules # SKIP no pvlink.img or pvimage in $objtree"
 fi
 : > "$work/vmlinux-dummy"
+: > "$work/xen-dummy"
 declare -A ran
 for v in "${verdicts[@]}"; do
 	IFS='|' read -r env want_rc want_line want_diag <<< "$v"
 	out=$work/run-${env// /}.out
 	if [ -z "${ran[$env]:-}" ]; then
 		# shellcheck disable=SC2086 # "-s ENV": an option and a name
-		VMLINUX=$work/vmlinux-dummy QEMU=$data/fake-qemu.sh PVLINK_LOGDIR=$work/logs \
+		VMLINUX=$work/vmlinux-dummy XEN=$work/xen-dummy \
+		QEMU=$data/fake-qemu.sh PVLINK_LOGDIR=$work/logs \
 			"$boot/run-env.sh" -c "$data/fake.cfg" $env > "$out" 2>&1
 		ran[$env]=$?
 	fi
@@ -142,6 +158,19 @@ for v in "${verdicts[@]}"; do
 		echo "# run-env.sh exited ${ran[$env]} (want $want_rc); its output:"
 		sed 's/^/#   /' "$out"
 	fi
+done
+
+# How each run ended, as the .status file records it for other suites.
+endings=(
+	"fake-pass|pass" "fake-fail|fail" "fake-hang|timeout" "fake-reset|reset"
+	"fake-qemu-error|qemu-error" "fake-xen-reboot|pass" "fake-xen-crash|fail"
+	"fake-xen-panic|reset" "fake-xen-debug-exit|pass"
+)
+for e in "${endings[@]}"; do
+	IFS='|' read -r env want <<< "$e"
+	got=$(sed -n 's/.* end=\([a-z-]*\) .*/\1/p' "$work/logs/$env.status" 2>/dev/null)
+	check "harness: run-env.sh records $env as end=$want (got ${got:-nothing})" \
+		[ "$got" = "$want" ]
 done
 
 # --- 2b. why KVM is unusable -----------------------------------------------
@@ -214,19 +243,26 @@ for name in $fail_envs; do
 	logdir=$objtree/tools/testing/pvlink/logs
 	status=$(cat "$logdir/$name.status" 2>/dev/null)
 	qrc=$(echo "$status" | sed -n 's/.*rc=\([0-9]*\).*/\1/p')
+	ending=$(echo "$status" | sed -n 's/.* end=\([a-z-]*\).*/\1/p')
 	ms=$(echo "$status" | sed -n 's/.*elapsed_ms=\([0-9]*\).*/\1/p')
 	banners=$(echo "$status" | sed -n 's/.*banners=\([0-9]*\).*/\1/p')
 
+	limit=$FAULT_SECONDS
+	how="QEMU status 3"
+	if [ "${env[boot]}" = xen ]; then
+		limit=$((FAULT_SECONDS + XEN_CRASH_SECONDS))
+		how="QEMU status 3, or Xen's \"Hardware Dom0 crashed\""
+	fi
 	check "harness: $name is judged a failure" [ $rc != 0 ]
-	check "harness: $name ends through the kernel's failure status (QEMU status 3)" \
-		[ "${qrc:-none}" = 3 ]
+	check "harness: $name ends through the kernel's failure status ($how; got status ${qrc:-none}, end=${ending:-none})" \
+		[ "${ending:-none}" = fail ]
 	check "harness: $name prints its exception report (/${env[expect_log]}/)" \
 		grep -qaE -- "${env[expect_log]}" "$logdir/$name.log"
 	check "harness: $name boots once, no reboot loop (banners: ${banners:-none})" \
 		[ "${banners:-0}" = 1 ]
-	check "harness: $name ends within $FAULT_SECONDS s (took ${ms:-?} ms)" \
-		less_than "$ms" $((FAULT_SECONDS * 1000))
-	if [ $rc = 0 ] || [ "${qrc:-none}" != 3 ] || [ "${banners:-0}" != 1 ]; then
+	check "harness: $name ends within $limit s (took ${ms:-?} ms)" \
+		less_than "$ms" $((limit * 1000))
+	if [ $rc = 0 ] || [ "${ending:-none}" != fail ] || [ "${banners:-0}" != 1 ]; then
 		echo "# run-env.sh $name said:"
 		sed 's/^/#   /' "$out"
 	fi

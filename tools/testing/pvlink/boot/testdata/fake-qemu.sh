@@ -13,14 +13,25 @@
 #   loop	 prints the banner twice, as a reboot loop would
 #   badmodule	 reports the wrong module size and bytes
 #   qemu-error	 QEMU's own start-up failure: message, status 1
+# and, as Xen 4.17 would (boot = xen: "fake=WHAT" in Xen's command line,
+# which is what -append carries then):
+#   xen-reboot	 the pass run, ended by SCHEDOP_shutdown reboot: Xen's
+#		 "Hardware Dom0 shutdown: rebooting machine", status 0
+#   xen-crash	 a failing case, ended by SCHEDOP_shutdown crash: Xen's
+#		 "Hardware Dom0 crashed: rebooting machine in 5 seconds.",
+#		 status 0
+#   xen-panic	 Xen panics after the banner and restarts: status 0
+#   xen-forged	 the kernel itself prints Xen's reboot line (no "(XEN) "
+#		 prefix), then the machine resets: status 0
 set -u
 
 log='' module='' cmdline=''
 while [ $# -gt 0 ]; do
 	case $1 in
-	# The first port logged to a file is the console ("-serial none"
-	# and other backends are not files).
-	-serial) case $2 in file:*) [ -z "$log" ] && log=${2#file:} ;; esac; shift 2 ;;
+	# The last port logged to a file is the console: the only one of a
+	# QEMU boot, and COM2 under Xen (console=com2, where the kernel
+	# writes through console_io too).  "-serial none" is not a file.
+	-serial) case $2 in file:*) log=${2#file:} ;; esac; shift 2 ;;
 	-initrd) module=$2; shift 2 ;;
 	-append) cmdline=$2; shift 2 ;;
 	*) shift ;;
@@ -39,8 +50,9 @@ module_line()	# module_line SIZE HEAD
 	echo "module: 0 addr=0x1000000 size=$1 head=$2" >> "$log"
 }
 
-real_module()
+real_module()	# under Xen -initrd is "KERNEL CMDLINE[,MODULE]": no file
 {
+	[ -f "$module" ] || return 0
 	module_line "$(stat -c %s "$module")" \
 		"$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')"
 }
@@ -59,6 +71,22 @@ hang)	banner; exec sleep 600 ;;
 reset)	banner; exit 0 ;;
 loop)	banner; banner; exit 0 ;;
 badmodule) banner; module_line 4096 00112233445566778899aabbccddeeff; ktap ok; exit 1 ;;
+xen-reboot)
+	banner; ktap ok
+	echo "(XEN) Hardware Dom0 shutdown: rebooting machine" >> "$log"
+	exit 0 ;;
+xen-crash)
+	banner; ktap "not ok"
+	echo "(XEN) Hardware Dom0 crashed: rebooting machine in 5 seconds." >> "$log"
+	exit 0 ;;
+xen-panic)
+	banner
+	printf '(XEN) Panic on CPU 0:\n(XEN) fake\n(XEN) Reboot in five seconds...\n' >> "$log"
+	exit 0 ;;
+xen-forged)
+	banner; ktap ok
+	echo "Hardware Dom0 shutdown: rebooting machine" >> "$log"
+	exit 0 ;;
 qemu-error)
 	echo "qemu-system-x86_64: -kernel: could not load kernel" >&2
 	exit 1 ;;
