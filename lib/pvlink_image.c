@@ -76,7 +76,10 @@ static int ar_member(const u8 *img, size_t size, u64 off, const char *want, u64 
 	return 0;
 }
 
-/* A NUL-terminated, NUL-padded name of [a-z0-9_], @max characters at most. */
+/*
+ * A NUL-terminated, NUL-padded name of [a-z0-9_-], not starting with '-'
+ * (it would read as an option), @max characters at most.
+ */
 static bool name_ok(const u8 *p, size_t field, size_t max, bool may_be_empty)
 {
 	size_t n = strnlen((const char *)p, field), i;
@@ -84,7 +87,8 @@ static bool name_ok(const u8 *p, size_t field, size_t max, bool may_be_empty)
 	if (n > max || (!n && !may_be_empty))
 		return false;
 	for (i = 0; i < n; i++)
-		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9') ||
+		      p[i] == '_' || (p[i] == '-' && i)))
 			return false;
 	for (; i < field; i++)
 		if (p[i])
@@ -135,7 +139,7 @@ int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backen
 		if (!name_ok(e + ENT_NAME, PVLINK_NAME_MAX, PVLINK_IMAGE_NAME_MAX, false) ||
 		    !name_ok(e + ENT_REQUIRES, PVLINK_NAME_MAX, PVLINK_IMAGE_NAME_MAX, true))
 			FAIL("index entry %u: name or requires is not 1 to %u characters of "
-			     "[a-z0-9_], NUL-padded", (unsigned int)i, PVLINK_IMAGE_NAME_MAX);
+			     "[a-z0-9_-] (no leading '-'), NUL-padded", (unsigned int)i, PVLINK_IMAGE_NAME_MAX);
 		if (le16(e + ENT_RESERVED1) || le32(e + ENT_RESERVED2))
 			FAIL("index entry %u: reserved bytes are not zero", (unsigned int)i);
 		memcpy(be->name, e + ENT_NAME, PVLINK_NAME_MAX);

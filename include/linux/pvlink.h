@@ -543,17 +543,22 @@ struct pvlink_backend_note {
 };
 
 /**
- * PVLINK_BACKEND() - declare the backend this object is
- * @bname: the backend's name, an identifier (e.g. native).
+ * PVLINK_BACKEND_NAMED() - declare the backend this object is, by name
+ * @id:    an identifier for the backend, unique in its object (e.g. xen_pv).
+ * @bname: the backend's name, a string literal (e.g. "xen-pv"): what the
+ *         note, the image, "pvlink=<name>" and the messages call it.  At
+ *         most PVLINK_IMAGE_NAME_MAX characters from [a-z0-9_-].
  * @...:   designated initialisers of struct pvlink_backend_desc
  *         (.entry, .priority, .requires, .cpuid).
  *
  * Use once per backend, in its own file.  A note section is metadata:
- * the linker core never loads it.
+ * the linker core never loads it.  A name with a '-' is not a C
+ * identifier: its PVLINK_BACKEND_INIT() uses @id, which is the name with
+ * every '-' made '_'.
  */
-#define PVLINK_BACKEND(bname, ...)					\
+#define PVLINK_BACKEND_NAMED(id, bname, ...)				\
 	static const struct pvlink_backend_note				\
-	__pvlink_backend_##bname					\
+	__pvlink_backend_##id						\
 	__attribute__((section(PVLINK_NOTE_SECTION), used, aligned(4))) = { \
 		.namesz = sizeof(PVLINK_NOTE_OWNER),			\
 		.descsz = sizeof(struct pvlink_backend_desc),		\
@@ -561,10 +566,21 @@ struct pvlink_backend_note {
 		.owner = PVLINK_NOTE_OWNER,				\
 		.desc = {						\
 			.version = PVLINK_NOTE_VERSION,			\
-			.name = #bname,					\
+			.name = bname,					\
 			__VA_ARGS__					\
 		},							\
 	}
+
+/**
+ * PVLINK_BACKEND() - declare the backend this object is
+ * @bname: the backend's name, an identifier (e.g. native).
+ * @...:   designated initialisers of struct pvlink_backend_desc.
+ *
+ * PVLINK_BACKEND_NAMED(@bname, "@bname", ...): for names that are C
+ * identifiers.
+ */
+#define PVLINK_BACKEND(bname, ...)					\
+	PVLINK_BACKEND_NAMED(bname, #bname, __VA_ARGS__)
 
 /*
  * Exports: what a backend may resolve against the kernel.  Each

@@ -36,12 +36,14 @@ static bool field_ok(const u8 *p, size_t len, size_t max, bool need_nul)
 	return true;
 }
 
+/* The image reader's rule (lib/pvlink_image.c): [a-z0-9_-], no leading '-'. */
 static bool name_ok(const char *s)
 {
-	if (!*s)
+	if (!*s || *s == '-')
 		return false;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
+		      *s == '-'))
 			return false;
 	return true;
 }
@@ -107,7 +109,7 @@ void pvimage_backend_from_object(struct pvimage_backend *b, const char *path,
 	memcpy(b->cpuid, d + DESC_CPUID, PVLINK_CPUID_SIG_LEN);
 	if (!name_ok(b->name) || (b->requires[0] && !name_ok(b->requires)))
 		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: backend name \"%s\" / requires \"%s\": "
-			    "use lower-case letters, digits and '_'", path, b->name, b->requires);
+			    "use lower-case letters, digits, '_' and '-' (not first)", path, b->name, b->requires);
 	if (!strcmp(b->name, b->requires))
 		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: backend %s requires itself", path, b->name);
 	b->entry = get_le16(d + DESC_ENTRY);

@@ -51,7 +51,7 @@ IDX_HDR_SIZE = 32
 IDX_ENT_SIZE = 136
 ENTRY_NATIVE, ENTRY_PVH, ENTRY_XEN_PV = 0x1, 0x2, 0x4
 NAME_MAX = 13		# so that "<name>.o/" fits ar's 16-byte name field
-NAME_CHARS = set('abcdefghijklmnopqrstuvwxyz0123456789_')
+NAME_CHARS = set('abcdefghijklmnopqrstuvwxyz0123456789_-')
 
 
 class ImageError(Exception):
@@ -71,8 +71,9 @@ def ar_member(name, data):
 
 
 def check_name(name, what):
-	if not 1 <= len(name) <= NAME_MAX or not set(name) <= NAME_CHARS:
-		raise ImageError('%s "%s": 1 to %d characters of [a-z0-9_]'
+	if (not 1 <= len(name) <= NAME_MAX or not set(name) <= NAME_CHARS or
+	    name.startswith('-')):
+		raise ImageError('%s "%s": 1 to %d characters of [a-z0-9_-], not starting with -'
 				 % (what, name, NAME_MAX))
 
 

@@ -59,7 +59,8 @@ kbuild()	# kbuild CC SRC OBJ
 		-fno-stack-protector -fno-common -fno-strict-aliasing -O2 -g \
 		-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
 		-Wundef -D__KERNEL__ -include "$srctree/include/linux/kconfig.h" \
-		-I"$srctree/include" -I"$srctree/arch/x86/include" -c "$2" -o "$3"
+		-I"$objtree/include" -I"$srctree/include" -I"$srctree/arch/x86/include" \
+		-c "$2" -o "$3"
 }
 kobj_clean()	# kobj_clean OBJ: only the core, snprintf and string functions; no writable data
 {
@@ -91,7 +92,8 @@ if command -v sparse >/dev/null; then
 	for f in "${srcs[@]}" patch patch_result; do
 		check "patch: arch/x86/pvlink/$f.c is sparse-clean" \
 			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
-			-isystem "$(gcc -print-file-name=include)" -I"$srctree/include" \
+			-isystem "$(gcc -print-file-name=include)" -I"$objtree/include" \
+			-I"$srctree/include" \
 			-I"$srctree/arch/x86/include" -D__KERNEL__ -m64 \
 			-include "$srctree/include/linux/kconfig.h" "$srctree/arch/x86/pvlink/$f.c"
 	done

@@ -23,6 +23,13 @@
 # Uses the objects "make" built in $objtree (arch/x86/pvlink/*.o,
 # scripts/pvimage/pvimage); writes only below
 # $objtree/tools/testing/pvlink/out/pvimage.  Prints TAP lines.
+#
+# What the build holds is learnt from the build, never listed here: the
+# backends are the folders arch/x86/pvlink/<name>/ with a Makefile (the
+# top Makefile's rule), the kernel's exports are the records of vmlinux's
+# .pvlink.exports section.  native and test are also fixed test inputs
+# (their notes, the native+test stack, native.exports): adding a backend
+# or an export needs no edit here.
 set -u
 export LC_ALL=C
 
@@ -61,7 +68,18 @@ refuse()
 	fi
 }
 
-for f in "$PVIMAGE" "$B/native.o" "$B/test.o"; do
+# The backends "make" builds, sorted as the image sorts them (C locale).
+backends=()
+for mk in "$srctree"/arch/x86/pvlink/*/Makefile; do
+	[ -e "$mk" ] && backends+=("$(basename "$(dirname "$mk")")")
+done
+backend_objs=()
+for b in "${backends[@]}"; do
+	backend_objs+=("$B/$b.o")
+done
+echo "# backends of this tree: ${backends[*]}"
+
+for f in "$PVIMAGE" "$B/native.o" "$B/test.o" "${backend_objs[@]}"; do
 	if [ ! -e "$f" ]; then
 		echo "# $f is missing: run make (CONFIG_PVLINK=y) first"
 		notok "pvimage: build products present"
@@ -92,7 +110,12 @@ note_check()	# note_check OBJ NAME ENTRY PRIORITY REQUIRES
 	echo "expected:   $want"
 	return 1
 }
-for b in native test; do
+# note_name OBJ: the name field of the note (descriptor bytes 8..39)
+note_name()
+{
+	printf '%b' "$(note_hex "$1" | tr -d ' ' | cut -c17-80 | sed 's/\(00\)*$//; s/../\\x&/g')"
+}
+for b in "${backends[@]}"; do
 	if readelf -h "$B/$b.o" | grep -q 'Type: *REL'; then
 		ok "backend $b.o is a relocatable object (ET_REL)"
 	else
@@ -103,6 +126,13 @@ for b in native test; do
 	else
 		readelf -W -n "$B/$b.o" 2>&1 | diag
 		notok "readelf -n shows the pvlink note of $b.o"
+	fi
+	got=$(note_name "$B/$b.o")
+	if [ "$got" = "$b" ]; then
+		ok "the note of $b.o names it $b, as its folder"
+	else
+		echo "# the note says \"$got\""
+		notok "the note of $b.o names it $b, as its folder"
 	fi
 done
 expect "native note: name native, entry native+pvh, priority 0, no requires" \
@@ -167,12 +197,26 @@ if [ ! -e "$IMG" ] || ! nm "$K" | grep -q ' pvlink_kernel_exports$'; then
 fi
 ok "vmlinux has pvlink_kernel_exports and pvlink_allowed_digests; make built pvlink.img"
 # The kernel's table, as pvimage reads it, holds exactly the marked symbols
-# at their addresses: printk (function) and cpu_number (percpu).
+# at their addresses.  What is marked: the records "<kind><name>" of the
+# non-allocated section .pvlink.exports (PVLINK_EXPORT(): kind F, a
+# function or data; PVLINK_EXPORT_PERCPU(): kind P, a percpu offset).
 "$PVIMAGE" link --kernel "$K" --backend test --addr 0x2000000 -o "$O/k.bin" "$IMG" \
 	> "$O/k.out" 2>&1
-want_printk=$(nm "$K" | awk '$3 == "printk" { print $1 }')
-want_cpu=$(nm "$K" | awk '$3 == "cpu_number" { print $1 }')
-printf '%s T printk\n%s D cpu_number percpu\n' "$want_printk" "$want_cpu" > "$O/kernel.exports"
+objcopy --dump-section .pvlink.exports="$O/exports.raw" "$K" "$O/vmlinux.scratch" 2>/dev/null
+rm -f "$O/vmlinux.scratch"
+tr '\0' '\n' < "$O/exports.raw" 2>/dev/null | sed '/^$/d' > "$O/exports.records"
+nexports=$(wc -l < "$O/exports.records")
+nm "$K" | awk 'NR == FNR { kind[substr($0, 2)] = substr($0, 1, 1); next }
+	$2 ~ /^[A-Z]$/ && ($3 in kind) {
+		if (kind[$3] == "P") print $1, "D", $3, "percpu"; else print $1, "T", $3
+	}' "$O/exports.records" - > "$O/kernel.exports"
+if [ "$nexports" -gt 0 ] && [ "$(wc -l < "$O/kernel.exports")" = "$nexports" ] &&
+   grep -qx 'Fprintk' "$O/exports.records"; then
+	ok "vmlinux's .pvlink.exports names $nexports exports, each a global symbol of vmlinux (printk among them)"
+else
+	diag < "$O/exports.records"
+	notok "vmlinux's .pvlink.exports names its exports, each a global symbol of vmlinux"
+fi
 expect "pvimage link --kernel vmlinux --backend test: the stack links against the kernel" \
 	test -s "$O/k.bin"
 pbase=$(nm "$K" | awk '$3 == "__per_cpu_end" { print "0x" $1 }')
@@ -183,30 +227,54 @@ expect "link --kernel gives the same bytes and map as link --exports with the ke
 		diff <(sed 's/^\(section\|symbol\) [^ ]*\/\([a-z]*\)\.o /\1 \2 /' '$O/e.bin.map') '$O/k.bin.map'"
 # Only the marked names are in it (panic, defined in vmlinux, is not: see
 # the unexported-symbol case of verify below).
-expect "the kernel's export table holds exactly its PVLINK_EXPORT()s (2 exports)" \
-	bash -c "'$PVIMAGE' verify --kernel '$K' '$IMG' | grep -q '(2 exports, '"
+expect "the kernel's export table holds exactly its PVLINK_EXPORT()s ($nexports exports)" \
+	bash -c "'$PVIMAGE' verify --kernel '$K' '$IMG' | grep -q '($nexports exports, '"
 
 # ---- 4. the image: create, list, dump, reproducible -------------------
-expect "pvimage create -o IMG native.o test.o" \
-	"$PVIMAGE" create -o "$O/a.img" "$B/native.o" "$B/test.o"
+reversed=()
+for ((i = ${#backend_objs[@]} - 1; i >= 0; i--)); do
+	reversed+=("${backend_objs[i]}")
+done
+expect "pvimage create -o IMG ${backends[*]/%/.o}" \
+	"$PVIMAGE" create -o "$O/a.img" "${backend_objs[@]}"
 expect "pvimage create is byte-identical across runs and argument order, and equals make's pvlink.img" \
-	bash -c "'$PVIMAGE' create -o '$O/b.img' '$B/test.o' '$B/native.o' &&
+	bash -c "'$PVIMAGE' create -o '$O/b.img' ${reversed[*]} &&
 		cmp '$O/a.img' '$O/b.img' && cmp '$O/a.img' '$IMG'"
-expect "binutils read the image: ar t lists pvlink.idx native.o test.o" \
-	bash -c "[ \"\$(ar t '$O/a.img' | tr '\n' ' ')\" = 'pvlink.idx native.o test.o ' ]"
-expect "ar p extracts each backend byte-identical to its object" \
-	bash -c "ar p '$O/a.img' native.o | cmp - '$B/native.o' && ar p '$O/a.img' test.o | cmp - '$B/test.o'"
+expect "binutils read the image: ar t lists pvlink.idx ${backends[*]/%/.o}" \
+	bash -c "[ \"\$(ar t '$O/a.img' | tr '\n' ' ')\" = 'pvlink.idx ${backends[*]/%/.o} ' ]"
+ar_same()
+{
+	local b
+	for b in "${backends[@]}"; do
+		ar p "$O/a.img" "$b.o" | cmp - "$B/$b.o" || return 1
+	done
+}
+expect "ar p extracts each backend byte-identical to its object" ar_same
 "$PVIMAGE" list "$O/a.img" > "$O/list" 2>&1
-for b in native test; do
+for b in "${backends[@]}"; do
 	sum=$(sha256sum < "$B/$b.o" | awk '{ print $1 }')
 	size=$(stat -c %s "$B/$b.o")
-	if grep -qE "^$b +-?[0-9]+ +native,pvh +- +[a-z-]+ +$size +$sum\$" "$O/list"; then
+	# native and test: their rules are known; any backend: its size and sum.
+	case $b in
+	native|test)	rules='-?[0-9]+ +native,pvh +- +[a-z_-]+' ;;
+	*)		rules='-?[0-9]+ +[a-z0-9,-]+ +[^ ]+ +[a-z0-9_-]+' ;;
+	esac
+	if grep -qE "^$b +$rules +$size +$sum\$" "$O/list"; then
 		ok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
 	else
 		diag < "$O/list"
 		notok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
 	fi
 done
+dump_all()
+{
+	local b
+	for b in "${backends[@]}"; do
+		"$PVIMAGE" dump --backend "$b" "$O/a.img" > "$O/dump-$b" 2>&1 &&
+			grep -q "^backend $b\$" "$O/dump-$b" || { cat "$O/dump-$b"; return 1; }
+	done
+}
+expect "pvimage dump --backend NAME works for every backend of the image" dump_all
 "$PVIMAGE" dump --backend native "$O/a.img" > "$O/dump" 2>&1
 expect "pvimage dump shows native's note, sections, symbols and relocations" \
 	bash -c "grep -q 'note: entry=native,pvh priority=0' '$O/dump' &&
@@ -215,12 +283,15 @@ expect "pvimage dump shows native's note, sections, symbols and relocations" \
 # Two builds in two directories give the same objects, so the same image.
 repro()
 {
-	local d
+	local d b objs
 	for d in r1 r2; do
 		make -s -C "$srctree" O="$O/$d" defconfig >/dev/null &&
 		make -s -C "$srctree" O="$O/$d" CC="${CC:-gcc}" backends scripts/pvimage/pvimage >/dev/null || return 1
-		"$O/$d/scripts/pvimage/pvimage" create -o "$O/$d.img" "$O/$d"/arch/x86/pvlink/{native,test}.o ||
-			return 1
+		objs=()
+		for b in "${backends[@]}"; do
+			objs+=("$O/$d/arch/x86/pvlink/$b.o")
+		done
+		"$O/$d/scripts/pvimage/pvimage" create -o "$O/$d.img" "${objs[@]}" || return 1
 	done
 	cmp "$O/r1.img" "$O/r2.img"
 }
@@ -283,7 +354,7 @@ refuse "verify: an image built for another kernel (foreign allow-list) is refuse
 # The image reader (lib/pvlink_image.c, shared with the kernel): each
 # malformation gets its own message.
 head -c $(( $(stat -c %s "$IMG") - 100 )) "$IMG" > "$O/truncated.img"
-refuse "list: a truncated image is refused (member past the end)" 4 "test.o/: its .* bytes run past the end" \
+refuse "list: a truncated image is refused (member past the end)" 4 "${backends[-1]}.o/: its .* bytes run past the end" \
 	"$PVIMAGE" list "$O/truncated.img"
 { cat "$IMG"; printf 'xx'; } > "$O/trailing.img"
 refuse "list: bytes after the last member are refused" 4 "2 bytes follow the last member" \
