@@ -151,7 +151,7 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 	check_overlaps(ctx);
 	for (i = 0; i < PVLINK_NR_REGIONS; i++)
 		ctx->region[i].mem = ctx->region[i].size ?
-			pvimage_alloc(ctx->region[i].size) : NULL;
+			pvimage_alloc_region(ctx->region[i].size) : NULL;
 	work = pvimage_alloc(ctx->work_size);
 	if (pvlink_link(ctx, work, ctx->work_size)) {
 		fprintf(stderr, "pvimage %s: %s\n", pvimage_cmd, ctx->msg);

@@ -36,6 +36,8 @@ void pvimage_read(const char *path, struct pvimage_buf *b);
 void pvimage_write(const char *path, const void *data, size_t size);
 bool pvimage_parse_u64(const char *s, u64 *v);
 void *pvimage_alloc(size_t size);
+/* Zeroed staging memory for a region: aligned as the region's addresses are. */
+void *pvimage_alloc_region(size_t size);
 u16 get_le16(const u8 *p);
 u32 get_le32(const u8 *p);
 u64 get_le64(const u8 *p);

@@ -30,6 +30,21 @@ void *pvimage_alloc(size_t size)
 	return p;
 }
 
+/*
+ * pvlink_link() wants each region's staging memory aligned like its
+ * run-time address (a backend's 32- or 4096-byte aligned data): malloc()
+ * promises 16 bytes.  PVLINK_MAX_ALIGN bounds every region's alignment.
+ */
+void *pvimage_alloc_region(size_t size)
+{
+	void *p = NULL;
+
+	if (posix_memalign(&p, PVLINK_MAX_ALIGN, size ? size : 1))
+		pvimage_die(PVIMAGE_EXIT_IO, "out of memory (%zu bytes)", size);
+	memset(p, 0, size ? size : 1);
+	return p;
+}
+
 void pvimage_read(const char *path, struct pvimage_buf *b)
 {
 	FILE *f = fopen(path, "rb");

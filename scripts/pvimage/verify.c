@@ -95,7 +95,7 @@ static void verify_stack(const struct pvimage_kernel *k, const struct pvimage_im
 		addr += ctx->region[i].size;
 	}
 	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		ctx->region[i].mem = pvimage_alloc(ctx->region[i].size);
+		ctx->region[i].mem = pvimage_alloc_region(ctx->region[i].size);
 	work = pvimage_alloc(ctx->work_size);
 	if (pvlink_link(ctx, work, ctx->work_size)) {
 		problem("stack %s: %s", name, ctx->msg);
