@@ -23,6 +23,11 @@
 PVLINK_EXPORT(printk);
 /* Backends may keep per-CPU state indexed by the CPU number. */
 PVLINK_EXPORT_PERCPU(cpu_number);
+/*
+ * Which pv-op implementation is installed: the test backend's init
+ * records it to show that inits run before the stack's pv-ops are.
+ */
+PVLINK_EXPORT(pvops_name);
 
 #define PVLINK_PVOP_NAME(name)						\
 	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\

@@ -209,6 +209,66 @@ static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
 	return 0;
 }
 
+/* "pvlink_backend_init_" + @name with every '-' made '_' (a C identifier). */
+static void init_symbol(const char *name, char *buf, size_t len)
+{
+	size_t n = strlcpy(buf, PVLINK_BACKEND_INIT_PREFIX, len);
+
+	for (; *name && n + 1 < len; name++, n++)
+		buf[n] = *name == '-' ? '_' : *name;
+	buf[n < len ? n : len - 1] = '\0';
+}
+
+/*
+ * Every backend's PVLINK_BACKEND_INIT(), bottom first, before anything of
+ * the kernel changes (include/linux/pvlink.h says what an init may do).
+ * An init is the backend's own: found in another object of the stack, or
+ * not a function of the text region, the stack is refused before any runs.
+ */
+static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
+			 struct pvlink_boot_state *st)
+{
+	const struct pvlink_region *text = &ctx->region[PVLINK_TEXT];
+	char name[sizeof(PVLINK_BACKEND_INIT_PREFIX) + PVLINK_NAME_MAX];
+	int (*init[PVLINK_MAX_OBJECTS])(struct boot_info *bi);
+	struct pvlink_symbol sym;
+
+	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
+		init[i] = NULL;
+		init_symbol(link_objs[i].name, name, sizeof(name));
+		if (pvlink_lookup(ctx, name, &sym))
+			continue;
+		if (sym.obj != i) {
+			PVLINK_BOOT_REASON(st, "stack %s: backend %s defines %s, the init of backend %s (each backend defines only its own PVLINK_BACKEND_INIT())",
+					   st->stack, link_objs[sym.obj].name, name,
+					   link_objs[i].name);
+			return -1;
+		}
+		if (!(sym.flags & PVLINK_SYM_FUNC) || sym.value - text->addr >= text->size) {
+			PVLINK_BOOT_REASON(st, "stack %s: backend %s's %s is not a function in the text region (define it with PVLINK_BACKEND_INIT())",
+					   st->stack, link_objs[i].name, name);
+			return -1;
+		}
+		init[i] = (int (*)(struct boot_info *))(uintptr_t)sym.value;
+	}
+	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
+		int err;
+
+		if (!init[i])
+			continue;
+		if (cmdline_has("pvlink.debug"))
+			pr_info("pvlink: stack %s: calling backend %s's init\n", st->stack,
+				link_objs[i].name);
+		err = init[i](bi);
+		if (err) {
+			PVLINK_BOOT_REASON(st, "stack %s: backend %s's init failed (error %d)",
+					   st->stack, link_objs[i].name, err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void fill_imports(const struct pvlink_ctx *ctx)
 {
 	struct pvlink_symbol sym;
@@ -362,13 +422,19 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	 * Changing page protections writes page-table entries, through
 	 * pv-ops: in ring 0 the built-in native ones serve until the
 	 * stack's own are installed (the stack cannot run before its text
-	 * is executable).
+	 * is executable).  Without ring 0 (Xen PV) there are none: the
+	 * stack's own set_pte protects its regions once it is installed,
+	 * and until then its pages are mapped as the entry found them.
 	 */
-	if (boot_has(BOOT_CAP_PRIV) && !pvops_available())
-		pvops_install(&pvops_native, "native");
-	protect_regions(ctx);
+	if (boot_has(BOOT_CAP_PRIV)) {
+		if (!pvops_available())
+			pvops_install(&pvops_native, "native");
+		protect_regions(ctx);
+	}
 	/* Everything that can fail comes before the first site is written. */
 	if (lookup_pvops(ctx, &linked_ops, st))
+		goto fail;
+	if (init_backends(ctx, bi, st))
 		goto fail;
 	if (arch_pvlink_patch_sites(ctx, &ps, msg, sizeof(msg))) {
 		PVLINK_BOOT_REASON(st, "stack %s: the pv-op call sites cannot be patched: %s",
@@ -384,6 +450,8 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 		region_pages[PVLINK_PERCPU] = 0;
 	}
 	pvops_install(&linked_ops, st->stack);
+	if (!boot_has(BOOT_CAP_PRIV))
+		protect_regions(ctx);
 	st->link_cycles = arch_pvlink_cycles() - t0;
 	pvlink_clock_start();
 

@@ -583,6 +583,54 @@ struct pvlink_backend_note {
 	PVLINK_BACKEND_NAMED(bname, #bname, __VA_ARGS__)
 
 /*
+ * A backend's set-up, run by the boot-time link: the symbol it defines is
+ * PVLINK_BACKEND_INIT_PREFIX followed by the backend's name with every
+ * '-' made '_' ("xen-pv": pvlink_backend_init_xen_pv).
+ */
+#define PVLINK_BACKEND_INIT_PREFIX	"pvlink_backend_init_"
+
+/**
+ * PVLINK_BACKEND_INIT() - define the set-up function of backend @id
+ * @id: the backend's name with every '-' made '_' (the @id of its
+ *      PVLINK_BACKEND_NAMED()).
+ *
+ * Expands to the header of the definition
+ * ``int pvlink_backend_init_<id>(struct boot_info *bi)``; write the body
+ * after it::
+ *
+ *	PVLINK_BACKEND_INIT(xen_pv)
+ *	{
+ *		...
+ *		return 0;
+ *	}
+ *
+ * Optional.  When the stack the boot-time link chose has backends with
+ * an init, the kernel calls each once, bottom of the stack first, with
+ * the kernel's struct boot_info:
+ *
+ *  - after the stack is linked and every pv-op was found in it, and
+ *    before any pv-op call site of the kernel is patched or the stack's
+ *    pv-ops are installed;
+ *  - on the boot CPU, interrupts (events) off, the page allocator up
+ *    (alloc_pages() works), percpu areas not yet set up (no percpu
+ *    access);
+ *  - the kernel's pv-ops are not usable (under Xen PV none exist yet;
+ *    natively the built-in native ones may be installed): the init calls
+ *    its own stack's functions, which resolve inside the stack (pv_*
+ *    too), and kernel exports that use no pv-op (printk writes through
+ *    the entry's early console).
+ *
+ * Return: 0 on success, or a negative error number: the stack is then
+ * refused ("stack S: backend B's init failed (error N)") and the kernel
+ * falls back where it can.  So the init prints its own detail first and
+ * leaves the platform as it found it where it can; the inits of the
+ * backends below it have run and are not undone.
+ */
+#define PVLINK_BACKEND_INIT(id)						\
+	int pvlink_backend_init_##id(struct boot_info *bi);		\
+	int pvlink_backend_init_##id(struct boot_info *bi)
+
+/*
  * Exports: what a backend may resolve against the kernel.  Each
  * PVLINK_EXPORT() leaves the symbol's name in section
  * PVLINK_EXPORT_SECTION of vmlinux; the build turns the list into the

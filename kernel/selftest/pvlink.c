@@ -16,6 +16,9 @@
 /* One import every stack defines (a pv-op), one none does. */
 static PVLINK_IMPORT(import_io_delay, "pv_io_delay");
 static PVLINK_IMPORT(import_missing, "pvlink_selftest_no_such_symbol");
+/* What the test backend's init recorded (arch/x86/pvlink/test/init.c). */
+static PVLINK_IMPORT(import_init_calls, "test_init_calls");
+static PVLINK_IMPORT(import_init_saw, "test_init_saw");
 
 static bool contains(const char *s, const char *what)
 {
@@ -104,6 +107,26 @@ static void test_linked(const struct pvlink_boot_state *st)
 	       "PVLINK_IMPORT() of a symbol no backend defines is not found");
 }
 
+/* PVLINK_BACKEND_INIT(): the test backend's init ran once, in time. */
+static void test_backend_init(const struct pvlink_boot_state *st)
+{
+	const char *saw;
+
+	if (!import_init_calls.found || !import_init_saw.found) {
+		report_skip("the test backend's init ran once, before the stack's pv-ops were installed",
+			    "the test backend is not linked (stack %s; boot with pvlink=test)",
+			    st->linked ? st->stack : "none");
+		return;
+	}
+	report(*(const unsigned int *)(uintptr_t)import_init_calls.value == 1,
+	       "the test backend's init ran once (%u calls)",
+	       *(const unsigned int *)(uintptr_t)import_init_calls.value);
+	saw = (const char *)(uintptr_t)import_init_saw.value;
+	report(strcmp(saw, st->stack) != 0 && strcmp(saw, pvops_name()) != 0,
+	       "it ran before the stack's pv-ops were installed (it saw \"%s\", not \"%s\")",
+	       saw, st->stack);
+}
+
 static void test_not_linked(const struct pvlink_boot_state *st)
 {
 	report(st->reason[0] != '\0', "the fallback reason is recorded: %s", st->reason);
@@ -132,6 +155,7 @@ static void pvlink_suite(void)
 		test_linked(st);
 	else
 		test_not_linked(st);
+	test_backend_init(st);
 	if (st->image_mod >= 0)
 		report(st->image_freed && boot_info.mod[st->image_mod].freed,
 		       "the image (module %d) was given back", st->image_mod);
