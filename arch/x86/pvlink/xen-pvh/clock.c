@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched_clock from Xen's pvclock: the vcpu_time_info record Xen keeps in
+ * shared_info's vcpu_info[0] (public/xen.h).  Xen rewrites it at each
+ * calibration; a reader takes a consistent copy between two equal, even
+ * values of @version (odd: an update is under way), then extrapolates
+ * from the TSC:
+ *
+ *	ns = system_time + (((tsc - tsc_timestamp) << tsc_shift)
+ *			    * tsc_to_system_mul) >> 32
+ *
+ * (a negative tsc_shift shifts right).  Natively the kernel would have
+ * to calibrate the TSC against a PIT, which a PVH dom0 does not have.
+ */
+#include <linux/compiler.h>
+#include <linux/types.h>
+#include <asm/pvops.h>
+
+#include "xen-pvh.h"
+
+/*
+ * Xen's recalibration may set system_time a little behind what the old
+ * record extrapolated to; sched_clock must not go back.  One vCPU runs
+ * under Xen here, so one last value serves.
+ */
+static u64 xen_pvh_clock_last;
+
+static inline u64 xen_pvh_rdtsc(void)
+{
+	u32 lo, hi;
+
+	/* lfence: the TSC is read after the record, not before (SDM vol. 2B, RDTSC). */
+	asm volatile("lfence; rdtsc" : "=a" (lo), "=d" (hi) : : "memory");
+	return (u64)hi << 32 | lo;
+}
+
+static u64 xen_pvh_scale(u64 delta, u32 mul, s8 shift)
+{
+	if (shift >= 0)
+		delta <<= shift;
+	else
+		delta >>= -shift;
+	return (u64)(((unsigned __int128)delta * mul) >> 32);
+}
+
+u64 pv_sched_clock(void)
+{
+	const struct vcpu_time_info *t = &xen_pvh_shared->vcpu_info[0].time;
+	u64 tsc, stamp, system_time, ns, last;
+	u32 version, mul;
+	s64 delta;
+	s8 shift;
+
+	do {
+		version = READ_ONCE(t->version);
+		barrier();
+		stamp = READ_ONCE(t->tsc_timestamp);
+		system_time = READ_ONCE(t->system_time);
+		mul = READ_ONCE(t->tsc_to_system_mul);
+		shift = READ_ONCE(t->tsc_shift);
+		tsc = xen_pvh_rdtsc();
+		barrier();
+	} while ((version & 1) || version != READ_ONCE(t->version));
+
+	/*
+	 * The stamp may lie "before zero": Xen took it on the host's TSC
+	 * and offset it to the guest's, which started near 0 when the
+	 * domain was built.  The difference is right modulo 2^64.
+	 */
+	delta = (s64)(tsc - stamp);
+	ns = system_time + (delta > 0 ? xen_pvh_scale((u64)delta, mul, shift) : 0);
+	last = READ_ONCE(xen_pvh_clock_last);
+	if (ns < last)
+		return last;
+	WRITE_ONCE(xen_pvh_clock_last, ns);
+	return ns;
+}
