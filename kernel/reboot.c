@@ -14,8 +14,17 @@ void machine_exit(int status)
 {
 	printk(KERN_INFO "machine_exit: status %d (%s)\n", status,
 	       status ? "fail" : "pass");
+	/*
+	 * The installed pv-ops know the platform best (a backend's own
+	 * shutdown); the entry's hook serves only while there are none.
+	 */
+	if (pvops_available())
+		pv_shutdown(status);
 	if (machine_exit_hook)
 		machine_exit_hook(status);
-	/* A hook must not return; if it did, the pv-op is the fallback. */
+	/*
+	 * No pv-op and no hook, or a hook that returned: pv_shutdown()
+	 * panics naming itself, and the nested panic stops the CPU.
+	 */
 	pv_shutdown(status);
 }

@@ -71,6 +71,13 @@ struct boot_info {
 	 * Backend selection matches it (kernel/pvlink_boot.c).
 	 */
 	char hv_signature[BOOT_HV_SIGNATURE_LEN];
+	/*
+	 * A virtual range [hv_va_start, hv_va_end) the hypervisor owns in
+	 * our page tables (Xen PV: HYPERVISOR_VIRT_START..END, set by the
+	 * entry): page-table walks skip it, nothing of ours is mapped there.
+	 * 0, 0 when there is none.
+	 */
+	u64 hv_va_start, hv_va_end;
 };
 
 extern struct boot_info boot_info;

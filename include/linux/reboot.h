@@ -12,15 +12,19 @@
  * machine_exit() - stop the machine with a status
  * @status: 0 = pass, nonzero = fail
  *
- * Calls the platform's exit hook if one was set (Xen: SCHEDOP_shutdown),
- * else pv_shutdown() (natively: isa-debug-exit, which makes QEMU exit
- * with 1 for pass and 3 for fail).  Never returns.
+ * Once pv-ops are installed (pvops_available()), calls pv_shutdown():
+ * the linked stack's (natively isa-debug-exit, which makes QEMU exit with
+ * 1 for pass and 3 for fail; under Xen SCHEDOP_shutdown) or the built-in
+ * native one.  Before that, the entry's exit hook (set_machine_exit_hook())
+ * ends the run.  Never returns.
  */
 void __noreturn machine_exit(int status);
 
 /**
  * set_machine_exit_hook() - let a platform end the run its own way
- * @hook: called by machine_exit() with the status; must not return
+ * @hook: called by machine_exit() with the status while no pv-ops are
+ *        installed (an early failure, a refused link without a fallback);
+ *        must not return
  *
  * Context: early boot, before start_kernel().  Needs no pv-op.
  */

@@ -126,6 +126,122 @@ static inline long HYPERVISOR_xen_version(int cmd, void *arg)
 	return _xen_hypercall(__HYPERVISOR_xen_version, cmd, arg, 0, 0, 0);
 }
 
+/**
+ * HYPERVISOR_mmu_update() - write page-table entries (or M2P entries)
+ * @req:   the requests (struct mmu_update, include/xen/mmu.h)
+ * @count: how many
+ * @done:  out: how many were done, or NULL
+ * @domid: DOMID_SELF
+ *
+ * Return: 0 or a negative Xen errno (the first refused request stops it).
+ */
+static inline long HYPERVISOR_mmu_update(const void *req, unsigned int count,
+					 unsigned int *done, domid_t domid)
+{
+	return _xen_hypercall(__HYPERVISOR_mmu_update, req, count, done, domid, 0);
+}
+
+/**
+ * HYPERVISOR_mmuext_op() - pin, unpin, load the root, flush the TLB
+ * @op:    the requests (struct mmuext_op, include/xen/mmu.h)
+ * @count: how many
+ * @done:  out: how many were done, or NULL
+ * @domid: DOMID_SELF
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_mmuext_op(const void *op, unsigned int count,
+					unsigned int *done, domid_t domid)
+{
+	return _xen_hypercall(__HYPERVISOR_mmuext_op, op, count, done, domid, 0);
+}
+
+/**
+ * HYPERVISOR_set_gdt() - give the vCPU a GDT
+ * @frames:  machine frame numbers of its pages (read-only in the guest)
+ * @entries: number of 8-byte entries
+ *
+ * Return: 0 or a negative Xen errno (-EINVAL: a page holds a descriptor
+ * Xen does not allow, such as a TSS).
+ */
+static inline long HYPERVISOR_set_gdt(const unsigned long *frames,
+				      unsigned int entries)
+{
+	return _xen_hypercall(__HYPERVISOR_set_gdt, frames, entries, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_update_descriptor() - write one descriptor of a GDT page
+ * @ma:   machine address of the descriptor
+ * @desc: its new value
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_update_descriptor(u64 ma, u64 desc)
+{
+	return _xen_hypercall(__HYPERVISOR_update_descriptor, ma, desc, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_fpu_taskswitch() - set or clear the vCPU's CR0.TS
+ * @set: 1 sets TS, 0 clears it
+ *
+ * Return: 0.
+ */
+static inline long HYPERVISOR_fpu_taskswitch(int set)
+{
+	return _xen_hypercall(__HYPERVISOR_fpu_taskswitch, set, 0, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_set_segment_base() - set the FS or a GS base
+ * @which: SEGBASE_* (include/xen/xen.h)
+ * @base:  the new base
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_set_segment_base(int which, unsigned long base)
+{
+	return _xen_hypercall(__HYPERVISOR_set_segment_base, which, base, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_vcpu_op() - per-vCPU operations (timers, bring-up)
+ * @cmd:  VCPUOP_* (include/xen/vcpu.h)
+ * @vcpu: the vCPU's number
+ * @arg:  the command's argument structure, or NULL
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_vcpu_op(int cmd, unsigned int vcpu, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_vcpu_op, cmd, vcpu, arg, 0, 0);
+}
+
+/**
+ * HYPERVISOR_event_channel_op() - bind, close, send, unmask event channels
+ * @cmd: EVTCHNOP_* (include/xen/event_channel.h)
+ * @arg: the command's argument structure
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_event_channel_op(int cmd, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_event_channel_op, cmd, arg, 0, 0, 0);
+}
+
+/**
+ * HYPERVISOR_callback_op() - register a PV guest's entry points
+ * @cmd: CALLBACKOP_* (include/xen/callback.h)
+ * @arg: struct callback_register or struct callback_unregister
+ *
+ * Return: 0 or a negative Xen errno.
+ */
+static inline long HYPERVISOR_callback_op(int cmd, const void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_callback_op, cmd, arg, 0, 0, 0);
+}
+
 #define XENVER_version			0	/* public/version.h */
 
 /* update_va_mapping flags (public/xen.h, UVMF_*). */

@@ -71,6 +71,19 @@
  * (public/arch-x86/xen-x86_64.h, FLAT_KERNEL_CS64 = FLAT_RING3_CS64).
  */
 #define FLAT_KERNEL_CS			0xe033
+/* ... and its flat stack selector (FLAT_KERNEL_SS64 = FLAT_RING3_SS64). */
+#define FLAT_KERNEL_SS			0xe02b
+
+/* set_segment_base targets (public/arch-x86/xen-x86_64.h, SEGBASE_*). */
+#define SEGBASE_FS			0
+#define SEGBASE_GS_USER			1	/* the MSR_KERNEL_GS_BASE of kernel mode */
+#define SEGBASE_GS_KERNEL		2	/* the GS base the kernel runs with */
+
+/*
+ * HYPERVISOR_iret's flags word (public/arch-x86/xen-x86_64.h): 0 returns
+ * with the whole frame; VGCF_in_syscall would discard %rcx and %r11.
+ */
+#define VGCF_in_syscall			(1 << 8)
 
 /*
  * set_trap_table entry flags (public/arch-x86/xen.h, TI_*): bits 0-1 are

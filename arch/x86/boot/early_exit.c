@@ -2,19 +2,17 @@
 /*
  * Ending the run before the boot-time link has installed pv-ops.
  *
- * machine_exit() falls back to pv_shutdown(), which panics ("not
- * linked") until pv-ops exist; the panic's own machine_exit() would then
- * stop in a nested panic and spin.  The ring-0 entries set this hook
- * instead: with pv-ops installed it defers to pv_shutdown(), before that
- * it does what the native implementation does, with its own instructions
- * (isa-debug-exit, then a triple fault, which QEMU -no-reboot turns into
- * a stop).  Never a hang, never a reboot loop.
+ * Once pv-ops are installed machine_exit() calls pv_shutdown(); before
+ * that its fallback would be the "not linked" panic, whose own
+ * machine_exit() stops in a nested panic and spins.  The ring-0 entries
+ * set this hook instead, which does what the native implementation does
+ * with its own instructions (isa-debug-exit, then a triple fault, which
+ * QEMU -no-reboot turns into a stop).  Never a hang, never a reboot loop.
  */
 #include <linux/kernel.h>
 #include <linux/reboot.h>
 #include <asm/boot.h>
 #include <asm/desc.h>
-#include <asm/pvops.h>
 
 /* QEMU's isa-debug-exit device, as configured by the boot environments. */
 #define EARLY_DEBUG_EXIT_PORT	0xf4
@@ -23,8 +21,6 @@ static void __noreturn early_exit(int status)
 {
 	static const struct desc_ptr no_idt = { .size = 0, .address = 0 };
 
-	if (pvops_available())
-		pv_shutdown(status);
 	asm volatile("cli");
 	asm volatile("outl %0, %1" : : "a"((u32)(status ? 1 : 0)),
 		     "Nd"((u16)EARLY_DEBUG_EXIT_PORT));

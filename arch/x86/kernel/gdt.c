@@ -8,6 +8,7 @@
  * faults on the guard page below the boot stack (arch/x86/boot/head.S)
  * and then cannot push the #PF frame - is still reported.
  */
+#include <linux/bootinfo.h>
 #include <linux/kernel.h>
 #include <asm/desc.h>
 #include <asm/pvops.h>
@@ -51,6 +52,15 @@ void gdt_load_cpu(u64 *gdt, struct tss *t, void *df_stack_top)
 	set_tss_desc(&gdt[GDT_ENTRY_TSS], t);
 
 	pv_load_gdt(&dtr);
+	/*
+	 * Under Xen PV (no BOOT_CAP_PRIV) the kernel runs in ring 3 on Xen's
+	 * flat selectors, which stay valid whatever GDT is loaded: loading
+	 * the kernel's ring-0 selectors would fault, so they are not.
+	 */
+	if (!boot_has(BOOT_CAP_PRIV)) {
+		pv_load_tr(__KERNEL_TSS);
+		return;
+	}
 	/* Reload the cached descriptors: CS by a far return, then the data ones. */
 	asm volatile("pushq %[cs]\n\t"
 		     "leaq 1f(%%rip), %%rax\n\t"

@@ -16,6 +16,7 @@
 #include <asm/boot.h>
 #include <xen/cpuid.h>
 #include <xen/hypercall.h>
+#include <xen/mmu.h>
 #include <xen/sched.h>
 #include <xen/xen.h>
 
@@ -189,6 +190,9 @@ void xen_pv_start(struct xen_start_info *si)
 	bi->cmdline = (const char *)si->cmd_line;
 	bi->platform = si;
 	bi->rsdp = 0;
+	/* Xen's own mappings (the M2P table among them): not the kernel's to walk. */
+	bi->hv_va_start = HYPERVISOR_VIRT_START;
+	bi->hv_va_end = HYPERVISOR_VIRT_END;
 
 	xen_pv_platform_facts(bi);
 	xen_pv_memmap(bi, si);

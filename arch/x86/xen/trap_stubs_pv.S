@@ -22,7 +22,7 @@
 #include <asm/ptrace.h>
 #include <xen/xen.h>
 
-#define XEN_PV_TRAP_STUB_ALIGN	16	/* XEN_PV_TRAP_STUB_SIZE in traps_pv.c */
+#define XEN_PV_TRAP_STUB_ALIGN	16	/* XEN_PV_TRAP_STUB_SIZE, include/xen/pv.h */
 #define VGCF_IN_SYSCALL		0	/* flags: not returning from syscall */
 
 	.text

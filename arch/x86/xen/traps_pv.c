@@ -10,12 +10,12 @@
 #include <linux/types.h>
 #include <asm/traps.h>
 #include <xen/hypercall.h>
+#include <xen/pv.h>
 #include <xen/xen.h>
 
 #include "xen-ops.h"
 
 #define XEN_PV_NR_TRAPS		32	/* the exception vectors */
-#define XEN_PV_TRAP_STUB_SIZE	16	/* XEN_PV_TRAP_STUB_ALIGN, trap_stubs_pv.S */
 
 /* Vectors Xen does not deliver through the trap table. */
 #define X86_VEC_NMI		2	/* through callback_op */
@@ -25,8 +25,6 @@
 /* int3 and into may be raised on purpose by the kernel itself. */
 #define X86_VEC_BP		3
 #define X86_VEC_OF		4
-
-extern const u8 xen_pv_trap_stubs[];
 
 static struct xen_trap_info xen_pv_traps[XEN_PV_NR_TRAPS + 1];
 

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the Xen pvlink backends use from the kernel (kernel/pvlink_exports.c
+ * explains the export table).  Keep it short.
+ */
+#include <linux/mm.h>
+#include <linux/pvlink.h>
+#include <xen/hypercall.h>
+#include <xen/pv.h>
+
+/* The hypercall page the domain builder filled: every hypercall goes through it. */
+PVLINK_EXPORT(xen_hypercall_page);
+/* The PV exception entries the backend's trap table points at. */
+PVLINK_EXPORT(xen_pv_trap_stubs);
+/* Pages Xen must type (shared_info's place, the GDT page it validates). */
+PVLINK_EXPORT(alloc_pages);
+PVLINK_EXPORT(free_pages);
