@@ -66,6 +66,34 @@ static const u8 *sdt(u64 pa, const char *sig)
 	return t;
 }
 
+/*
+ * The root table the RSDP names as its XSDT.  Xen 4.17 builds a PVH
+ * dom0's XSDT with the header of the host's XSDT, which it reads at the
+ * host RSDP's xsdt_physical_address even when that RSDP is revision 0
+ * (SeaBIOS: an RSDT only), i.e. from address 0: the signature, OEM and
+ * table ids are then bytes of the real-mode IVT, while Xen sets the
+ * length, revision and checksum and the entries are right (fixed after
+ * 4.17: Xen commit 6e7f7a0c16, pvh_setup_acpi_xsdt()).  A table with a
+ * valid checksum over a length that holds whole 8-byte entries is taken
+ * as the XSDT whatever its signature, with a warning.
+ */
+static const u8 *xsdt_table(u64 pa)
+{
+	const u8 *t;
+	u32 len;
+
+	if (!mapped(pa, ACPI_SDT_HEADER_SIZE))
+		return NULL;
+	t = phys_to_virt(pa);
+	memcpy(&len, t + 4, 4);
+	if (!memcmp(t, "XSDT", 4) || len < ACPI_SDT_HEADER_SIZE ||
+	    (len - ACPI_SDT_HEADER_SIZE) % 8 || !mapped(pa, len) || !checksum_ok(t, len))
+		return sdt(pa, "XSDT");
+	pr_warn("acpi: the XSDT at %#lx has signature %02x %02x %02x %02x but a valid checksum: used (Xen 4.17 copies a PVH dom0's XSDT header from address 0 when the firmware has no XSDT)\n",
+		(unsigned long)pa, t[0], t[1], t[2], t[3]);
+	return t;
+}
+
 static bool apic_id_known(u32 id)
 {
 	for (unsigned int i = 0; i < acpi_nr_cpu_ids; i++)
@@ -151,7 +179,7 @@ void acpi_count_cpus(u64 rsdp_pa)
 	memcpy(&rsdt, rsdp + 16, 4);
 	if (rsdp[15] >= 2)
 		memcpy(&xsdt, rsdp + 24, 8);
-	root = xsdt ? sdt(xsdt, "XSDT") : NULL;
+	root = xsdt ? xsdt_table(xsdt) : NULL;
 	entry_size = 8;
 	if (!root) {
 		root = sdt(rsdt, "RSDT");
