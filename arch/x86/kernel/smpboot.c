@@ -323,8 +323,9 @@ void __noreturn smp_ap_main(unsigned int cpu)
 /* Why this boot cannot start application processors, or NULL. */
 static const char *smp_unavailable(void)
 {
-	if (boot_has(BOOT_CAP_XEN))
-		return "under Xen, vCPUs are started with VCPUOP hypercalls, not INIT/STARTUP IPIs (not implemented yet)";
+	/* Under Xen PVH the vLAPIC takes INIT/STARTUP (Xen's docs/misc/pvh.pandoc). */
+	if (boot_has(BOOT_CAP_XEN) && !boot_has(BOOT_CAP_PRIV))
+		return "under Xen PV, vCPUs are started with VCPUOP hypercalls, not INIT/STARTUP IPIs (not implemented yet)";
 	if (!boot_has(BOOT_CAP_PRIV))
 		return "the kernel does not run in ring 0: it cannot send INIT/STARTUP IPIs";
 	if (!percpu_ready())
