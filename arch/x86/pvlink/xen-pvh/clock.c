@@ -11,6 +11,11 @@
  *
  * (a negative tsc_shift shifts right).  Natively the kernel would have
  * to calibrate the TSC against a PIT, which a PVH dom0 does not have.
+ *
+ * Every CPU reads vCPU 0's record, extrapolated with its own TSC: this
+ * assumes Xen keeps the vCPUs' TSCs in step (it starts an HVM domain's
+ * vCPUs on one TSC offset), and spares a mapping from the kernel's CPU
+ * numbers to Xen's vCPU ids.  The floor below hides small differences.
  */
 #include <linux/compiler.h>
 #include <linux/types.h>
@@ -20,8 +25,9 @@
 
 /*
  * Xen's recalibration may set system_time a little behind what the old
- * record extrapolated to; sched_clock must not go back.  One vCPU runs
- * under Xen here, so one last value serves.
+ * record extrapolated to; sched_clock must not go back.  The last value
+ * any CPU returned is the floor for all (compare-and-exchange, as other
+ * CPUs read the clock at the same time).
  */
 static u64 xen_pvh_clock_last;
 
@@ -69,9 +75,11 @@ u64 pv_sched_clock(void)
 	 */
 	delta = (s64)(tsc - stamp);
 	ns = system_time + (delta > 0 ? xen_pvh_scale((u64)delta, mul, shift) : 0);
-	last = READ_ONCE(xen_pvh_clock_last);
-	if (ns < last)
-		return last;
-	WRITE_ONCE(xen_pvh_clock_last, ns);
+	last = __atomic_load_n(&xen_pvh_clock_last, __ATOMIC_RELAXED);
+	do {
+		if (ns <= last)
+			return last;
+	} while (!__atomic_compare_exchange_n(&xen_pvh_clock_last, &last, ns, false,
+					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
 	return ns;
 }

@@ -37,8 +37,7 @@ _Static_assert(__builtin_offsetof(struct xen_add_to_physmap, idx) == 8,
 
 /*
  * The shared_info page, mapped onto a page of the backend's own data
- * by the init; NULL until then.  Only vCPU 0 runs under Xen here (the
- * kernel starts no vCPU with VCPUOP), so vcpu_info[0] is every CPU's.
+ * by the init; NULL until then.
  */
 extern struct shared_info *xen_pvh_shared;
 
