@@ -18,6 +18,8 @@
 #include <linux/printk.h>
 #include <linux/pvlink.h>
 #include <asm/pvops.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
 
 /* native: sched_clock() warns when no PIT can calibrate the TSC. */
 PVLINK_EXPORT(printk);
@@ -28,6 +30,13 @@ PVLINK_EXPORT_PERCPU(cpu_number);
  * records it to show that inits run before the stack's pv-ops are.
  */
 PVLINK_EXPORT(pvops_name);
+/* native: its timer_oneshot is the local APIC timer the kernel drives. */
+PVLINK_EXPORT(lapic_timer_oneshot);
+/*
+ * Backends that deliver interrupts their own way (the Xen PV event
+ * upcall) run the kernel's handler for a vector with it.
+ */
+PVLINK_EXPORT(handle_irq);
 
 #define PVLINK_PVOP_NAME(name)						\
 	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\

@@ -74,12 +74,22 @@ static void wx_range(unsigned long va, unsigned long size, unsigned int prot, vo
 	scan->wx_pages += size / PAGE_SIZE;
 }
 
+/* Entries hold what pv_set_pte() wrote; the pv-op gives the frame back. */
+static u64 wx_entry(const u64 *ptep, void *arg)
+{
+	return pv_read_pte(ptep);
+}
+
 static long walk_live(struct wx_scan *scan)
 {
 	struct pt_walk w = {
 		.table = wx_table,
+		.entry = wx_entry,
 		.range = wx_range,
 		.nx_mask = boot_pte_nx,
+		/* The hypervisor's own mappings (Xen PV) are not ours to judge. */
+		.skip_start = boot_info.hv_va_start,
+		.skip_end = boot_info.hv_va_end,
 		.arg = scan,
 	};
 

@@ -2,9 +2,10 @@
 /*
  * Local APIC, in the mode the firmware left it: xAPIC (registers in a
  * 4 KiB MMIO page) or x2APIC (the same registers as MSRs 0x800 + offset/16,
- * always through pv_rdmsr()/pv_wrmsr()).  Enough for a one-shot timer
- * interrupt, which the pv-op smoke test needs to wake safe_halt(), and for
- * the INIT and STARTUP IPIs that start the application processors.
+ * always through pv_rdmsr()/pv_wrmsr()).  Enough for the one-shot timer
+ * the native timer_oneshot pv-op arms (calibrated once against
+ * pv_sched_clock()), for a self-IPI, and for the INIT and STARTUP IPIs that
+ * start the application processors.
  * Register offsets: SDM vol. 3A, table 11-1; x2APIC MSRs: table 11-6.
  */
 #include <linux/kernel.h>
@@ -28,8 +29,14 @@
 #define APIC_LVT_MASKED		0x10000
 #define APIC_LVT_PERIODIC	0x20000
 #define APIC_TIMER_INIT		0x380
+#define APIC_TIMER_CUR		0x390
 #define APIC_TIMER_DIVIDE	0x3e0
 #define APIC_DIVIDE_BY_1	0x0b
+#define APIC_TIMER_MAX_COUNT	0xffffffffu	/* the counters are 32 bits wide */
+
+/* How long the timer's rate is measured over, by pv_sched_clock(). */
+#define APIC_CALIBRATE_NS	(1000 * 1000ULL)	/* 1 ms */
+#define NSEC_PER_MSEC		1000000ULL
 
 /* ICR low bits (SDM vol. 3A, 11.6.1, figure 11-12). */
 #define APIC_ICR_DM_INIT	0x00500		/* delivery mode 101 */
@@ -52,6 +59,9 @@
 
 static volatile u32 *lapic;
 static bool x2apic;
+/* Timer counts per millisecond at divide-by-1; 0: not measured yet. */
+static u64 lapic_timer_khz;
+static bool lapic_timer_unusable;
 
 static u32 lapic_read(unsigned int reg)
 {
@@ -70,7 +80,7 @@ static void lapic_write(unsigned int reg, u32 v)
 
 static void spurious_interrupt(struct pt_regs *regs)
 {
-	/* No EOI for the spurious vector (SDM vol. 3, 11.9). */
+	/* Nothing to do; do_trap() sends no EOI for this vector (SDM vol. 3, 11.9). */
 }
 
 u32 apic_cpu_id(void)
@@ -139,7 +149,73 @@ void lapic_send_self_ipi(unsigned int vector)
 
 void lapic_eoi(void)
 {
-	lapic_write(APIC_EOI, 0);
+	if (lapic || x2apic)
+		lapic_write(APIC_EOI, 0);
+}
+
+/*
+ * Let the timer count down from its maximum, masked, for about a
+ * millisecond of pv_sched_clock() and see how far it got.
+ */
+static u64 lapic_timer_measure(void)
+{
+	u64 t0, t1;
+	u32 left;
+
+	lapic_write(APIC_TIMER_DIVIDE, APIC_DIVIDE_BY_1);
+	lapic_write(APIC_LVT_TIMER, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	lapic_write(APIC_TIMER_INIT, APIC_TIMER_MAX_COUNT);
+	t0 = pv_sched_clock();
+	do
+		t1 = pv_sched_clock();
+	while (t1 - t0 < APIC_CALIBRATE_NS);
+	left = lapic_read(APIC_TIMER_CUR);
+	lapic_write(APIC_TIMER_INIT, 0);
+	/* Not counting, or it ran out (above 4 THz): no usable rate. */
+	if (left == APIC_TIMER_MAX_COUNT || !left)
+		return 0;
+	return (u64)(APIC_TIMER_MAX_COUNT - left) * NSEC_PER_MSEC / (t1 - t0);
+}
+
+static bool lapic_timer_ready(void)
+{
+	if (lapic_timer_khz)
+		return true;
+	if (lapic_timer_unusable)
+		return false;
+	if (!lapic_init()) {
+		pr_warn("apic: no local APIC: the one-shot timer cannot be armed (nothing will wake a halted CPU)\n");
+		lapic_timer_unusable = true;
+		return false;
+	}
+	lapic_timer_khz = lapic_timer_measure();
+	if (!lapic_timer_khz) {
+		pr_warn("apic: the local APIC timer does not count: the one-shot timer cannot be armed\n");
+		lapic_timer_unusable = true;
+		return false;
+	}
+	pr_info("apic: timer runs at %lu kHz (measured against sched_clock)\n",
+		(unsigned long)lapic_timer_khz);
+	return true;
+}
+
+void lapic_timer_oneshot(u64 ns)
+{
+	u64 count;
+
+	if (!lapic_timer_ready())
+		return;
+	if (!ns) {
+		lapic_timer_stop();
+		return;
+	}
+	if (ns > ~0ULL / lapic_timer_khz)
+		count = APIC_TIMER_MAX_COUNT;
+	else
+		count = ns * lapic_timer_khz / NSEC_PER_MSEC;
+	if (count > APIC_TIMER_MAX_COUNT)
+		count = APIC_TIMER_MAX_COUNT;
+	lapic_timer_start(LOCAL_TIMER_VECTOR, count ? (u32)count : 1, false);
 }
 
 /* Send one IPI to @dest and wait until the local APIC has taken it. */

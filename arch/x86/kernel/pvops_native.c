@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <asm/desc.h>
+#include <asm/setup.h>
 #include <asm/processor-flags.h>
 #include <asm/pvops.h>
 
@@ -188,6 +189,17 @@ static void native_set_pte(u64 *ptep, u64 pte)
 	*(volatile u64 *)ptep = pte;
 }
 
+/* The entry holds a physical address as it is: a load. */
+static u64 native_read_pte(const u64 *ptep)
+{
+	return *(const volatile u64 *)ptep;
+}
+
+/* Any zeroed page may be a page table: nothing to prepare. */
+static void native_pt_alloc(u64 *table, unsigned int level)
+{
+}
+
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -236,6 +248,12 @@ static u64 native_sched_clock(void)
 	t = rdtsc();
 	/* ns = cycles * 10^6 / kHz, split to avoid overflow */
 	return (t / tsc_khz) * 1000000 + (t % tsc_khz) * 1000000 / tsc_khz;
+}
+
+/* The local APIC timer, at the rate apic.c measured (arch/x86/kernel/apic.c). */
+static void native_timer_oneshot(u64 ns)
+{
+	lapic_timer_oneshot(ns);
 }
 
 static void native_console_write(const char *s, unsigned int len)

@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/pvops.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 
 struct exception_table_entry {
@@ -65,6 +66,16 @@ void set_irq_handler(unsigned int vector, irq_handler_t handler)
 {
 	if (vector >= NR_EXCEPTION_VECTORS && vector < 256)
 		irq_handlers[vector] = handler;
+}
+
+void handle_irq(unsigned int vector, struct pt_regs *regs)
+{
+	irq_handler_t handler = vector >= NR_EXCEPTION_VECTORS && vector < 256 ?
+		irq_handlers[vector] : NULL;
+
+	/* Nobody waits for it (a timer cancelled as it fired): drop it. */
+	if (handler)
+		handler(regs);
 }
 
 static u64 search_extable(u64 rip)
@@ -148,8 +159,15 @@ void do_trap(struct pt_regs *regs)
 		pv_shutdown(1);
 	}
 
+	/*
+	 * An interrupt through the IDT comes from the local APIC: the
+	 * handler runs, then its end is signalled here, once, for every
+	 * handler (the spurious vector takes none: SDM vol. 3A, 11.9).
+	 */
 	if (regs->vector >= NR_EXCEPTION_VECTORS && irq_handlers[regs->vector]) {
-		irq_handlers[regs->vector](regs);
+		handle_irq(regs->vector, regs);
+		if (regs->vector != SPURIOUS_APIC_VECTOR)
+			lapic_eoi();
 		return;
 	}
 

@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/pvops.h>
@@ -60,7 +61,7 @@ static unsigned long level_size(int level)
  */
 static int split_large(u64 *entry, int level)
 {
-	u64 old = *entry, flags = old & (PTE_FLAGS_LOW | PTE_FLAGS_HIGH);
+	u64 old = pv_read_pte(entry), flags = old & (PTE_FLAGS_LOW | PTE_FLAGS_HIGH);
 	unsigned long step = level_size(level - 1);
 	phys_addr_t base = old & PTE_ADDR_MASK & ~(u64)(level_size(level) - 1);
 	phys_addr_t pa = alloc_page();
@@ -72,6 +73,8 @@ static int split_large(u64 *entry, int level)
 		return -ENOMEM;
 	}
 	table = phys_to_virt(pa);
+	memset(table, 0, PAGE_SIZE);
+	pv_pt_alloc(table, level - 1);
 	if (level == 2) {
 		/* 4 KiB entries: no PS bit; PAT moves from bit 12 to bit 7. */
 		flags &= ~PTE_PSE;
@@ -154,18 +157,19 @@ static int change_page_attr(unsigned long addr, unsigned long npages, u64 set, u
 	while (va < end) {
 		u64 *table = phys_to_virt(pv_read_cr3() & PTE_ADDR_MASK);
 		int level = 4;
-		u64 *e;
+		u64 *e, entry;
 
 		for (;;) {
 			e = &table[pt_index(va, level)];
-			if (!(*e & PTE_PRESENT)) {
+			entry = pv_read_pte(e);
+			if (!(entry & PTE_PRESENT)) {
 				pr_err("mm: %s: %#lx is not mapped\n", what, va);
 				err = -EFAULT;
 				goto out;
 			}
 			if (level == 1)
 				break;
-			if (level <= 3 && (*e & PTE_PSE)) {
+			if (level <= 3 && (entry & PTE_PSE)) {
 				unsigned long size = level_size(level);
 
 				/* Whole large page in the range: change it as is. */
@@ -175,12 +179,13 @@ static int change_page_attr(unsigned long addr, unsigned long npages, u64 set, u
 				if (err)
 					goto out;
 				split = true;
+				entry = pv_read_pte(e);
 			}
-			table = table_of(*e);
+			table = table_of(entry);
 			level--;
 		}
-		if (((*e | set) & ~clear) != *e)
-			pv_set_pte(e, (*e | set) & ~clear);
+		if (((entry | set) & ~clear) != entry)
+			pv_set_pte(e, (entry | set) & ~clear);
 		va += level_size(level);
 	}
 out:

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * 4 KiB mappings outside the boot identity map.  Intermediate tables
- * come from the page allocator; every entry is written by pv_set_pte()
- * (under Xen PV the hypervisor validates each one).  Tables are reached
- * through the identity map, so they must lie below 4 GiB (the allocator
- * only hands out such pages).
+ * come from the page allocator and are announced with pv_pt_alloc()
+ * before they are linked in; every entry is written by pv_set_pte() and
+ * read by pv_read_pte() (under Xen PV the hypervisor validates each
+ * write, and entries hold machine frames the pv-op translates).  Tables
+ * are reached through the identity map, so they must lie below 4 GiB
+ * (the allocator only hands out such pages).
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -41,8 +43,9 @@ static u64 *walk(unsigned long va, bool create)
 
 	for (int level = 4; level > 1; level--) {
 		u64 *e = &table[pt_index(va, level)];
+		u64 entry = pv_read_pte(e);
 
-		if (!(*e & PTE_PRESENT)) {
+		if (!(entry & PTE_PRESENT)) {
 			phys_addr_t pa;
 
 			if (!create)
@@ -51,11 +54,13 @@ static u64 *walk(unsigned long va, bool create)
 			if (!pa)
 				return NULL;
 			memset(phys_to_virt(pa), 0, PAGE_SIZE);
-			pv_set_pte(e, pa | PTE_PRESENT | PTE_RW);
-		} else if (*e & PTE_PSE) {
+			pv_pt_alloc(phys_to_virt(pa), level - 1);
+			entry = pa | PTE_PRESENT | PTE_RW;
+			pv_set_pte(e, entry);
+		} else if (entry & PTE_PSE) {
 			return NULL;	/* inside a large page: not ours to split */
 		}
-		table = table_of(*e);
+		table = table_of(entry);
 	}
 	return &table[pt_index(va, 1)];
 }
@@ -66,14 +71,15 @@ u64 *lookup_address(unsigned long va, int *level)
 
 	for (int l = 4; l >= 1; l--) {
 		u64 *e = &table[pt_index(va, l)];
+		u64 entry = pv_read_pte(e);
 
-		if (!(*e & PTE_PRESENT))
+		if (!(entry & PTE_PRESENT))
 			return NULL;
-		if (l == 1 || (l <= 3 && (*e & PTE_PSE))) {
+		if (l == 1 || (l <= 3 && (entry & PTE_PSE))) {
 			*level = l;
 			return e;
 		}
-		table = table_of(*e);
+		table = table_of(entry);
 	}
 	return NULL;
 }
@@ -84,7 +90,7 @@ bool pte_prot_of(unsigned long va, bool *writable, bool *executable)
 	bool w = true, x = true;
 
 	for (int l = 4; l >= 1; l--) {
-		u64 e = table[pt_index(va, l)];
+		u64 e = pv_read_pte(&table[pt_index(va, l)]);
 
 		if (!(e & PTE_PRESENT))
 			return false;
@@ -103,7 +109,7 @@ u64 *lookup_pte(unsigned long va)
 {
 	u64 *pte = walk(va, false);
 
-	return pte && (*pte & PTE_PRESENT) ? pte : NULL;
+	return pte && (pv_read_pte(pte) & PTE_PRESENT) ? pte : NULL;
 }
 
 int map_page(unsigned long va, phys_addr_t pa, u64 flags)
@@ -115,7 +121,7 @@ int map_page(unsigned long va, phys_addr_t pa, u64 flags)
 	pte = walk(va, true);
 	if (!pte)
 		return -ENOMEM;
-	if (*pte & PTE_PRESENT)
+	if (pv_read_pte(pte) & PTE_PRESENT)
 		return -EEXIST;
 	pv_set_pte(pte, pa | flags | PTE_PRESENT);
 	return 0;

@@ -54,6 +54,13 @@ static void add_leaf(struct walk_state *s, unsigned long va, unsigned long size,
 	s->prot = prot;
 }
 
+/* Does [va, va + size) lie inside the range the walk skips? */
+static bool skipped(const struct pt_walk *w, unsigned long va, unsigned long size)
+{
+	return w->skip_end > w->skip_start && va >= w->skip_start &&
+	       va + (size - 1) <= w->skip_end - 1;
+}
+
 static int walk_table(struct walk_state *s, u64 pa, int level, unsigned long base,
 		      unsigned int inherited)
 {
@@ -63,13 +70,13 @@ static int walk_table(struct walk_state *s, u64 pa, int level, unsigned long bas
 	if (!table)
 		return -1;
 	for (unsigned int i = 0; i < PT_ENTRIES; i++) {
-		u64 e = table[i];
+		u64 e = s->w->entry ? s->w->entry(&table[i], s->w->arg) : table[i];
 		unsigned long va = base + ((unsigned long)i << shift);
 		unsigned int prot = inherited;
 
 		if (level == 4)
 			va = canonical(va);
-		if (!(e & PTE_PRESENT)) {
+		if (skipped(s->w, va, 1UL << shift) || !(e & PTE_PRESENT)) {
 			flush(s);
 			continue;
 		}

@@ -35,6 +35,8 @@
 #define PTE_PRESENT		(1ULL << 0)
 #define PTE_RW			(1ULL << 1)
 #define PTE_USER		(1ULL << 2)
+#define PTE_ACCESSED		(1ULL << 5)	/* set by the CPU on use */
+#define PTE_DIRTY		(1ULL << 6)	/* set by the CPU on a write */
 #define PTE_PSE			(1ULL << 7)	/* large page (PD, PDPT) */
 #define PTE_PAT_LARGE		(1ULL << 12)	/* PAT bit of a large page */
 #define PTE_NX			(1ULL << 63)

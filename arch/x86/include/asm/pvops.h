@@ -74,8 +74,27 @@ struct cpuid_regs {
 	VOP(flush_tlb_one, (unsigned long addr), (addr))		\
 	/* write one page-table entry (Xen PV validates each one) */	\
 	VOP(set_pte, (u64 *ptep, u64 pte), (ptep, pte))			\
+	/*								\
+	 * read one page-table entry, its frame as a (pseudo-)physical	\
+	 * address: what set_pte takes (Xen PV: machine to pseudo-	\
+	 * physical through the M2P table)				\
+	 */								\
+	OP(u64, read_pte, (const u64 *ptep), (ptep))			\
+	/*								\
+	 * the zeroed page @table (a direct-map address) becomes a page	\
+	 * table of @level (1 = PTE table, 2 = PMD, 3 = PUD, 4 = root):	\
+	 * called before the set_pte that links it in (Xen PV maps it	\
+	 * read-only and pins it)					\
+	 */								\
+	VOP(pt_alloc, (u64 *table, unsigned int level), (table, level))	\
 	/* nanoseconds since an arbitrary point, monotonic */		\
 	OP(u64, sched_clock, (void), ())				\
+	/*								\
+	 * arm this CPU's one-shot timer: the LOCAL_TIMER_VECTOR handler	\
+	 * (set_irq_handler()) runs once, about @ns from now, as soon as	\
+	 * interrupts are on; 0 cancels					\
+	 */								\
+	VOP(timer_oneshot, (u64 ns), (ns))				\
 	/* the platform's debug console, independent of drivers */	\
 	VOP(console_write, (const char *s, unsigned int len), (s, len))	\
 	/* end the run: 0 = pass, else fail (isa-debug-exit natively) */\

@@ -29,4 +29,18 @@ void lapic_timer_stop(void);
 void lapic_send_self_ipi(unsigned int vector);
 void lapic_eoi(void);
 
+/**
+ * lapic_timer_oneshot() - interrupt LOCAL_TIMER_VECTOR once, @ns from now
+ * @ns: nanoseconds; 0 cancels a timer that has not fired
+ *
+ * The native timer_oneshot pv-op.  The first call measures the timer's
+ * rate against pv_sched_clock() (QEMU's runs at 1 GHz, hardware at its
+ * bus or crystal clock); a delay beyond the 32-bit counter is cut to the
+ * longest it can count.  Without a usable local APIC it warns once and
+ * does nothing.
+ *
+ * Context: interrupts off or in the timer's own handler; this CPU only.
+ */
+void lapic_timer_oneshot(u64 ns);
+
 #endif /* _ASM_X86_SETUP_H */

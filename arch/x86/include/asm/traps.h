@@ -59,8 +59,25 @@ extern struct trap_record last_trap;
 
 typedef void (*irq_handler_t)(struct pt_regs *regs);
 
-/* Route interrupt @vector (>= 32) to @handler; NULL makes it unexpected. */
+/*
+ * Route interrupt @vector (>= 32) to @handler; NULL makes it unexpected.
+ * A handler does not signal the end of the interrupt: the IDT path does
+ * (the local APIC's EOI), a backend delivering it its own way needs none.
+ */
 void set_irq_handler(unsigned int vector, irq_handler_t handler);
+
+/**
+ * handle_irq() - run the handler registered for an interrupt vector
+ * @vector: the vector (>= 32); one without a handler is ignored.
+ * @regs:   the interrupted context.
+ *
+ * No EOI: for backends that deliver interrupts their own way (the Xen PV
+ * event upcall calls it with LOCAL_TIMER_VECTOR for VIRQ_TIMER).  Exported
+ * to backends.
+ *
+ * Context: interrupts off, in the interrupt's own context.
+ */
+void handle_irq(unsigned int vector, struct pt_regs *regs);
 
 /*
  * Exceptions reach do_trap(): the IDT is loaded (idt_init()) or, under

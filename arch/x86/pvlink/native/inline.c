@@ -35,6 +35,14 @@ PVLINK_INLINE(write_cr4, "movq %rdi, %cr4");
 
 PVLINK_INLINE(flush_tlb_one, "invlpg (%rdi)");
 PVLINK_INLINE(set_pte, "movq %rsi, (%rdi)");
+PVLINK_INLINE(read_pte, "movq (%rdi), %rax");
+/*
+ * Nothing to do natively, and a body cannot be empty: the one 5-byte NOP
+ * (SDM vol. 2B, NOP: 0f 1f 44 00 00), the call's own size, so a site
+ * costs one NOP and no call.  As bytes: assemblers may drop the zero
+ * displacement and make it four.
+ */
+PVLINK_INLINE(pt_alloc, ".byte 0x0f, 0x1f, 0x44, 0x00, 0x00");
 
 /* Port numbers arrive in %di (or %si), the port instructions want %dx. */
 PVLINK_INLINE(inb, "movl %edi, %edx; inb %dx, %al");

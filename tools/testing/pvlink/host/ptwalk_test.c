@@ -3,8 +3,10 @@
  * Host unit test of the kernel's page-table walk (arch/x86/mm/ptwalk.c),
  * the one the W^X self-test runs over the live tables: synthetic tables
  * with 1 GiB, 2 MiB and 4 KiB pages, protections restricted at upper
- * levels, holes, the upper half of the address space and an unreadable
- * table, each walk compared with the ranges it must report.
+ * levels, holes, the upper half of the address space, a skipped range
+ * (the hypervisor's, under Xen PV), entries read through a translating
+ * reader (pv_read_pte() under Xen PV) and an unreadable table, each walk
+ * compared with the ranges it must report.
  *
  * Usage: ptwalk_test PREFIX	prints TAP lines "ok - PREFIX: ..."
  */
@@ -45,6 +47,34 @@ struct range {
 static struct range got[MAX_RANGES];
 static unsigned int nr_got;
 
+/* What check() puts in the walk besides the tables: none by default. */
+static unsigned long skip_start, skip_end;
+static bool translate;
+
+/*
+ * "Machine" frames: with @translate the tables hold every frame with
+ * this bit flipped, and the entry reader flips it back, as pv_read_pte()
+ * turns Xen's machine frames into pseudo-physical ones.
+ */
+#define MACHINE_BIT	(1ULL << 40)
+static unsigned long entries_read;
+
+static u64 read_entry(const u64 *ptep, void *arg)
+{
+	(void)arg;
+	entries_read++;
+	return *ptep & PTE_PRESENT ? *ptep ^ MACHINE_BIT : *ptep;
+}
+
+/* Flip the machine bit in every present entry of every table. */
+static void to_machine(void)
+{
+	for (unsigned int t = 0; t < nr_tables; t++)
+		for (int i = 0; i < 512; i++)
+			if (tables[t][i] & PTE_PRESENT)
+				tables[t][i] ^= MACHINE_BIT;
+}
+
 static u64 new_table(void)
 {
 	memset(tables[nr_tables], 0, sizeof(tables[0]));
@@ -78,7 +108,11 @@ static void record(unsigned long va, unsigned long size, unsigned int prot, void
 static void check(const char *name, u64 root, u64 nx_mask, long want_ret,
 		  const struct range *want, unsigned int n)
 {
-	struct pt_walk w = { .table = read_table, .range = record, .nx_mask = nx_mask };
+	struct pt_walk w = {
+		.table = read_table, .range = record, .nx_mask = nx_mask,
+		.entry = translate ? read_entry : NULL,
+		.skip_start = skip_start, .skip_end = skip_end,
+	};
 	long ret;
 	int ok;
 
@@ -201,6 +235,48 @@ int main(int argc, char **argv)
 		check("the upper half is reported at canonical addresses, after the lower",
 		      pml4, NX, 2, want, 2);
 	}
+
+	/*
+	 * A skipped range, as Xen PV's [HYPERVISOR_VIRT_START, _END) is: 16
+	 * PML4 slots from 0xffff800000000000 map something, the walk must
+	 * neither report nor enter them; the slot after the range is ours.
+	 */
+	for (int i = 256; i < 256 + 16; i++)
+		table(pml4)[i] = pdpt | P | RW;
+	table(pml4)[272] = pdpt_hi | P | RW;
+	skip_start = 0xffff800000000000UL;
+	skip_end = 0xffff880000000000UL;
+	{
+		const struct range want[] = {
+			{ 0, 1UL << 30, W | X },
+			{ 0xffff880000000000UL + (510UL << 30), 1UL << 30, 0 },
+			{ 0xffffffff80000000UL, 1UL << 30, 0 },
+		};
+
+		check("entries inside the skipped range are neither reported nor entered",
+		      pml4, NX, 3, want, 3);
+	}
+	skip_start = skip_end = 0;
+	for (int i = 256; i <= 272; i++)
+		table(pml4)[i] = 0;
+
+	/* Entries read through a translating reader, as under Xen PV. */
+	to_machine();
+	translate = true;
+	entries_read = 0;
+	{
+		const struct range want[] = {
+			{ 0, 1UL << 30, W | X },
+			{ 0xffffffff80000000UL, 1UL << 30, 0 },
+		};
+
+		check("every entry goes through the entry reader, frames as it gives them",
+		      pml4, NX, 2, want, 2);
+		tap(entries_read == 3 * 512, "the reader saw each entry of the 3 tables walked once (%lu reads)",
+		    entries_read);
+	}
+	translate = false;
+	to_machine();
 
 	/* A table the reader cannot give: the walk says so. */
 	table(pdpt)[1] = pd | P | RW;
