@@ -43,7 +43,7 @@ static void fall_back(struct pvlink_boot_state *st)
 	 * (the Xen exit hook: SCHEDOP_shutdown, reason crash).
 	 */
 	printk(KERN_EMERG "pvlink: %s\n", st->reason);
-	printk(KERN_EMERG "pvlink: this kernel runs in ring 3 (Xen PV) and has no built-in pv-ops to fall back on: give Xen the pvlink.img built with this vmlinux as the module after the kernel (multiboot module 2); stopping\n");
+	printk(KERN_EMERG "pvlink: this kernel runs in ring 3 (Xen PV) and has no built-in pv-ops to fall back on: give Xen the pvlink.img built with this vmlinux as the module after the kernel, with no pvlink= or one naming a Xen PV backend; stopping\n");
 	machine_exit(1);
 }
 
