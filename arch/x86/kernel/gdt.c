@@ -11,6 +11,7 @@
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
 #include <asm/desc.h>
+#include <asm/page.h>
 #include <asm/pvops.h>
 #include <asm/segment.h>
 
@@ -19,7 +20,7 @@
 #define DESC_TSS_AVAILABLE	0x9ULL
 #define DESC_PRESENT		(1ULL << 47)
 
-static u64 gdt_table[GDT_ENTRIES] __aligned(16);
+static u64 gdt_table[GDT_PAGE_ENTRIES] __aligned(GDT_PAGE_BYTES);
 static struct tss tss __aligned(16);
 static u8 double_fault_stack[IST_STACK_SIZE] __aligned(16);
 
@@ -33,6 +34,9 @@ static void set_tss_desc(u64 *desc, const struct tss *t)
 		  (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
 	desc[1] = base >> 32;
 }
+
+_Static_assert(GDT_PAGE_BYTES == PAGE_SIZE, "a GDT is one page");
+_Static_assert(GDT_ENTRIES <= GDT_PAGE_ENTRIES, "the GDT fits its page");
 
 void gdt_load_cpu(u64 *gdt, struct tss *t, void *df_stack_top)
 {

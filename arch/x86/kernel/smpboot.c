@@ -79,7 +79,7 @@ _Static_assert(__builtin_offsetof(struct ap_cpu_state, cr3) == AP_STATE_CR3, "st
 _Static_assert(__builtin_offsetof(struct ap_cpu_state, cr4) == AP_STATE_CR4, "state");
 _Static_assert(__builtin_offsetof(struct ap_cpu_state, efer) == AP_STATE_EFER, "state");
 _Static_assert(sizeof(struct ap_cpu_state) == AP_STATE_SIZE, "state size");
-_Static_assert(sizeof(struct ap_tables) <= PAGE_SIZE, "AP tables fit a page");
+_Static_assert(sizeof(struct ap_tables) <= (PAGE_SIZE << AP_TABLES_ORDER), "AP tables fit their pages");
 
 static phys_addr_t trampoline;
 static bool trampoline_exec;	/* set_memory_x() succeeded: undo it */
@@ -189,17 +189,17 @@ static bool alloc_ap_memory(struct smp_cpu *c, unsigned int cpu)
 {
 	phys_addr_t stack = alloc_pages(AP_STACK_ORDER);
 	phys_addr_t df_stack = alloc_pages(AP_STACK_ORDER);
-	phys_addr_t tables = alloc_page();
+	phys_addr_t tables = alloc_pages(AP_TABLES_ORDER);
 
 	if (!stack || !df_stack || !tables) {
 		pr_err("smp: CPU %u (APIC ID %u): no memory for its stacks and tables (%lu KiB): not started\n",
-		       cpu, c->apic_id, (2 * AP_STACK_SIZE + PAGE_SIZE) / 1024);
+		       cpu, c->apic_id, (2 * AP_STACK_SIZE + (PAGE_SIZE << AP_TABLES_ORDER)) / 1024);
 		if (stack)
 			free_pages(stack, AP_STACK_ORDER);
 		if (df_stack)
 			free_pages(df_stack, AP_STACK_ORDER);
 		if (tables)
-			free_page(tables);
+			free_pages(tables, AP_TABLES_ORDER);
 		return false;
 	}
 	c->tables = phys_to_virt(tables);

@@ -7,16 +7,18 @@
  * of a range of the identity map, splitting a 2 MiB (or 1 GiB) page into
  * smaller ones where the range covers only part of it;
  * mark_kernel_protections() makes kernel text and read-only data
- * read-only once the pv-op call sites are patched.  Every entry is
- * written with pv_set_pte() and every change flushed from the TLB with
- * pv_flush_tlb_one()/pv_flush_tlb_all(), on every online CPU.
- *
- * Under Xen PV the page tables are Xen's (machine frames, validated by
- * the hypervisor): nothing here applies there yet (issue 6).
+ * read-only once the pv-op call sites are patched, and every other page
+ * of the direct map not executable.  Every entry is read with
+ * pv_read_pte() and written with pv_set_pte() (under Xen PV the tables
+ * hold machine frames and Xen validates each write), every new table is
+ * announced with pv_pt_alloc(), and every change flushed from the TLB
+ * with pv_flush_tlb_one()/pv_flush_tlb_all(), on every online CPU.  So
+ * it all works wherever pv-ops are installed.
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pvlink.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/page.h>
@@ -131,8 +133,8 @@ static int change_page_attr(unsigned long addr, unsigned long npages, u64 set, u
 	bool split = false;
 	int err = 0;
 
-	if (!boot_has(BOOT_CAP_PRIV) || !pvops_available()) {
-		pr_err("mm: %s [%#lx +%lu pages]: the page tables are not the kernel's own here (Xen PV: issue 6)\n",
+	if (!pvops_available()) {
+		pr_err("mm: %s [%#lx +%lu pages]: no pv-ops are installed to write page tables with (call it after pvlink_boot())\n",
 		       what, addr, npages);
 		return -EOPNOTSUPP;
 	}
@@ -215,6 +217,113 @@ int set_memory_nx(unsigned long addr, unsigned long npages)
 
 #define PAGE_ALIGN_UP(x)	ALIGN((x), PAGE_SIZE)
 
+/*
+ * Set NX in every present leaf of [va, end) that lacks it, skipping what
+ * is not mapped; a large page reaching outside the range is split.
+ * Return: entries written, or a negative error.
+ */
+static long nx_present(unsigned long va, unsigned long end, bool *split,
+		       unsigned long *first)
+{
+	long changed = 0;
+
+	while (va < end) {
+		u64 *table = phys_to_virt(pv_read_cr3() & PTE_ADDR_MASK);
+		unsigned long size;
+		int level = 4;
+		u64 *e, entry;
+
+		for (;;) {
+			e = &table[pt_index(va, level)];
+			entry = pv_read_pte(e);
+			size = level_size(level);
+			if (!(entry & PTE_PRESENT) || level == 1)
+				break;
+			if (level <= 3 && (entry & PTE_PSE)) {
+				if (entry & PTE_NX)
+					break;
+				if (!(va & (size - 1)) && end - va >= size)
+					break;
+				if (split_large(e, level))
+					return -ENOMEM;
+				*split = true;
+				entry = pv_read_pte(e);
+			}
+			table = table_of(entry);
+			level--;
+		}
+		if ((entry & PTE_PRESENT) && !(entry & PTE_NX)) {
+			pv_set_pte(e, entry | PTE_NX);
+			if (!changed++ && !*first)
+				*first = va & ~(size - 1);
+		}
+		/* The next entry of this level; a hole is skipped whole. */
+		va = (va & ~(size - 1)) + size;
+		if (!va)
+			break;
+	}
+	return changed;
+}
+
+/*
+ * Every present page of the direct map but what must execute: kernel
+ * text, init text (until free_init_memory()) and the linked stack's
+ * text.  Natively head.S built the tables that way and nothing changes;
+ * under Xen PV the domain builder's mapping is executable throughout.
+ */
+static int nx_direct_map(void)
+{
+	const struct pvlink_boot_state *st = &pvlink_boot_state;
+	unsigned long keep[3][2] = {
+		{ (unsigned long)_text, PAGE_ALIGN_UP((unsigned long)_etext) },
+		{ (unsigned long)_sinittext, PAGE_ALIGN_UP((unsigned long)_einittext) },
+		{ 0, 0 },
+	};
+	unsigned long va = 0, first = 0;
+	bool split = false;
+	long changed = 0;
+
+	if (st->linked && st->region[PVLINK_TEXT].size) {
+		keep[2][0] = st->region[PVLINK_TEXT].addr;
+		keep[2][1] = PAGE_ALIGN_UP(st->region[PVLINK_TEXT].addr +
+					   st->region[PVLINK_TEXT].size);
+	}
+	while (va < IDENTITY_MAP_SIZE) {
+		unsigned long end = IDENTITY_MAP_SIZE, next = IDENTITY_MAP_SIZE;
+		long n;
+
+		/* Up to the nearest kept range at or after @va, then past it. */
+		for (unsigned int i = 0; i < ARRAY_SIZE(keep); i++) {
+			if (keep[i][1] <= va || keep[i][0] == keep[i][1])
+				continue;
+			if (keep[i][0] <= va) {
+				end = va;
+				next = keep[i][1];
+				break;
+			}
+			if (keep[i][0] < end) {
+				end = keep[i][0];
+				next = keep[i][1];
+			}
+		}
+		n = end > va ? nx_present(va, end, &split, &first) : 0;
+		if (n < 0) {
+			pr_err("mm: W^X: no memory to split a large page of the direct map near %#lx: it stays executable\n",
+			       va);
+			flush_range(0, FLUSH_ALL_PAGES + 1, true);
+			return -ENOMEM;
+		}
+		changed += n;
+		va = next;
+	}
+	if (changed || split)
+		flush_range(0, FLUSH_ALL_PAGES + 1, true);
+	if (changed)
+		pr_info("mm: W^X: %ld entries of the direct map made NX, the first at %#lx\n",
+			changed, first);
+	return 0;
+}
+
 static unsigned long pages_of(const void *start, const void *end)
 {
 	return (PAGE_ALIGN_UP((unsigned long)end) - (unsigned long)start) >> PAGE_SHIFT;
@@ -224,8 +333,8 @@ void mark_kernel_protections(void)
 {
 	int err = 0;
 
-	if (!boot_has(BOOT_CAP_PRIV)) {
-		pr_info("mm: W^X not applied: the page tables are Xen's under Xen PV (issue 6)\n");
+	if (!pvops_available()) {
+		pr_err("mm: W^X not applied: no pv-ops are installed to write page tables with\n");
 		return;
 	}
 	/* The pv-op patcher has written the text: from now on it is read-only. */
@@ -236,13 +345,17 @@ void mark_kernel_protections(void)
 	/*
 	 * Read-only data, the percpu template, data, init data, .bss (page
 	 * tables, stacks, percpu areas) and all memory outside the image
-	 * have been NX since head.S built the page tables; rodata is said
-	 * again so that it holds whatever ran since.  The self-test
-	 * (kernel/selftest/wx.c) walks the tables to prove the rest.
+	 * have been NX since head.S built the page tables natively; rodata
+	 * is said again so that it holds whatever ran since, and the rest
+	 * of the direct map is made NX where an entry (Xen PV's) says
+	 * otherwise.  The self-test (kernel/selftest/wx.c) walks the tables
+	 * to prove it.
 	 */
-	if (boot_pte_nx)
+	if (boot_pte_nx) {
 		err |= set_memory_nx((unsigned long)__start_rodata,
 				     pages_of(__start_rodata, __end_rodata));
+		err |= nx_direct_map();
+	}
 	if (err) {
 		pr_err("mm: W^X: some kernel protections could not be applied (see above)\n");
 		return;

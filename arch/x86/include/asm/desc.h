@@ -43,12 +43,22 @@ struct tss {
 #define NR_VECTORS		256
 #define IST_DOUBLE_FAULT	1	/* a fresh stack for #DF */
 
+/*
+ * Every GDT fills one page of its own, page-aligned: Xen PV maps the
+ * frames of a GDT it is given read-only (set_gdt, xen/include/public/
+ * xen.h), so nothing else may share them.  Only the first GDT_ENTRIES
+ * entries are used (the limit says so).
+ */
+#define GDT_PAGE_BYTES		4096
+#define GDT_PAGE_ENTRIES	(GDT_PAGE_BYTES / 8)
+
 void gdt_init(void);
 void idt_init(void);
 
 /**
  * gdt_load_cpu() - give the running CPU its own GDT and TSS and load them
- * @gdt: GDT_ENTRIES entries, filled here (the kernel's selectors)
+ * @gdt: a page-aligned page of its own (GDT_PAGE_ENTRIES entries); the
+ *       first GDT_ENTRIES are filled here (the kernel's selectors)
  * @t: the CPU's TSS, filled here
  * @df_stack_top: top of the CPU's double-fault stack (IST_DOUBLE_FAULT)
  *

@@ -86,11 +86,15 @@ enum smp_cpu_state {
 				 * sent INIT, never used again */
 };
 
-/* An AP's own GDT and TSS (asm/desc.h), in one page. */
+/*
+ * An AP's own GDT and TSS (asm/desc.h), in two pages: the GDT alone in
+ * the first (GDT_PAGE_ENTRIES), the TSS at the start of the second.
+ */
 struct ap_tables {
-	u64 gdt[GDT_ENTRIES];
+	u64 gdt[GDT_PAGE_ENTRIES];
 	struct tss tss;
 };
+#define AP_TABLES_ORDER		1
 
 /**
  * struct smp_cpu - one CPU number, as the boot CPU and the AP share it
