@@ -10,7 +10,8 @@
  *
  * and the built-in native pv-ops are installed instead - where the
  * kernel runs in ring 0.  A Xen PV kernel has no built-in pv-ops to fall
- * back on: it logs the reason and goes on without pv-ops.
+ * back on: it prints the reason and what to do, and ends the run as a
+ * failure.
  *
  * Init-only.
  */
@@ -18,6 +19,7 @@
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/pvlink.h>
+#include <linux/reboot.h>
 #include <linux/string.h>
 #include <asm/pvops.h>
 
@@ -34,8 +36,15 @@ static void fall_back(struct pvlink_boot_state *st)
 			       st->reason);
 		return;
 	}
-	printk(KERN_ERR "pvlink: %s; this entry has no built-in pv-ops: continuing without any\n",
-	       st->reason);
+	/*
+	 * Xen PV: ring 3, so no built-in pv-op could run, and the kernel
+	 * cannot go on without any.  Say why and what to do (printk reaches
+	 * Xen's console through console_io), then end the run as a failure
+	 * (the Xen exit hook: SCHEDOP_shutdown, reason crash).
+	 */
+	printk(KERN_EMERG "pvlink: %s\n", st->reason);
+	printk(KERN_EMERG "pvlink: this kernel runs in ring 3 (Xen PV) and has no built-in pv-ops to fall back on: give Xen the pvlink.img built with this vmlinux as the module after the kernel (multiboot module 2); stopping\n");
+	machine_exit(1);
 }
 
 void pvlink_boot(struct boot_info *bi)

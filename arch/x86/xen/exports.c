@@ -15,3 +15,5 @@ PVLINK_EXPORT(xen_pv_trap_stubs);
 /* Pages Xen must type (shared_info's place, the GDT page it validates). */
 PVLINK_EXPORT(alloc_pages);
 PVLINK_EXPORT(free_pages);
+/* The RAM above Xen's bootstrap mapping, once the backend mapped it. */
+PVLINK_EXPORT(free_pages_range);

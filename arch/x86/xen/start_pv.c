@@ -14,6 +14,7 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <asm/boot.h>
+#include <asm/pgtable.h>
 #include <xen/cpuid.h>
 #include <xen/hypercall.h>
 #include <xen/mmu.h>
@@ -69,17 +70,33 @@ static void __noreturn xen_pv_fail(const char *why)
  */
 #define XEN_PV_CPUID_HV_BASE	0x40000000u
 
+static void xen_pv_cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+	asm volatile(XEN_EMULATE_PREFIX "cpuid"
+		     : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+		     : "0"(leaf), "2"(0));
+}
+
+/*
+ * Xen runs every PV guest with EFER.NXE set when the CPU has NX, and
+ * its CPUID policy says so: page-table entries may then carry NX
+ * (asm/pgtable.h, boot_pte_nx, which head.S sets on the native path).
+ */
 static __noinline void xen_pv_platform_facts(struct boot_info *bi)
 {
 	u32 a, b, c, d;
 
-	asm volatile(XEN_EMULATE_PREFIX "cpuid"
-		     : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
-		     : "0"(XEN_PV_CPUID_HV_BASE), "2"(0));
-	(void)a;
+	xen_pv_cpuid(XEN_PV_CPUID_HV_BASE, &a, &b, &c, &d);
 	memcpy(bi->hv_signature, &b, 4);
 	memcpy(bi->hv_signature + 4, &c, 4);
 	memcpy(bi->hv_signature + 8, &d, 4);
+
+	xen_pv_cpuid(CPUID_EXT_MAX, &a, &b, &c, &d);
+	if (a < CPUID_EXT_FEATURES)
+		return;
+	xen_pv_cpuid(CPUID_EXT_FEATURES, &a, &b, &c, &d);
+	if (d & (1u << CPUID_EXT_EDX_NX))
+		boot_pte_nx = PTE_NX;
 }
 
 /* Reserve [start, end) in whole pages. */

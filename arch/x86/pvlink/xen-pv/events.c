@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Events, the PV guest's interrupts, and the one-shot timer.
+ *
+ * Xen raises VIRQ_TIMER on the vCPU at the time VCPUOP_set_singleshot_timer
+ * asked for; the init binds it to an event channel.  An event sets the
+ * port's bit in shared_info.evtchn_pending, its word's bit in the vCPU's
+ * evtchn_pending_sel and evtchn_upcall_pending; while the mask is clear
+ * Xen then enters xen_pv_upcall_entry (entry.S) with events masked, which
+ * calls xen_pv_do_upcall() here: it takes every pending, unmasked port,
+ * runs the kernel's timer handler for the timer's port through
+ * handle_irq() and loops until nothing is pending.  The return through
+ * HYPERVISOR_iret restores the mask the event interrupted.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <asm/page.h>
+#include <asm/pvops.h>
+#include <asm/traps.h>
+#include <xen/callback.h>
+#include <xen/event_channel.h>
+#include <xen/hypercall.h>
+#include <xen/vcpu.h>
+
+#include "xen-pv.h"
+
+#define BITS_PER_LONG		64
+
+static evtchn_port_t timer_port;
+static bool timer_bound;
+/* Events on ports nobody bound: counted, cleared, never lost silently. */
+static unsigned long stray_events;
+
+static unsigned long xchg_ulong(unsigned long *p, unsigned long v)
+{
+	asm volatile("xchgq %0, %1" : "+r"(v), "+m"(*p) : : "memory");
+	return v;
+}
+
+static void clear_bit_locked(unsigned int bit, unsigned long *word)
+{
+	asm volatile("lock btrq %1, %0" : "+m"(*word) : "Ir"((unsigned long)bit) : "memory");
+}
+
+static void dispatch(evtchn_port_t port, struct pt_regs *regs)
+{
+	if (timer_bound && port == timer_port) {
+		handle_irq(LOCAL_TIMER_VECTOR, regs);
+		return;
+	}
+	stray_events++;
+}
+
+void xen_pv_do_upcall(struct pt_regs *regs)
+{
+	struct vcpu_info *v = xen_pv_vcpu();
+	struct shared_info *s = xen_pv_shared;
+
+	regs->vector = LOCAL_TIMER_VECTOR;	/* what a report would name */
+	do {
+		unsigned long sel;
+
+		/* Cleared before the scan: a new event sets it again. */
+		v->evtchn_upcall_pending = 0;
+		sel = xchg_ulong(&v->evtchn_pending_sel, 0);
+		while (sel) {
+			unsigned int w = __builtin_ctzl(sel);
+			unsigned long pending;
+
+			sel &= sel - 1;
+			pending = s->evtchn_pending[w] & ~s->evtchn_mask[w];
+			while (pending) {
+				unsigned int b = __builtin_ctzl(pending);
+
+				pending &= pending - 1;
+				clear_bit_locked(b, &s->evtchn_pending[w]);
+				dispatch(w * BITS_PER_LONG + b, regs);
+			}
+		}
+		xen_pv_barrier();
+	} while (v->evtchn_upcall_pending);
+}
+
+/*
+ * Arm the timer @ns from now in Xen system time (pvclock), or cancel it.
+ * A timeout already past fires at once (no VCPU_SSHOTTMR_future).
+ */
+void pv_timer_oneshot(u64 ns)
+{
+	struct vcpu_set_singleshot_timer t = { 0 };
+	long rc;
+
+	if (!ns) {
+		rc = HYPERVISOR_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
+		if (rc)
+			printk(KERN_ERR "xen-pv: VCPUOP_stop_singleshot_timer failed (Xen error %ld)\n", rc);
+		return;
+	}
+	t.timeout_abs_ns = xen_pv_system_time() + ns;
+	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, 0, &t);
+	if (rc)
+		printk(KERN_ERR "xen-pv: VCPUOP_set_singleshot_timer(+%llu ns) failed (Xen error %ld): no timer interrupt\n",
+		       (unsigned long long)ns, rc);
+}
+
+static int map_shared_info(void)
+{
+	phys_addr_t page = alloc_pages(0);
+
+	if (!page) {
+		printk(KERN_ERR "xen-pv: no free page to map shared_info at\n");
+		return -1;
+	}
+	if (xen_pv_map_mfn((void *)(unsigned long)page, xen_pv_si->shared_info >> PAGE_SHIFT)) {
+		printk(KERN_ERR "xen-pv: cannot map shared_info (machine address %#lx)\n",
+		       xen_pv_si->shared_info);
+		free_pages(page, 0);
+		return -1;
+	}
+	xen_pv_shared = (struct shared_info *)(unsigned long)page;
+	return 0;
+}
+
+/* The page gets its own frame back and goes back to the allocator. */
+static void unmap_shared_info(void)
+{
+	void *va = xen_pv_shared;
+
+	if (!va)
+		return;
+	xen_pv_shared = NULL;
+	if (xen_pv_map_mfn(va, xen_pv_pfn_to_mfn((unsigned long)va >> PAGE_SHIFT)))
+		return;		/* reported; the page is lost rather than reused */
+	free_pages((unsigned long)va, 0);
+}
+
+int xen_pv_events_init(void)
+{
+	struct callback_register cb = {
+		.type = CALLBACKTYPE_event,
+		.flags = CALLBACKF_mask_events,
+		.address = (unsigned long)xen_pv_upcall_entry,
+	};
+	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = 0 };
+	long rc;
+
+	if (map_shared_info())
+		return -1;
+	if (xen_pv_debug)
+		printk(KERN_INFO "xen-pv: shared_info (machine %#lx) mapped at %p\n",
+		       xen_pv_si->shared_info, xen_pv_shared);
+
+	/*
+	 * On a failure below the page gets its frame back; the rest stays
+	 * harmless with events masked (Xen cannot unregister an event
+	 * callback, and the periodic timer only sets a pending bit).
+	 */
+	rc = HYPERVISOR_callback_op(CALLBACKOP_register, &cb);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: registering the event callback failed (Xen error %ld)\n", rc);
+		goto fail;
+	}
+	/* Xen starts a 100 Hz periodic VIRQ_TIMER: only one-shots here. */
+	rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: VCPUOP_stop_periodic_timer failed (Xen error %ld)\n", rc);
+		goto fail;
+	}
+	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: EVTCHNOP_bind_virq(VIRQ_TIMER) failed (Xen error %ld): no timer\n", rc);
+		goto fail;
+	}
+	timer_port = bind.port;
+	timer_bound = true;
+	if (xen_pv_debug)
+		printk(KERN_INFO "xen-pv: event callback at %p, VIRQ_TIMER on port %u, periodic timer stopped\n",
+		       xen_pv_upcall_entry, timer_port);
+	return 0;
+
+fail:
+	unmap_shared_info();
+	return -1;
+}

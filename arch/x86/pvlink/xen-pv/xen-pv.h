@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * State and helpers shared by the files of the xen-pv backend (not an
+ * API).  The backend runs on the one vCPU Xen gives dom0 here: vCPU 0's
+ * vcpu_info in shared_info is "this CPU" (see Documentation, what is
+ * left: a second vCPU needs its own vcpu_info pointer, per CPU).
+ */
+#ifndef _XEN_PV_BACKEND_H
+#define _XEN_PV_BACKEND_H
+
+#include <linux/bootinfo.h>
+#include <linux/types.h>
+#include <asm/ptrace.h>
+#include <xen/shared.h>
+#include <xen/xen.h>
+
+/* shared_info, mapped by the init (backend.c). */
+extern struct shared_info *xen_pv_shared;
+/* start_info, as the PV entry found it. */
+extern struct xen_start_info *xen_pv_si;
+
+/* The event mask and pending flags of the running vCPU. */
+static inline struct vcpu_info *xen_pv_vcpu(void)
+{
+	return &xen_pv_shared->vcpu_info[0];
+}
+
+/* Compiler barrier: Xen reads and writes vcpu_info behind our back. */
+#define xen_pv_barrier()	asm volatile("" : : : "memory")
+
+/* mmu.c: frame conversions and the direct map. */
+u64 xen_pv_pfn_to_mfn(u64 pfn);
+/* The machine address of the byte at direct-map address @va. */
+u64 xen_pv_virt_to_machine(const void *va);
+/* Make the direct-map page @va read-only (a page Xen will type). */
+int xen_pv_map_ro(void *va);
+/* Map machine frame @mfn writable at the page @va, in place of its own. */
+int xen_pv_map_mfn(void *va, u64 mfn);
+int xen_pv_mmu_init(struct xen_start_info *si);
+
+/* ram.c: map the RAM above the bootstrap mapping; @nx: PTE_NX or 0. */
+int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx);
+
+/* events.c */
+int xen_pv_events_init(void);
+void xen_pv_do_upcall(struct pt_regs *regs);
+
+/* entry.S */
+extern const u8 xen_pv_upcall_entry[];
+
+/* clock.c: Xen system time, in ns. */
+u64 xen_pv_system_time(void);
+
+/* The init's debug switch (pvlink.debug): one line per step. */
+extern bool xen_pv_debug;
+
+#endif /* _XEN_PV_BACKEND_H */
