@@ -100,9 +100,9 @@ unsigned long free_init_memory(void)
 	 * Init text is read-only and executable: make it writable, to be
 	 * poisoned and reused, and NX first, so that a call into it from now
 	 * on faults at once instead of running whatever the page holds next.
-	 * Under Xen PV the mapping is Xen's, writable already (issue 6).
+	 * Under Xen PV too: the backend's set_pte changes Xen's mapping.
 	 */
-	if (text_pages && boot_has(BOOT_CAP_PRIV) &&
+	if (text_pages &&
 	    (set_memory_nx((unsigned long)_sinittext, text_pages) ||
 	     set_memory_rw((unsigned long)_sinittext, text_pages))) {
 		pr_err("mm: init text [%#lx-%#lx] could not be made writable and NX: kept, not freed\n",

@@ -9,17 +9,18 @@
  * already zero: the domain builder zero-fills every PT_LOAD segment past
  * its file size.
  *
- * Switch to the kernel's own boot stack (so the bootstrap stack page can
- * be reclaimed later) and hand over to C.
+ * Switch to the kernel's boot stack, the one the native entry uses
+ * (arch/x86/boot/head.S), so the bootstrap stack page can be reclaimed
+ * later and the stack has its guard page below it (xen_pv_start() unmaps
+ * it), and hand over to C.
  */
-#define XEN_PV_BOOT_STACK_SIZE	16384
 
 	.section .text, "ax"
 	.globl xen_pv_entry
 	.type xen_pv_entry, @function
 xen_pv_entry:
 	cld
-	movq $xen_pv_boot_stack_top, %rsp
+	movq $boot_stack_top, %rsp
 	xorl %ebp, %ebp			/* terminate frame-pointer stack walks */
 	movq %rsi, %rdi
 	call xen_pv_start		/* does not return */
@@ -27,9 +28,3 @@ xen_pv_entry:
 	jmp 1b
 	.size xen_pv_entry, . - xen_pv_entry
 
-	.section .bss, "aw", @nobits
-	.balign 16
-xen_pv_boot_stack:
-	.skip XEN_PV_BOOT_STACK_SIZE
-xen_pv_boot_stack_top:
-	.size xen_pv_boot_stack, XEN_PV_BOOT_STACK_SIZE

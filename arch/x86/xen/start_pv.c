@@ -176,6 +176,21 @@ static void xen_pv_memmap(struct boot_info *bi, struct xen_start_info *si)
 	boot_add_mem(bi, 0, ram, BOOT_MEM_RAM);
 }
 
+/*
+ * Xen mapped the whole kernel image; the boot stack's guard page must
+ * not be, so that running off the stack faults (arch/x86/boot/head.S
+ * leaves it out of the native page tables the same way).
+ */
+static void xen_pv_unmap_stack_guard(void)
+{
+	long rc = HYPERVISOR_update_va_mapping((unsigned long)boot_stack_guard, 0,
+					       UVMF_INVLPG | UVMF_LOCAL);
+
+	if (rc)
+		pr_warn("xen-pv: cannot unmap the boot stack's guard page at %p (Xen error %ld): a stack overflow goes unnoticed\n",
+			boot_stack_guard, rc);
+}
+
 /**
  * xen_pv_start() - C entry of a 64-bit Xen PV kernel
  * @si: start_info, as Xen passed it in %rsi
@@ -196,6 +211,7 @@ void xen_pv_start(struct xen_start_info *si)
 	pr_info("xen-pv: start_info %p magic %.32s flags %#x nr_pages %lu\n",
 		si, si->magic, si->flags, si->nr_pages);
 
+	xen_pv_unmap_stack_guard();
 	rc = xen_pv_trap_init();
 	if (rc)
 		pr_err("xen-pv: set_trap_table failed (%ld): exceptions will crash the domain\n",
