@@ -37,6 +37,11 @@ PVLINK_EXPORT(lapic_timer_oneshot);
  * upcall) run the kernel's handler for a vector with it.
  */
 PVLINK_EXPORT(handle_irq);
+/*
+ * xen-pvh: Xen signals its events through an interrupt vector of the
+ * backend's choosing, whose handler the backend registers.
+ */
+PVLINK_EXPORT(set_irq_handler);
 
 #define PVLINK_PVOP_NAME(name)						\
 	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\

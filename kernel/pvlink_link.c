@@ -71,9 +71,15 @@ static void release_pages(void)
 
 		if (!region_pages[r])
 			continue;
-		/* Free pages must be plain data again, whatever they were. */
-		set_memory_rw(region_pages[r], n);
-		set_memory_nx(region_pages[r], n);
+		/*
+		 * Free pages must be plain data again, whatever they were.
+		 * Without pv-ops (Xen PV before its stack is installed) none
+		 * was protected, and none could be changed.
+		 */
+		if (pvops_available()) {
+			set_memory_rw(region_pages[r], n);
+			set_memory_nx(region_pages[r], n);
+		}
 		free_pages(region_pages[r], region_order[r]);
 		region_pages[r] = 0;
 	}

@@ -26,6 +26,11 @@
 /* A one-shot short enough to wait for, and a wait well past it. */
 #define ONESHOT_NS		(100 * 1000ULL)		/* 100 us */
 #define ONESHOT_WAIT_NS		(5 * 1000 * 1000ULL)	/* 5 ms */
+/*
+ * One to cancel: far longer than the host may stall the guest between
+ * arming and cancelling (QEMU's timers follow the host's clock).
+ */
+#define ONESHOT_CANCEL_NS	(1000 * 1000 * 1000ULL)	/* 1 s */
 
 static volatile unsigned int test_irqs, timer_irqs;
 /* The timer handler arms the next one-shot itself: a periodic timer. */
@@ -315,7 +320,7 @@ static void test_timer(void)
 
 	/* Cancelled before it expires: nothing arrives. */
 	timer_irqs = 0;
-	pv_timer_oneshot(ONESHOT_WAIT_NS);
+	pv_timer_oneshot(ONESHOT_CANCEL_NS);
 	pv_timer_oneshot(0);
 	pv_irq_enable();
 	spin_ns(2 * ONESHOT_WAIT_NS);

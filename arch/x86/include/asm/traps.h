@@ -29,6 +29,11 @@
 
 /* Interrupt vectors the kernel uses. */
 #define LOCAL_TIMER_VECTOR	0xec
+/*
+ * Xen's event notifications to an HVM/PVH guest (HVM_PARAM_CALLBACK_IRQ,
+ * type vector: the xen-pvh backend), the vector Linux gives them.
+ */
+#define HYPERVISOR_CALLBACK_VECTOR	0xf3
 #define SPURIOUS_APIC_VECTOR	0xff
 
 /*

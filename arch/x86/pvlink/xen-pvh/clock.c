@@ -49,10 +49,16 @@ static u64 xen_pvh_scale(u64 delta, u32 mul, s8 shift)
 	return (u64)(((unsigned __int128)delta * mul) >> 32);
 }
 
-u64 pv_sched_clock(void)
+/**
+ * xen_pvh_system_time() - Xen's system time now, in ns
+ *
+ * What Xen compares its timers with (VCPUOP_set_singleshot_timer takes
+ * an absolute time in it); pv_sched_clock() is the same, floored.
+ */
+u64 xen_pvh_system_time(void)
 {
 	const struct vcpu_time_info *t = &xen_pvh_shared->vcpu_info[0].time;
-	u64 tsc, stamp, system_time, ns, last;
+	u64 tsc, stamp, system_time;
 	u32 version, mul;
 	s64 delta;
 	s8 shift;
@@ -74,7 +80,13 @@ u64 pv_sched_clock(void)
 	 * domain was built.  The difference is right modulo 2^64.
 	 */
 	delta = (s64)(tsc - stamp);
-	ns = system_time + (delta > 0 ? xen_pvh_scale((u64)delta, mul, shift) : 0);
+	return system_time + (delta > 0 ? xen_pvh_scale((u64)delta, mul, shift) : 0);
+}
+
+u64 pv_sched_clock(void)
+{
+	u64 ns = xen_pvh_system_time(), last;
+
 	last = __atomic_load_n(&xen_pvh_clock_last, __ATOMIC_RELAXED);
 	do {
 		if (ns <= last)

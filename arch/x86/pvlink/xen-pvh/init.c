@@ -11,12 +11,14 @@
  *     in ebx;
  *  3. map the domain's shared_info page onto a page of the backend's
  *     data with XENMEM_add_to_physmap (XENMAPSPACE_shared_info): the
- *     pvclock the clock reads lives in its vcpu_info[0].time.
+ *     pvclock the clock reads lives in its vcpu_info[0].time;
+ *  4. have Xen signal events through an interrupt vector (events.c),
+ *     or else leave the timer to the local APIC.
  *
  * A step that fails refuses the stack with a message saying what is
  * missing; the kernel then goes on with the native pv-ops alone.  The
- * mapping is the last step, so nothing is left half done behind a
- * refusal: an unused hypercall page harms nobody.
+ * mapping is the last step that can fail, so nothing is left half done
+ * behind a refusal: an unused hypercall page harms nobody.
  *
  * cpuid and wrmsr are native's pv-ops, which the stack resolves inside
  * itself: this backend executes no privileged instruction of its own.
@@ -40,6 +42,7 @@
 #define XEN_PVH_HYPERCALL_UNFILLED	0xcc
 
 struct shared_info *xen_pvh_shared;
+u32 xen_pvh_cpuid_leaf;
 
 /*
  * The page shared_info is mapped onto.  Its RAM leaves the domain when
@@ -143,6 +146,9 @@ PVLINK_BACKEND_INIT(xen_pvh)
 	err = xen_pvh_map_shared_info();
 	if (err)
 		return err;
+	xen_pvh_cpuid_leaf = base;
+	/* Cannot fail: without events the timer stays the local APIC's. */
+	xen_pvh_events_init();
 
 	t = &xen_pvh_shared->vcpu_info[0].time;
 	pr_info("xen-pvh: Xen %lu.%lu, CPUID base %#x, hypercall page %p (MSR %#x), shared_info at %p, pvclock version %u mul %u shift %d\n",

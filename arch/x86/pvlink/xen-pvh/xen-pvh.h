@@ -36,9 +36,52 @@ _Static_assert(__builtin_offsetof(struct xen_add_to_physmap, idx) == 8,
 	       "xen_add_to_physmap.idx offset (public/memory.h)");
 
 /*
+ * hvm_op (public/hvm/hvm_op.h, params.h): HVMOP_set_param with
+ * HVM_PARAM_CALLBACK_IRQ says how Xen signals pending events to an HVM
+ * guest; type "vector" (value bits 63:56) injects interrupt vector
+ * value[7:0] into whichever vCPU has evtchn_upcall_pending set, as an
+ * external interrupt, not through the local APIC.
+ */
+#define HVMOP_set_param			0
+#define HVM_PARAM_CALLBACK_IRQ		0
+#define HVM_PARAM_CALLBACK_TYPE_VECTOR	2ull
+#define HVM_PARAM_CALLBACK_TYPE_SHIFT	56
+
+struct xen_hvm_param {
+	domid_t domid;
+	u16 pad;
+	u32 index;			/* HVM_PARAM_* */
+	u64 value;
+};
+
+_Static_assert(sizeof(struct xen_hvm_param) == 16,
+	       "struct xen_hvm_param is 16 bytes (public/hvm/hvm_op.h)");
+
+static inline long HYPERVISOR_hvm_op(int cmd, void *arg)
+{
+	return _xen_hypercall(__HYPERVISOR_hvm_op, cmd, arg, 0, 0, 0);
+}
+
+/*
+ * CPUID base+4, "HVM-specific features" (public/arch-x86/cpuid.h): ebx
+ * is the calling vCPU's id when eax has this bit.
+ */
+#define XEN_CPUID_HVM_FEATURES		4
+#define XEN_HVM_CPUID_VCPU_ID_PRESENT	(1u << 3)
+
+/*
  * The shared_info page, mapped onto a page of the backend's own data
  * by the init; NULL until then.
  */
 extern struct shared_info *xen_pvh_shared;
+
+/* Xen's first CPUID leaf (0x40000000 + n * 0x100), set by the init. */
+extern u32 xen_pvh_cpuid_leaf;
+
+/* clock.c */
+u64 xen_pvh_system_time(void);
+
+/* events.c */
+void xen_pvh_events_init(void);
 
 #endif /* _XEN_PVH_BACKEND_H */

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one-shot timer under Xen PVH, through Xen's events.
+ *
+ * pv_timer_oneshot() arms the vCPU's Xen timer (VCPUOP_set_singleshot_timer,
+ * public/vcpu.h) at Xen system time now + @ns.  When it expires Xen raises
+ * VIRQ_TIMER on the vCPU's event channel: it sets the port's bit in
+ * shared_info.evtchn_pending, its word's bit in the vCPU's
+ * evtchn_pending_sel and the vCPU's evtchn_upcall_pending.  The init asked
+ * Xen (HVM_PARAM_CALLBACK_IRQ, type vector) to signal that as interrupt
+ * HYPERVISOR_CALLBACK_VECTOR, which Xen injects while
+ * evtchn_upcall_pending is set and the vCPU's RFLAGS.IF allows: an event
+ * that arrives with interrupts off waits for them to be on, as a local
+ * APIC interrupt would.  The handler, xen_pvh_upcall(), clears what it
+ * consumes and runs the kernel's LOCAL_TIMER_VECTOR handler through
+ * handle_irq().
+ *
+ * The vector does not pass through the local APIC (Xen injects it
+ * directly), so it needs no EOI: the one the kernel's IDT path sends
+ * after every handler finds nothing in service and does nothing.
+ *
+ * Each vCPU binds its own VIRQ_TIMER the first time it arms a timer
+ * (EVTCHNOP_bind_virq needs Xen's vCPU id, from CPUID base+4, and percpu
+ * data, neither of which the init has).  That port is the only event
+ * channel this backend binds, so the upcall looks at nothing else.
+ * Where any of it is missing the timer is the local APIC's, as native's.
+ */
+#include <linux/compiler.h>
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/types.h>
+#include <asm/pvops.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+#include <xen/event_channel.h>
+#include <xen/vcpu.h>
+
+#include "xen-pvh.h"
+
+#define BITS_PER_XEN_ULONG	64	/* evtchn_pending words (xen_ulong_t) */
+
+/* Not a vCPU id or port: not looked up yet. */
+#define XEN_PVH_UNKNOWN		0xffffffffu
+/* Looked up and unusable: this CPU's timer is the local APIC's. */
+#define XEN_PVH_NONE		0xfffffffeu
+
+static bool xen_pvh_events;
+
+DEFINE_PER_CPU(u32, xen_pvh_vcpu_id) = XEN_PVH_UNKNOWN;
+DEFINE_PER_CPU(u32, xen_pvh_timer_port) = XEN_PVH_UNKNOWN;
+
+/* This vCPU's id as Xen numbers it, or XEN_PVH_NONE. */
+static u32 xen_pvh_vcpu(void)
+{
+	u32 id = this_cpu_read(xen_pvh_vcpu_id);
+	struct cpuid_regs r;
+
+	if (id != XEN_PVH_UNKNOWN)
+		return id;
+	pv_cpuid(xen_pvh_cpuid_leaf + XEN_CPUID_HVM_FEATURES, 0, &r);
+	id = r.eax & XEN_HVM_CPUID_VCPU_ID_PRESENT ? r.ebx : XEN_PVH_NONE;
+	/* Its vcpu_info must be one of shared_info's. */
+	if (id != XEN_PVH_NONE && id >= XEN_LEGACY_MAX_VCPUS) {
+		pr_warn("xen-pvh: vCPU %u has no vcpu_info in shared_info (the first %d have): its timer is the local APIC's\n",
+			id, XEN_LEGACY_MAX_VCPUS);
+		id = XEN_PVH_NONE;
+	}
+	this_cpu_write(xen_pvh_vcpu_id, id);
+	return id;
+}
+
+/*
+ * Bind VIRQ_TIMER of vCPU @vcpu to a new event channel and unmask it;
+ * stop Xen's periodic timer on that vCPU, which would raise the same
+ * VIRQ on its own.
+ */
+static u32 xen_pvh_bind_timer(u32 vcpu)
+{
+	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = vcpu };
+	long rc;
+
+	rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, vcpu, NULL);
+	if (rc < 0)
+		pr_warn("xen-pvh: VCPUOP_stop_periodic_timer on vCPU %u failed (%ld)\n", vcpu, rc);
+	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
+	if (rc < 0) {
+		pr_err("xen-pvh: EVTCHNOP_bind_virq(VIRQ_TIMER, vCPU %u) failed (%ld): its timer is the local APIC's\n",
+		       vcpu, rc);
+		return XEN_PVH_NONE;
+	}
+	/* struct evtchn_unmask is one port (public/event_channel.h). */
+	rc = HYPERVISOR_event_channel_op(EVTCHNOP_unmask, &bind.port);
+	if (rc < 0) {
+		pr_err("xen-pvh: EVTCHNOP_unmask(port %u) failed (%ld): vCPU %u's timer is the local APIC's\n",
+		       bind.port, rc, vcpu);
+		return XEN_PVH_NONE;
+	}
+	pr_info("xen-pvh: vCPU %u: VIRQ_TIMER on event channel %u, signalled through vector %#x\n",
+		vcpu, bind.port, HYPERVISOR_CALLBACK_VECTOR);
+	return bind.port;
+}
+
+/* This CPU's timer port, bound on first use, or XEN_PVH_NONE. */
+static u32 xen_pvh_timer(void)
+{
+	u32 port = this_cpu_read(xen_pvh_timer_port), vcpu;
+
+	if (port != XEN_PVH_UNKNOWN)
+		return port;
+	vcpu = xen_pvh_vcpu();
+	port = vcpu == XEN_PVH_NONE ? XEN_PVH_NONE : xen_pvh_bind_timer(vcpu);
+	this_cpu_write(xen_pvh_timer_port, port);
+	return port;
+}
+
+/* Clear @port's pending bit; true if it was set. */
+static bool xen_pvh_take_pending(u32 port)
+{
+	unsigned long bit = 1ul << (port % BITS_PER_XEN_ULONG);
+	unsigned long *word = &xen_pvh_shared->evtchn_pending[port / BITS_PER_XEN_ULONG];
+
+	return __atomic_fetch_and(word, ~bit, __ATOMIC_SEQ_CST) & bit;
+}
+
+/*
+ * HYPERVISOR_CALLBACK_VECTOR.  Clear the vCPU's summary flags first, so
+ * that an event arriving while we look sets them again and Xen injects
+ * the vector once more.
+ */
+static void xen_pvh_upcall(struct pt_regs *regs)
+{
+	u32 vcpu = this_cpu_read(xen_pvh_vcpu_id);
+	u32 port = this_cpu_read(xen_pvh_timer_port);
+	struct vcpu_info *vi;
+
+	if (vcpu >= XEN_LEGACY_MAX_VCPUS)
+		return;		/* nothing bound here: a stray upcall */
+	vi = &xen_pvh_shared->vcpu_info[vcpu];
+	WRITE_ONCE(vi->evtchn_upcall_pending, 0);
+	__atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+	if (port < XEN_PVH_NONE && xen_pvh_take_pending(port))
+		handle_irq(LOCAL_TIMER_VECTOR, regs);
+}
+
+/**
+ * xen_pvh_events_init() - have Xen signal events as an interrupt vector
+ *
+ * Context: the backend's init, shared_info mapped.  Never fails: without
+ * it, pv_timer_oneshot() is the local APIC timer.
+ */
+void xen_pvh_events_init(void)
+{
+	struct xen_hvm_param p = {
+		.domid = DOMID_SELF,
+		.index = HVM_PARAM_CALLBACK_IRQ,
+		.value = HVM_PARAM_CALLBACK_TYPE_VECTOR << HVM_PARAM_CALLBACK_TYPE_SHIFT |
+			 HYPERVISOR_CALLBACK_VECTOR,
+	};
+	long rc;
+
+	/* The handler first: Xen may inject the vector as soon as it is set. */
+	set_irq_handler(HYPERVISOR_CALLBACK_VECTOR, xen_pvh_upcall);
+	rc = HYPERVISOR_hvm_op(HVMOP_set_param, &p);
+	if (rc < 0) {
+		set_irq_handler(HYPERVISOR_CALLBACK_VECTOR, NULL);
+		pr_warn("xen-pvh: HVMOP_set_param(HVM_PARAM_CALLBACK_IRQ, vector %#x) failed (%ld): the timer stays the local APIC's\n",
+			HYPERVISOR_CALLBACK_VECTOR, rc);
+		return;
+	}
+	xen_pvh_events = true;
+}
+
+void pv_timer_oneshot(u64 ns)
+{
+	struct vcpu_set_singleshot_timer t = { .flags = 0 };
+	u32 port = xen_pvh_events ? xen_pvh_timer() : XEN_PVH_NONE;
+	u32 vcpu = this_cpu_read(xen_pvh_vcpu_id);
+	long rc;
+
+	if (port == XEN_PVH_NONE) {
+		lapic_timer_oneshot(ns);
+		return;
+	}
+	if (!ns) {
+		HYPERVISOR_vcpu_op(VCPUOP_stop_singleshot_timer, vcpu, NULL);
+		/* One that fired already is cancelled too. */
+		xen_pvh_take_pending(port);
+		return;
+	}
+	t.timeout_abs_ns = xen_pvh_system_time();
+	/* Without VCPU_SSHOTTMR_future a time already past fires at once. */
+	t.timeout_abs_ns = t.timeout_abs_ns + ns < t.timeout_abs_ns ? ~0ull :
+			   t.timeout_abs_ns + ns;
+	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, vcpu, &t);
+	if (rc < 0)
+		pr_err("xen-pvh: VCPUOP_set_singleshot_timer on vCPU %u failed (%ld): the one-shot will not fire\n",
+		       vcpu, rc);
+}
