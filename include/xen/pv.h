@@ -18,4 +18,17 @@
 #define XEN_PV_TRAP_STUB_SIZE	16
 extern const u8 xen_pv_trap_stubs[];
 
+/**
+ * xen_pv_smp_boot_cpus() - start the other vCPUs Xen gave this PV domain
+ *
+ * Each becomes the CPU with its vCPU number, through VCPUOP_initialise
+ * and VCPUOP_up, and joins the kernel in smp_ap_main().
+ *
+ * Context: boot CPU, pv-ops installed, percpu areas set up.
+ */
+void xen_pv_smp_boot_cpus(void);
+
+/* vCPUs Xen gave the domain, counted by xen_pv_smp_boot_cpus() (0: not yet). */
+extern unsigned int xen_pv_nr_vcpus;
+
 #endif /* _XEN_PV_H */

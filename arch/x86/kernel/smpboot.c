@@ -31,6 +31,7 @@
 #include <asm/pvops.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <xen/pv.h>
 
 /* SDM vol. 3A, 9.4.4.1: the waits after INIT and after each STARTUP. */
 #define INIT_DELAY_NS		(10ULL * 1000 * 1000)
@@ -324,8 +325,6 @@ void __noreturn smp_ap_main(unsigned int cpu)
 static const char *smp_unavailable(void)
 {
 	/* Under Xen PVH the vLAPIC takes INIT/STARTUP (Xen's docs/misc/pvh.pandoc). */
-	if (boot_has(BOOT_CAP_XEN) && !boot_has(BOOT_CAP_PRIV))
-		return "under Xen PV, vCPUs are started with VCPUOP hypercalls, not INIT/STARTUP IPIs (not implemented yet)";
 	if (!boot_has(BOOT_CAP_PRIV))
 		return "the kernel does not run in ring 0: it cannot send INIT/STARTUP IPIs";
 	if (!percpu_ready())
@@ -348,6 +347,11 @@ void smp_boot_cpus(void)
 
 	for (unsigned int i = 0; i < CONFIG_NR_CPUS; i++)
 		ap_start_slots[i].apic_id = AP_SLOT_UNUSED;
+	/* Xen PV: no INIT/STARTUP, VCPUOP hypercalls (arch/x86/xen/smp_pv.c). */
+	if (boot_has(BOOT_CAP_XEN) && !boot_has(BOOT_CAP_PRIV)) {
+		xen_pv_smp_boot_cpus();
+		return;
+	}
 	if (why) {
 		pr_info("smp: 1 CPU online: %s\n", why);
 		return;

@@ -58,3 +58,15 @@ long xen_pv_trap_init(void)
 		mark_trap_handling_ready();
 	return rc;
 }
+
+/**
+ * xen_pv_trap_ctxt() - the trap table, indexed by vector, for a new vCPU
+ * @ctxt: 256 entries, filled where xen_pv_trap_init() registered one
+ *
+ * Context: after xen_pv_trap_init().
+ */
+void xen_pv_trap_ctxt(struct xen_trap_info *ctxt)
+{
+	for (const struct xen_trap_info *t = xen_pv_traps; t->address; t++)
+		ctxt[t->vector] = *t;
+}

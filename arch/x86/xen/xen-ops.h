@@ -18,6 +18,7 @@ int xen_memmap_to_boot_info(struct boot_info *bi);
 
 /* traps_pv.c */
 long xen_pv_trap_init(void);
+void xen_pv_trap_ctxt(struct xen_trap_info *ctxt);
 
 /* exit.c */
 void xen_exit_install(void);

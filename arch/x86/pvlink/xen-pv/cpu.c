@@ -18,6 +18,8 @@
 
 #include "xen-pv.h"
 
+bool xen_pv_percpu_ready;
+
 #define X86_CR0_TS		0x00000008	/* task switched (SDM vol. 3, 2.5) */
 
 /*
@@ -108,6 +110,9 @@ void pv_wrmsr(u32 msr, u64 val)
 		break;
 	case MSR_GS_BASE:
 		rc = HYPERVISOR_set_segment_base(SEGBASE_GS_KERNEL, val);
+		/* The kernel's percpu areas: cpu_number is readable now. */
+		if (!rc && val)
+			xen_pv_percpu_ready = true;
 		break;
 	case MSR_KERNEL_GS_BASE:
 		/* The base swapgs would load: Xen's "user" GS base. */

@@ -26,8 +26,9 @@
 
 #define BITS_PER_LONG		64
 
-static evtchn_port_t timer_port;
-static bool timer_bound;
+/* Each vCPU's VIRQ_TIMER channel, bound on its first one-shot. */
+static evtchn_port_t timer_port[XEN_LEGACY_MAX_VCPUS];
+static bool timer_bound[XEN_LEGACY_MAX_VCPUS];
 /* Events on ports nobody bound: counted, cleared, never lost silently. */
 static unsigned long stray_events;
 
@@ -44,11 +45,40 @@ static void clear_bit_locked(unsigned int bit, unsigned long *word)
 
 static void dispatch(evtchn_port_t port, struct pt_regs *regs)
 {
-	if (timer_bound && port == timer_port) {
+	unsigned int cpu = xen_pv_cpu();
+
+	if (timer_bound[cpu] && port == timer_port[cpu]) {
 		handle_irq(LOCAL_TIMER_VECTOR, regs);
 		return;
 	}
 	stray_events++;
+}
+
+/*
+ * Bind VIRQ_TIMER of the running vCPU to a channel (it is delivered to
+ * that vCPU) and stop Xen's default 100 Hz periodic timer, which would
+ * raise it too: only one-shots here.
+ */
+static int bind_timer(unsigned int cpu)
+{
+	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = cpu };
+	long rc;
+
+	rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, cpu, NULL);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: VCPUOP_stop_periodic_timer on vCPU %u failed (Xen error %ld)\n",
+		       cpu, rc);
+		return -1;
+	}
+	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: EVTCHNOP_bind_virq(VIRQ_TIMER) for vCPU %u failed (Xen error %ld): no timer\n",
+		       cpu, rc);
+		return -1;
+	}
+	timer_port[cpu] = bind.port;
+	timer_bound[cpu] = true;
+	return 0;
 }
 
 void xen_pv_do_upcall(struct pt_regs *regs)
@@ -88,16 +118,19 @@ void xen_pv_do_upcall(struct pt_regs *regs)
 void pv_timer_oneshot(u64 ns)
 {
 	struct vcpu_set_singleshot_timer t = { 0 };
+	unsigned int cpu = xen_pv_cpu();
 	long rc;
 
+	if (!timer_bound[cpu] && bind_timer(cpu))
+		return;
 	if (!ns) {
-		rc = HYPERVISOR_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
+		rc = HYPERVISOR_vcpu_op(VCPUOP_stop_singleshot_timer, cpu, NULL);
 		if (rc)
 			printk(KERN_ERR "xen-pv: VCPUOP_stop_singleshot_timer failed (Xen error %ld)\n", rc);
 		return;
 	}
 	t.timeout_abs_ns = xen_pv_system_time() + ns;
-	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, 0, &t);
+	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, cpu, &t);
 	if (rc)
 		printk(KERN_ERR "xen-pv: VCPUOP_set_singleshot_timer(+%llu ns) failed (Xen error %ld): no timer interrupt\n",
 		       (unsigned long long)ns, rc);
@@ -141,7 +174,6 @@ int xen_pv_events_init(void)
 		.flags = CALLBACKF_mask_events,
 		.address = (unsigned long)xen_pv_upcall_entry,
 	};
-	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = 0 };
 	long rc;
 
 	if (map_shared_info())
@@ -160,22 +192,11 @@ int xen_pv_events_init(void)
 		printk(KERN_ERR "xen-pv: registering the event callback failed (Xen error %ld)\n", rc);
 		goto fail;
 	}
-	/* Xen starts a 100 Hz periodic VIRQ_TIMER: only one-shots here. */
-	rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
-	if (rc) {
-		printk(KERN_ERR "xen-pv: VCPUOP_stop_periodic_timer failed (Xen error %ld)\n", rc);
+	if (bind_timer(0))
 		goto fail;
-	}
-	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
-	if (rc) {
-		printk(KERN_ERR "xen-pv: EVTCHNOP_bind_virq(VIRQ_TIMER) failed (Xen error %ld): no timer\n", rc);
-		goto fail;
-	}
-	timer_port = bind.port;
-	timer_bound = true;
 	if (xen_pv_debug)
 		printk(KERN_INFO "xen-pv: event callback at %p, VIRQ_TIMER on port %u, periodic timer stopped\n",
-		       xen_pv_upcall_entry, timer_port);
+		       xen_pv_upcall_entry, timer_port[0]);
 	return 0;
 
 fail:

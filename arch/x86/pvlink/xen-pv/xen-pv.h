@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * State and helpers shared by the files of the xen-pv backend (not an
- * API).  The backend runs on the one vCPU Xen gives dom0 here: vCPU 0's
- * vcpu_info in shared_info is "this CPU" (see Documentation, what is
- * left: a second vCPU needs its own vcpu_info pointer, per CPU).
+ * API).  CPU n runs on vCPU n (arch/x86/xen/smp_pv.c starts them so), and
+ * vCPU n's vcpu_info is slot n of shared_info (one of the first
+ * XEN_LEGACY_MAX_VCPUS).
  */
 #ifndef _XEN_PV_BACKEND_H
 #define _XEN_PV_BACKEND_H
 
 #include <linux/bootinfo.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 #include <asm/ptrace.h>
 #include <xen/shared.h>
@@ -19,10 +20,22 @@ extern struct shared_info *xen_pv_shared;
 /* start_info, as the PV entry found it. */
 extern struct xen_start_info *xen_pv_si;
 
+/*
+ * Set once the boot CPU's GS base points at its percpu area: before,
+ * only CPU 0 runs and %gs reaches no percpu data.
+ */
+extern bool xen_pv_percpu_ready;
+
+/* The running CPU's number, which is its vCPU's. */
+static inline unsigned int xen_pv_cpu(void)
+{
+	return xen_pv_percpu_ready ? this_cpu_read(cpu_number) : 0;
+}
+
 /* The event mask and pending flags of the running vCPU. */
 static inline struct vcpu_info *xen_pv_vcpu(void)
 {
-	return &xen_pv_shared->vcpu_info[0];
+	return &xen_pv_shared->vcpu_info[xen_pv_cpu()];
 }
 
 /* Compiler barrier: Xen reads and writes vcpu_info behind our back. */
