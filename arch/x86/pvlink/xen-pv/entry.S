@@ -29,7 +29,7 @@ xen_pv_upcall_entry:
 	popq	%rcx
 	popq	%r11
 	pushq	$0				/* error code */
-	pushq	$LOCAL_TIMER_VECTOR		/* vector; xen_pv_do_upcall() sets it */
+	pushq	$LOCAL_TIMER_VECTOR		/* the one vector events stand for */
 	cld
 	SAVE_PT_REGS
 	andq	$0xffff, PT_REGS_CS(%rsp)	/* the selector, not the saved mask */

@@ -86,7 +86,6 @@ void xen_pv_do_upcall(struct pt_regs *regs)
 	struct vcpu_info *v = xen_pv_vcpu();
 	struct shared_info *s = xen_pv_shared;
 
-	regs->vector = LOCAL_TIMER_VECTOR;	/* what a report would name */
 	do {
 		unsigned long sel;
 
