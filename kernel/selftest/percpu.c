@@ -9,6 +9,7 @@
 #include <asm/msr-index.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
+#include <xen/pv.h>
 
 static DEFINE_PER_CPU(u64, selftest_pcpu_counter);
 static DEFINE_PER_CPU(u32, selftest_pcpu_init) = 0x5eed;
@@ -73,6 +74,10 @@ static void percpu_suite(void)
 		report(nr_cpus_found <= CONFIG_NR_CPUS,
 		       "every CPU the ACPI MADT lists (%u) has an area (CONFIG_NR_CPUS=%d)",
 		       nr_cpus_found, CONFIG_NR_CPUS);
+	else if (xen_pv_nr_vcpus)	/* Xen PV has no MADT: Xen's vCPUs */
+		report(xen_pv_nr_vcpus <= CONFIG_NR_CPUS,
+		       "every vCPU Xen gave (%u) has an area (CONFIG_NR_CPUS=%d)",
+		       xen_pv_nr_vcpus, CONFIG_NR_CPUS);
 	else
 		report_skip("every CPU the ACPI MADT lists has an area",
 			    "no ACPI MADT was found to count CPUs from");

@@ -34,6 +34,8 @@
 /* How long a started vCPU may take to come online. */
 #define XEN_PV_AP_TIMEOUT_NS	(5ULL * 1000 * 1000 * 1000)
 #define NSEC_PER_MSEC		1000000ULL
+/* EFLAGS.IOPL = 3 (SDM vol. 1, 3.4.3.3: bits 13:12). */
+#define XEN_PV_AP_IOPL		(3ul << 12)
 
 unsigned int xen_pv_nr_vcpus;
 
@@ -79,7 +81,13 @@ static void fill_context(unsigned int cpu, unsigned long stack_top)
 	ctxt.user_regs.rsp = stack_top - 8;
 	ctxt.user_regs.cs = FLAT_KERNEL_CS;
 	ctxt.user_regs.ss = FLAT_KERNEL_SS;
-	ctxt.user_regs.rflags = 0;		/* events masked in vcpu_info anyway */
+	/*
+	 * Events stay masked in vcpu_info until the kernel enables them;
+	 * rflags.IOPL becomes the vCPU's virtual IOPL (Xen's
+	 * arch_set_info_guest()): 3, as the xen-pv backend's init gives the
+	 * boot vCPU, so port I/O works on every CPU.
+	 */
+	ctxt.user_regs.rflags = XEN_PV_AP_IOPL;
 	xen_pv_trap_ctxt(ctxt.trap_ctxt);	/* until its idt_load() */
 	ctxt.kernel_ss = FLAT_KERNEL_SS;
 	ctxt.kernel_sp = stack_top;
