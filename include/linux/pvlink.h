@@ -487,6 +487,10 @@ const char *pvlink_strerror(enum pvlink_err err);
  * that signature in ebx, ecx, edx.  Among the matching backends the
  * highest @priority wins; its @requires chain (bottom first) is linked
  * under it.
+ *
+ * A name that is not a C identifier ("xen-pv") is declared with
+ * PVLINK_BACKEND_NAMED(xen_pv, "xen-pv", ...); a backend that must set
+ * something up before the kernel runs on it defines PVLINK_BACKEND_INIT().
  */
 /* The note: owner "pvlink", one type, in its own section. */
 #define PVLINK_NOTE_SECTION	".note.pvlink"
