@@ -93,6 +93,8 @@ int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx)
 	}
 	if (!blocks)
 		return 0;
+	if (pfn > nr_pfns)	/* the last block ends with the domain's RAM */
+		pfn = nr_pfns;
 	if (!unreserve(bi, (u64)first << PAGE_SHIFT, (u64)pfn << PAGE_SHIFT)) {
 		printk(KERN_WARNING "xen-pv: mapped [%#lx, %#lx) but no reservation matches it: the pages stay reserved\n",
 		       first << PAGE_SHIFT, pfn << PAGE_SHIFT);
