@@ -27,6 +27,14 @@
 #define ONESHOT_NS		(100 * 1000ULL)		/* 100 us */
 #define ONESHOT_WAIT_NS		(5 * 1000 * 1000ULL)	/* 5 ms */
 /*
+ * How long an interrupt may take to arrive once interrupts are on.  A
+ * few microseconds normally; but QEMU runs its timers in a thread of
+ * its own, which a loaded host may leave unscheduled for many
+ * milliseconds while the vCPU's clock runs on.  The wait ends as soon
+ * as the interrupt arrives, so only a failing or starved run pays it.
+ */
+#define ONESHOT_DELIVERY_NS	(2000 * 1000 * 1000ULL)	/* 2 s */
+/*
  * One to cancel: far longer than the host may stall the guest between
  * arming and cancelling (QEMU's timers follow the host's clock).
  */
@@ -61,8 +69,8 @@ static void spin_ns(u64 ns)
 }
 
 /*
- * Wait, at most ONESHOT_WAIT_NS, for the timer count to leave @from, and
- * note how long that took.  An interrupt pending when interrupts come on
+ * Wait, at most ONESHOT_DELIVERY_NS, for the timer count to leave @from,
+ * and note how long that took.  An interrupt pending when interrupts come on
  * is taken at once on TCG (a few microseconds) and under Xen (the
  * backend's irq_enable raises the pending upcall), but this host's KVM,
  * emulating, injects it about half a millisecond later.
@@ -75,7 +83,7 @@ static unsigned int wait_delivery(unsigned int from)
 
 	do
 		t = pv_sched_clock();
-	while (timer_irqs == from && t - t0 < ONESHOT_WAIT_NS);
+	while (timer_irqs == from && t - t0 < ONESHOT_DELIVERY_NS);
 	delivery_ns = t - t0;
 	return timer_irqs;
 }
