@@ -6,24 +6,29 @@
  * public/vcpu.h) at Xen system time now + @ns.  When it expires Xen raises
  * VIRQ_TIMER on the vCPU's event channel: it sets the port's bit in
  * shared_info.evtchn_pending, its word's bit in the vCPU's
- * evtchn_pending_sel and the vCPU's evtchn_upcall_pending.  The init asked
- * Xen (HVM_PARAM_CALLBACK_IRQ, type vector) to signal that as interrupt
- * HYPERVISOR_CALLBACK_VECTOR, which Xen injects while
- * evtchn_upcall_pending is set and the vCPU's RFLAGS.IF allows: an event
- * that arrives with interrupts off waits for them to be on, as a local
- * APIC interrupt would.  The handler, xen_pvh_upcall(), clears what it
- * consumes and runs the kernel's LOCAL_TIMER_VECTOR handler through
- * handle_irq().
+ * evtchn_pending_sel and the vCPU's evtchn_upcall_pending, and, as that
+ * flag goes from 0 to 1, raises HYPERVISOR_CALLBACK_VECTOR in the vCPU's
+ * local APIC: the vCPU asked for that with HVMOP_set_evtchn_upcall_vector
+ * (public/hvm/hvm_op.h; Xen's hvm_assert_evtchn_irq()).  An interrupt of
+ * the local APIC waits for RFLAGS.IF, so an event that arrives with
+ * interrupts off is delivered when they are on again.  The handler,
+ * xen_pvh_upcall(), clears what it consumes and runs the kernel's
+ * LOCAL_TIMER_VECTOR handler through handle_irq(); the kernel's IDT path
+ * then sends the EOI, as for any local APIC interrupt.
  *
- * The vector does not pass through the local APIC (Xen injects it
- * directly), so it needs no EOI: the one the kernel's IDT path sends
- * after every handler finds nothing in service and does nothing.
+ * Not the domain-wide callback (HVM_PARAM_CALLBACK_IRQ, type vector):
+ * with it, Xen injects the vector into every vCPU whose
+ * evtchn_upcall_pending is set, whether or not that vCPU takes events,
+ * and with two vCPUs here about one boot in six hung for good (at the
+ * second vCPU's start or at the first timer) under Xen 4.17 in QEMU TCG;
+ * with the per-vCPU vector none did in dozens.
  *
- * Each vCPU binds its own VIRQ_TIMER the first time it arms a timer
- * (EVTCHNOP_bind_virq needs Xen's vCPU id, from CPUID base+4, and percpu
- * data, neither of which the init has).  That port is the only event
- * channel this backend binds, so the upcall looks at nothing else.
- * Where any of it is missing the timer is the local APIC's, as native's.
+ * Each vCPU sets up its events the first time it arms a timer: the
+ * vector, then VIRQ_TIMER bound to a new event channel (both need Xen's
+ * vCPU id, from CPUID base+4, and percpu data, neither of which the
+ * init has).  That port is the only event channel this backend binds,
+ * so the upcall looks at nothing else.  Where any of it is missing the
+ * timer is the local APIC's, as native's.
  */
 #include <linux/compiler.h>
 #include <linux/percpu.h>
@@ -44,10 +49,8 @@
 /* Looked up and unusable: this CPU's timer is the local APIC's. */
 #define XEN_PVH_NONE		0xfffffffeu
 
-static bool xen_pvh_events;
-
-DEFINE_PER_CPU(u32, xen_pvh_vcpu_id) = XEN_PVH_UNKNOWN;
-DEFINE_PER_CPU(u32, xen_pvh_timer_port) = XEN_PVH_UNKNOWN;
+static DEFINE_PER_CPU(u32, xen_pvh_vcpu_id) = XEN_PVH_UNKNOWN;
+static DEFINE_PER_CPU(u32, xen_pvh_timer_port) = XEN_PVH_UNKNOWN;
 
 /* This vCPU's id as Xen numbers it, or XEN_PVH_NONE. */
 static u32 xen_pvh_vcpu(void)
@@ -70,15 +73,27 @@ static u32 xen_pvh_vcpu(void)
 }
 
 /*
- * Bind VIRQ_TIMER of vCPU @vcpu to a new event channel and unmask it;
- * stop Xen's periodic timer on that vCPU, which would raise the same
- * VIRQ on its own.
+ * Have Xen signal vCPU @vcpu's events through HYPERVISOR_CALLBACK_VECTOR,
+ * bind its VIRQ_TIMER to a new event channel and unmask it; stop Xen's
+ * periodic timer on that vCPU, which would raise the same VIRQ on its
+ * own.  Called on that vCPU.
  */
 static u32 xen_pvh_bind_timer(u32 vcpu)
 {
+	struct xen_hvm_evtchn_upcall_vector up = {
+		.vcpu = vcpu,
+		.vector = HYPERVISOR_CALLBACK_VECTOR,
+	};
 	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = vcpu };
 	long rc;
 
+	/* Xen raises the vector once at once: the upcall finds nothing. */
+	rc = HYPERVISOR_hvm_op(HVMOP_set_evtchn_upcall_vector, &up);
+	if (rc < 0) {
+		pr_err("xen-pvh: HVMOP_set_evtchn_upcall_vector(vCPU %u, %#x) failed (%ld): its timer is the local APIC's\n",
+		       vcpu, HYPERVISOR_CALLBACK_VECTOR, rc);
+		return XEN_PVH_NONE;
+	}
 	rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, vcpu, NULL);
 	if (rc < 0)
 		pr_warn("xen-pvh: VCPUOP_stop_periodic_timer on vCPU %u failed (%ld)\n", vcpu, rc);
@@ -123,18 +138,19 @@ static bool xen_pvh_take_pending(u32 port)
 }
 
 /*
- * HYPERVISOR_CALLBACK_VECTOR.  Clear the vCPU's summary flags first, so
- * that an event arriving while we look sets them again and Xen injects
- * the vector once more.
+ * HYPERVISOR_CALLBACK_VECTOR.  Xen raises it when the vCPU's
+ * evtchn_upcall_pending goes from 0 to 1, so the summary flags are
+ * cleared first: an event that arrives while we look sets them again
+ * and raises the vector once more.
  */
 static void xen_pvh_upcall(struct pt_regs *regs)
 {
-	u32 vcpu = this_cpu_read(xen_pvh_vcpu_id);
+	u32 vcpu = xen_pvh_vcpu();
 	u32 port = this_cpu_read(xen_pvh_timer_port);
 	struct vcpu_info *vi;
 
-	if (vcpu >= XEN_LEGACY_MAX_VCPUS)
-		return;		/* nothing bound here: a stray upcall */
+	if (vcpu == XEN_PVH_NONE)
+		return;		/* no vcpu_info of ours: Xen signals nothing here */
 	vi = &xen_pvh_shared->vcpu_info[vcpu];
 	WRITE_ONCE(vi->evtchn_upcall_pending, 0);
 	__atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
@@ -143,37 +159,20 @@ static void xen_pvh_upcall(struct pt_regs *regs)
 }
 
 /**
- * xen_pvh_events_init() - have Xen signal events as an interrupt vector
+ * xen_pvh_events_init() - route HYPERVISOR_CALLBACK_VECTOR to the upcall
  *
- * Context: the backend's init, shared_info mapped.  Never fails: without
- * it, pv_timer_oneshot() is the local APIC timer.
+ * Context: the backend's init.  No vCPU asks Xen for the vector before
+ * its first pv_timer_oneshot(), so none arrives before then.
  */
 void xen_pvh_events_init(void)
 {
-	struct xen_hvm_param p = {
-		.domid = DOMID_SELF,
-		.index = HVM_PARAM_CALLBACK_IRQ,
-		.value = HVM_PARAM_CALLBACK_TYPE_VECTOR << HVM_PARAM_CALLBACK_TYPE_SHIFT |
-			 HYPERVISOR_CALLBACK_VECTOR,
-	};
-	long rc;
-
-	/* The handler first: Xen may inject the vector as soon as it is set. */
 	set_irq_handler(HYPERVISOR_CALLBACK_VECTOR, xen_pvh_upcall);
-	rc = HYPERVISOR_hvm_op(HVMOP_set_param, &p);
-	if (rc < 0) {
-		set_irq_handler(HYPERVISOR_CALLBACK_VECTOR, NULL);
-		pr_warn("xen-pvh: HVMOP_set_param(HVM_PARAM_CALLBACK_IRQ, vector %#x) failed (%ld): the timer stays the local APIC's\n",
-			HYPERVISOR_CALLBACK_VECTOR, rc);
-		return;
-	}
-	xen_pvh_events = true;
 }
 
 void pv_timer_oneshot(u64 ns)
 {
 	struct vcpu_set_singleshot_timer t = { .flags = 0 };
-	u32 port = xen_pvh_events ? xen_pvh_timer() : XEN_PVH_NONE;
+	u32 port = xen_pvh_timer();
 	u32 vcpu = this_cpu_read(xen_pvh_vcpu_id);
 	long rc;
 

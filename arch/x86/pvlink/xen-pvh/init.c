@@ -12,8 +12,9 @@
  *  3. map the domain's shared_info page onto a page of the backend's
  *     data with XENMEM_add_to_physmap (XENMAPSPACE_shared_info): the
  *     pvclock the clock reads lives in its vcpu_info[0].time;
- *  4. have Xen signal events through an interrupt vector (events.c),
- *     or else leave the timer to the local APIC.
+ *  4. route the vector Xen will signal events through to the backend's
+ *     upcall (events.c; each vCPU asks Xen for it when it first arms a
+ *     timer).
  *
  * A step that fails refuses the stack with a message saying what is
  * missing; the kernel then goes on with the native pv-ops alone.  The
@@ -147,7 +148,6 @@ PVLINK_BACKEND_INIT(xen_pvh)
 	if (err)
 		return err;
 	xen_pvh_cpuid_leaf = base;
-	/* Cannot fail: without events the timer stays the local APIC's. */
 	xen_pvh_events_init();
 
 	t = &xen_pvh_shared->vcpu_info[0].time;

@@ -36,26 +36,19 @@ _Static_assert(__builtin_offsetof(struct xen_add_to_physmap, idx) == 8,
 	       "xen_add_to_physmap.idx offset (public/memory.h)");
 
 /*
- * hvm_op (public/hvm/hvm_op.h, params.h): HVMOP_set_param with
- * HVM_PARAM_CALLBACK_IRQ says how Xen signals pending events to an HVM
- * guest; type "vector" (value bits 63:56) injects interrupt vector
- * value[7:0] into whichever vCPU has evtchn_upcall_pending set, as an
- * external interrupt, not through the local APIC.
+ * hvm_op (public/hvm/hvm_op.h): HVMOP_set_evtchn_upcall_vector makes Xen
+ * signal a vCPU's pending events by raising @vector in that vCPU's local
+ * APIC, whenever its evtchn_upcall_pending goes from 0 to 1.
  */
-#define HVMOP_set_param			0
-#define HVM_PARAM_CALLBACK_IRQ		0
-#define HVM_PARAM_CALLBACK_TYPE_VECTOR	2ull
-#define HVM_PARAM_CALLBACK_TYPE_SHIFT	56
+#define HVMOP_set_evtchn_upcall_vector	23
 
-struct xen_hvm_param {
-	domid_t domid;
-	u16 pad;
-	u32 index;			/* HVM_PARAM_* */
-	u64 value;
+struct xen_hvm_evtchn_upcall_vector {
+	u32 vcpu;
+	u8 vector;			/* 0x10 and above */
 };
 
-_Static_assert(sizeof(struct xen_hvm_param) == 16,
-	       "struct xen_hvm_param is 16 bytes (public/hvm/hvm_op.h)");
+_Static_assert(sizeof(struct xen_hvm_evtchn_upcall_vector) == 8,
+	       "struct xen_hvm_evtchn_upcall_vector is 8 bytes (public/hvm/hvm_op.h)");
 
 static inline long HYPERVISOR_hvm_op(int cmd, void *arg)
 {
