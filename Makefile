@@ -245,7 +245,7 @@ PHONY += backends $(backend-dirs)
 all: backends $(PVIMAGE)
 backends: $(backend-dirs)
 $(backend-dirs): prepare
-	$(Q)$(MAKE) $(build)=$@
+	$(Q)$(MAKE) $(build)=$@ pvlink-backend=y
 	$(Q)$(MAKE) -f $(srctree)/scripts/Makefile.backend obj=$@
 
 # The kernel's allow-list: the SHA-256 of every backend built with it.
