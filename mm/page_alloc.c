@@ -212,7 +212,8 @@ void free_pages(phys_addr_t pa, unsigned int order)
 	}
 }
 
-unsigned long free_pages_range(phys_addr_t start, u64 size)
+/* The reserved RAM pages of [@start, @start+@size) join the free pages. */
+static unsigned long release_range(phys_addr_t start, u64 size, bool poison)
 {
 	unsigned long first = PFN_UP(start), last = PFN_DOWN(start + size), n = 0;
 
@@ -223,10 +224,21 @@ unsigned long free_pages_range(phys_addr_t start, u64 size)
 		if (PFN_PHYS(pfn) < LOW_MEMORY ||
 		    (PFN_PHYS(pfn) < (uintptr_t)_end && PFN_PHYS(pfn + 1) > (uintptr_t)_text))
 			continue;
-		page_poison(PFN_PHYS(pfn), 1);
+		if (poison)
+			page_poison(PFN_PHYS(pfn), 1);
 		set_bit(free_map, pfn);
 		free_count++;
 		n++;
 	}
 	return n;
+}
+
+unsigned long free_pages_range(phys_addr_t start, u64 size)
+{
+	return release_range(start, size, true);
+}
+
+unsigned long add_unused_pages_range(phys_addr_t start, u64 size)
+{
+	return release_range(start, size, false);
 }

@@ -70,6 +70,20 @@ static inline void free_page(phys_addr_t pa)
  */
 unsigned long free_pages_range(phys_addr_t start, u64 size);
 
+/**
+ * add_unused_pages_range() - add RAM the kernel has never used to the free
+ * pages
+ *
+ * For memory reserved at boot only because it could not be reached yet
+ * (the RAM above a Xen PV domain's bootstrap mapping, until a backend
+ * maps it): its whole pages join the free pages as page_alloc_init()
+ * adds RAM, without poisoning, since nothing was ever freed there.
+ * Partial pages at either end stay reserved.
+ *
+ * Return: the number of pages added.
+ */
+unsigned long add_unused_pages_range(phys_addr_t start, u64 size);
+
 /* Number of free pages now. */
 unsigned long nr_free_pages(void);
 

@@ -16,4 +16,4 @@ PVLINK_EXPORT(xen_pv_trap_stubs);
 PVLINK_EXPORT(alloc_pages);
 PVLINK_EXPORT(free_pages);
 /* The RAM above Xen's bootstrap mapping, once the backend mapped it. */
-PVLINK_EXPORT(free_pages_range);
+PVLINK_EXPORT(add_unused_pages_range);

@@ -100,7 +100,7 @@ int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx)
 		       first << PAGE_SHIFT, pfn << PAGE_SHIFT);
 		return 0;
 	}
-	free_pages_range((u64)first << PAGE_SHIFT, (u64)(pfn - first) << PAGE_SHIFT);
+	add_unused_pages_range((u64)first << PAGE_SHIFT, (u64)(pfn - first) << PAGE_SHIFT);
 	if (xen_pv_debug)
 		printk(KERN_INFO "xen-pv: RAM [%#lx, %#lx) mapped in %lu blocks of 2 MiB and given to the allocator\n",
 		       first << PAGE_SHIFT, pfn << PAGE_SHIFT, blocks);

@@ -29,8 +29,9 @@ void pv_console_write(const char *s, unsigned int len)
 }
 
 /*
- * As dom0, shutting the domain down ends the machine (contract C of
- * issue 6, as arch/x86/xen/exit.c): reason reboot for a pass, which Xen
+ * As dom0, shutting the domain down ends the machine (as in
+ * arch/x86/xen/exit.c; Documentation/xen.rst, "Ending a run under
+ * Xen"): reason reboot for a pass, which Xen
  * reports as "Hardware Dom0 shutdown: rebooting machine" and QEMU
  * -no-reboot ends with status 0; reason crash for a failure ("Hardware
  * Dom0 crashed", Xen restarts after 5 s).

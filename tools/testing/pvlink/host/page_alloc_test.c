@@ -5,10 +5,11 @@
  * a model: one byte per page frame saying "RAM" and "free".  The
  * allocator must know exactly which pages are free, after
  * page_alloc_init() on awkward memory maps and after every allocation,
- * free, double free and free_pages_range() of a long random walk.  Every
- * page it takes back must be poisoned (page_poison(), mm/poison.c, which
- * this test replaces with a log) exactly once, just before it becomes
- * free, and no other page.
+ * free, double free, free_pages_range() and add_unused_pages_range() of a
+ * long random walk.  Every page it takes back must be poisoned
+ * (page_poison(), mm/poison.c, which this test replaces with a log)
+ * exactly once, just before it becomes free, and no other page: not the
+ * never-used pages add_unused_pages_range() adds.
  *
  * Usage: page_alloc_test PREFIX	prints TAP lines "ok - PREFIX: ..."
  */
@@ -27,6 +28,7 @@ void k_page_alloc_init(const struct boot_info *bi);
 phys_addr_t k_alloc_pages(unsigned int order);
 void k_free_pages(phys_addr_t pa, unsigned int order);
 unsigned long k_free_pages_range(phys_addr_t start, u64 size);
+unsigned long k_add_unused_pages_range(phys_addr_t start, u64 size);
 unsigned long k_nr_free_pages(void);
 unsigned long k_nr_ram_pages(void);
 bool k_page_is_free(unsigned long pfn);
@@ -308,7 +310,8 @@ static void test_walk(void)
 	static struct boot_info bi;
 	struct { phys_addr_t pa; unsigned int order; } held[256];
 	unsigned int nheld = 0;
-	long ops = 0, bad = 0, allocs = 0, exhausted = 0, dfree = 0, ranged = 0, poisoned = 0;
+	long ops = 0, bad = 0, allocs = 0, exhausted = 0, dfree = 0, ranged = 0, added = 0;
+	long poisoned = 0;
 	u64 image = (uintptr_t)k__text;
 
 	/* A small machine, so that allocation runs out now and then. */
@@ -379,8 +382,12 @@ static void test_walk(void)
 			}
 			held[i] = held[--nheld];
 		} else if (op == 8) {
-			/* Give back a range, as after a module is consumed. */
+			/*
+			 * Give back a range, as after a module is consumed,
+			 * or add one never used (poisoned: not).
+			 */
 			u64 start = 0x1000000 + rnd() % 0x80000, size = rnd() % 0x20000;
+			bool unused = rnd() & 1;
 			unsigned long want = 0, got;
 
 			for (u64 pfn = PFN_UP(start); pfn < PFN_DOWN(start + size); pfn++) {
@@ -399,13 +406,20 @@ static void test_walk(void)
 					model_free[pfn] = 1;
 					model_nr_free++;
 					want++;
-					expect_poison(pfn);
+					if (!unused)
+						expect_poison(pfn);
 				}
-			got = k_free_pages_range(start, size);
-			ranged++;
+			if (unused) {
+				got = k_add_unused_pages_range(start, size);
+				added++;
+			} else {
+				got = k_free_pages_range(start, size);
+				ranged++;
+			}
 			if (got != want) {
-				printf("# step %d: free_pages_range(%#llx, %#llx) freed %lu pages, the model %lu\n",
-				       step, (unsigned long long)start, (unsigned long long)size, got, want);
+				printf("# step %d: %s(%#llx, %#llx) freed %lu pages, the model %lu\n",
+				       step, unused ? "add_unused_pages_range" : "free_pages_range",
+				       (unsigned long long)start, (unsigned long long)size, got, want);
 				bad++;
 			}
 skip_range:		;
@@ -431,9 +445,9 @@ skip_range:		;
 	}
 	if (!compare_all("end of the walk"))
 		bad++;
-	tap(!bad && exhausted && dfree && ranged && poisoned,
-	    "random walk: %ld operations (%ld allocations, %ld refused for lack of memory, %ld double frees, %ld range frees, %ld pages poisoned) agree with the model",
-	    ops, allocs, exhausted, dfree, ranged, poisoned);
+	tap(!bad && exhausted && dfree && ranged && added && poisoned,
+	    "random walk: %ld operations (%ld allocations, %ld refused for lack of memory, %ld double frees, %ld range frees, %ld unused ranges added, %ld pages poisoned) agree with the model",
+	    ops, allocs, exhausted, dfree, ranged, added, poisoned);
 }
 
 int main(int argc, char **argv)
