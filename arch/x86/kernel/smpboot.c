@@ -186,28 +186,44 @@ static void trampoline_teardown(void)
 	}
 }
 
-static bool alloc_ap_memory(struct smp_cpu *c, unsigned int cpu)
+uintptr_t smp_alloc_ap_memory(struct smp_cpu *c, unsigned int cpu)
 {
 	phys_addr_t stack = alloc_pages(AP_STACK_ORDER);
 	phys_addr_t df_stack = alloc_pages(AP_STACK_ORDER);
 	phys_addr_t tables = alloc_pages(AP_TABLES_ORDER);
 
 	if (!stack || !df_stack || !tables) {
-		pr_err("smp: CPU %u (APIC ID %u): no memory for its stacks and tables (%lu KiB): not started\n",
-		       cpu, c->apic_id, (2 * AP_STACK_SIZE + (PAGE_SIZE << AP_TABLES_ORDER)) / 1024);
+		pr_err("smp: CPU %u: no memory for its stacks and tables (%lu KiB): not started\n",
+		       cpu, (2 * AP_STACK_SIZE + (PAGE_SIZE << AP_TABLES_ORDER)) / 1024);
 		if (stack)
 			free_pages(stack, AP_STACK_ORDER);
 		if (df_stack)
 			free_pages(df_stack, AP_STACK_ORDER);
 		if (tables)
 			free_pages(tables, AP_TABLES_ORDER);
-		return false;
+		return 0;
 	}
 	c->tables = phys_to_virt(tables);
 	memset(c->tables, 0, sizeof(*c->tables));
 	c->df_stack_top = (char *)phys_to_virt(df_stack) + AP_STACK_SIZE;
-	ap_start_slots[cpu].stack_top = (uintptr_t)phys_to_virt(stack) + AP_STACK_SIZE;
-	return true;
+	return (uintptr_t)phys_to_virt(stack) + AP_STACK_SIZE;
+}
+
+void smp_free_ap_memory(struct smp_cpu *c, uintptr_t stack_top)
+{
+	free_pages(virt_to_phys((void *)(stack_top - AP_STACK_SIZE)), AP_STACK_ORDER);
+	free_pages(virt_to_phys((char *)c->df_stack_top - AP_STACK_SIZE), AP_STACK_ORDER);
+	free_pages(virt_to_phys(c->tables), AP_TABLES_ORDER);
+	c->tables = NULL;
+	c->df_stack_top = NULL;
+}
+
+static bool alloc_ap_memory(struct smp_cpu *c, unsigned int cpu)
+{
+	uintptr_t stack_top = smp_alloc_ap_memory(c, cpu);
+
+	ap_start_slots[cpu].stack_top = stack_top;
+	return stack_top != 0;
 }
 
 /*

@@ -29,8 +29,6 @@
 
 #include "xen-ops.h"
 
-/* Each vCPU's stack and double-fault stack: 16 KiB, like the boot stack. */
-#define XEN_PV_AP_STACK_ORDER	2
 /* How long a started vCPU may take to come online. */
 #define XEN_PV_AP_TIMEOUT_NS	(5ULL * 1000 * 1000 * 1000)
 #define NSEC_PER_MSEC		1000000ULL
@@ -109,22 +107,15 @@ static bool wait_online(unsigned int cpu)
 static bool start_vcpu(unsigned int cpu)
 {
 	struct smp_cpu *c = &smp_cpus[cpu];
-	phys_addr_t stack = alloc_pages(XEN_PV_AP_STACK_ORDER);
-	phys_addr_t df_stack = alloc_pages(XEN_PV_AP_STACK_ORDER);
-	phys_addr_t tables = alloc_pages(AP_TABLES_ORDER);
+	uintptr_t stack_top = smp_alloc_ap_memory(c, cpu);
 	u32 expected = SMP_CPU_STARTING;
 	long rc;
 
-	if (!stack || !df_stack || !tables) {
-		pr_err("smp: vCPU %u: no memory for its stacks and tables: not started\n", cpu);
-		goto free;
-	}
-	c->tables = phys_to_virt(tables);
-	memset(c->tables, 0, sizeof(*c->tables));
-	c->df_stack_top = (char *)phys_to_virt(df_stack) + (PAGE_SIZE << XEN_PV_AP_STACK_ORDER);
+	if (!stack_top)
+		return false;
 	__atomic_store_n(&c->state, SMP_CPU_STARTING, __ATOMIC_RELEASE);
 
-	fill_context(cpu, (unsigned long)phys_to_virt(stack) + (PAGE_SIZE << XEN_PV_AP_STACK_ORDER));
+	fill_context(cpu, stack_top);
 	rc = HYPERVISOR_vcpu_op(VCPUOP_initialise, cpu, &ctxt);
 	if (!rc)
 		rc = HYPERVISOR_vcpu_op(VCPUOP_up, cpu, NULL);
@@ -132,7 +123,8 @@ static bool start_vcpu(unsigned int cpu)
 		pr_err("smp: vCPU %u: VCPUOP_initialise/VCPUOP_up failed (Xen error %ld): not started\n",
 		       cpu, rc);
 		__atomic_store_n(&c->state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
-		goto free;
+		smp_free_ap_memory(c, stack_top);
+		return false;
 	}
 	if (wait_online(cpu))
 		return true;
@@ -144,15 +136,6 @@ static bool start_vcpu(unsigned int cpu)
 	pr_err("smp: vCPU %u did not come online within %llu ms: taken down, the boot continues without it\n",
 	       cpu, XEN_PV_AP_TIMEOUT_NS / NSEC_PER_MSEC);
 	return false;	/* its memory stays: it may have run there */
-
-free:
-	if (stack)
-		free_pages(stack, XEN_PV_AP_STACK_ORDER);
-	if (df_stack)
-		free_pages(df_stack, XEN_PV_AP_STACK_ORDER);
-	if (tables)
-		free_pages(tables, AP_TABLES_ORDER);
-	return false;
 }
 
 void xen_pv_smp_boot_cpus(void)

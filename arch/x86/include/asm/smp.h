@@ -133,6 +133,25 @@ extern struct smp_cpu smp_cpus[CONFIG_NR_CPUS];
 /* The page the APs started from (0: none was used); for the self-tests. */
 extern phys_addr_t smp_trampoline_pa;
 
+/**
+ * smp_alloc_ap_memory() - take an AP's stack, double-fault stack and tables
+ * @c:   the CPU's entry: @c->tables (zeroed) and @c->df_stack_top are set
+ * @cpu: its number, for the message
+ *
+ * Return: the top of its stack, or 0 when memory is short (said, and
+ * nothing kept).
+ */
+uintptr_t smp_alloc_ap_memory(struct smp_cpu *c, unsigned int cpu);
+
+/**
+ * smp_free_ap_memory() - give back what smp_alloc_ap_memory() took
+ * @c:         the CPU's entry
+ * @stack_top: what smp_alloc_ap_memory() returned
+ *
+ * Only for a CPU that never ran: one that may have run keeps its memory.
+ */
+void smp_free_ap_memory(struct smp_cpu *c, uintptr_t stack_top);
+
 /* The mailbox loop an online AP runs (smp.c). */
 void __noreturn smp_ap_idle(struct smp_cpu *c);
 /* Halt this CPU for good, interrupts off (until an INIT). */

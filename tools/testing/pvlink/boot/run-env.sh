@@ -310,20 +310,17 @@ XEN_CRASH_RE='^\(XEN\) (\[[^]]*\] )?Hardware Dom0 crashed'
 # xen_append says which one Xen writes to).
 xen_ending()
 {
-	local f
-	for f in "$log0" "$log1"; do
-		[ -f "$f" ] || continue
-		if sed 's/\r//g' "$f" | grep -aqE -- "$XEN_CRASH_RE"; then
-			echo crash
-			return
-		fi
-	done
-	for f in "$log0" "$log1"; do
-		[ -f "$f" ] || continue
-		if sed 's/\r//g' "$f" | grep -aqE -- "$XEN_REBOOT_RE"; then
-			echo reboot
-			return
-		fi
+	local f ending re
+	# A crash first: a crash line anywhere makes the run a failure.
+	for ending in crash reboot; do
+		[ "$ending" = crash ] && re=$XEN_CRASH_RE || re=$XEN_REBOOT_RE
+		for f in "$log0" "$log1"; do
+			[ -f "$f" ] || continue
+			if sed 's/\r//g' "$f" | grep -aqE -- "$re"; then
+				echo "$ending"
+				return
+			fi
+		done
 	done
 }
 
