@@ -122,8 +122,19 @@ bool lapic_init(void)
 		lapic = phys_to_virt(base & APIC_BASE_ADDR_MASK);
 	}
 	set_irq_handler(SPURIOUS_APIC_VECTOR, spurious_interrupt);
-	lapic_write(APIC_SVR, APIC_SVR_ENABLE | SPURIOUS_APIC_VECTOR);
+	lapic_enable_this_cpu();
 	return true;
+}
+
+/*
+ * Each local APIC leaves INIT software-disabled (SVR 0xff), and while it
+ * is every LVT entry stays masked (SDM vol. 3A, 11.4.7.2): an AP's timer,
+ * or under Xen PVH the event vector its vLAPIC takes, would never fire.
+ */
+void lapic_enable_this_cpu(void)
+{
+	if (lapic || x2apic)
+		lapic_write(APIC_SVR, APIC_SVR_ENABLE | SPURIOUS_APIC_VECTOR);
 }
 
 void lapic_timer_start(unsigned int vector, u32 count, bool periodic)

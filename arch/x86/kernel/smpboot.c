@@ -331,6 +331,7 @@ void __noreturn smp_ap_main(unsigned int cpu)
 	pv_wrmsr(MSR_GS_BASE, __per_cpu_offset[cpu]);
 	gdt_load_cpu(c->tables->gdt, &c->tables->tss, c->df_stack_top);
 	idt_load();
+	lapic_enable_this_cpu();
 	c->seen_cpu = this_cpu_read(cpu_number);
 	c->seen_area = this_cpu_read(this_cpu_off);
 	__atomic_store_n(&c->state, SMP_CPU_ONLINE, __ATOMIC_RELEASE);

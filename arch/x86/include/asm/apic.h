@@ -18,6 +18,17 @@
  */
 u32 apic_cpu_id(void);
 
+/**
+ * lapic_enable_this_cpu() - software-enable the running CPU's local APIC
+ *
+ * What lapic_init() did on the boot CPU, for an application processor:
+ * set the enable bit and the spurious vector in its SVR.  Nothing when
+ * lapic_init() has not succeeded (no local APIC in use, as under Xen PV).
+ *
+ * Context: on the CPU itself, interrupts off.
+ */
+void lapic_enable_this_cpu(void);
+
 /* Is the local APIC in x2APIC mode (after lapic_init())? */
 bool lapic_is_x2apic(void);
 
