@@ -7,6 +7,8 @@
  * symbol resolution on every CPU: pv_io_delay() counts calls in the
  * backend's test_io_delays and copies the kernel's exported cpu_number
  * into the backend's test_seen_cpu (arch/x86/pvlink/test/ops.c).
+ * Each application processor also arms its own one-shot timer
+ * (pv_timer_oneshot()) and must take its interrupt itself, once.
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -22,6 +24,7 @@
 #include <asm/pvops.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <xen/pv.h>
 
 #define SMP_TEST_PATTERN	0x5eed0000u
@@ -29,6 +32,12 @@
 #define SMP_TEST_CALLS		100
 /* test_seen_cpu's initial value in the test backend: no CPU yet. */
 #define TEST_NO_CPU		0xffffffffu
+
+/* The one-shot on an AP: as kernel/selftest/pvops.c's on the boot CPU. */
+#define AP_ONESHOT_NS		(100 * 1000ULL)		/* 100 us */
+#define AP_ONESHOT_WAIT_NS	(5 * 1000 * 1000ULL)	/* 5 ms */
+/* Ends as soon as it arrives; see ONESHOT_DELIVERY_NS there (host stalls). */
+#define AP_ONESHOT_DELIVERY_NS	(2000 * 1000 * 1000ULL)	/* 2 s */
 
 static DEFINE_PER_CPU(u32, smp_test_init) = SMP_TEST_PATTERN;
 static DEFINE_PER_CPU(u32, smp_test_value);
@@ -188,6 +197,99 @@ static void test_backend_percpu(void)
 	report(seen_ok, "backend: each CPU's test_seen_cpu is the kernel's cpu_number there");
 }
 
+/* LOCAL_TIMER_VECTOR handler: counts on the CPU that takes it. */
+static volatile unsigned int ap_timer_irqs[CONFIG_NR_CPUS];
+
+/* What one AP's one-shot did, filled on that AP (no printk there). */
+struct timer_report {
+	unsigned int off;	/* interrupts taken while they were off */
+	unsigned int on;	/* ... once on, when the wait ended */
+	unsigned int later;	/* ... AP_ONESHOT_WAIT_NS after that */
+	u64 delivery_ns;	/* how long the wait took */
+	bool ran;
+};
+
+static struct timer_report timer_reports[CONFIG_NR_CPUS];
+
+static void ap_timer_handler(struct pt_regs *regs)
+{
+	(void)regs;
+	ap_timer_irqs[smp_processor_id()]++;
+}
+
+/* Busy-wait @ns by the pv-op clock, whatever the interrupt flag is. */
+static void ap_spin_ns(u64 ns)
+{
+	u64 t0 = pv_sched_clock();
+
+	while (pv_sched_clock() - t0 < ns)
+		barrier();
+}
+
+/*
+ * On one AP, interrupts off (as smp_call_on_cpu() runs it): arm, see it
+ * held back, enable interrupts, wait for it, see no second one.
+ */
+static void oneshot_here(void *arg)
+{
+	struct timer_report *r = arg;
+	volatile unsigned int *count = &ap_timer_irqs[smp_processor_id()];
+	u64 t0, t;
+
+	*count = 0;
+	pv_irq_disable();
+	pv_timer_oneshot(AP_ONESHOT_NS);
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	r->off = *count;
+	pv_irq_enable();
+	t0 = pv_sched_clock();
+	do
+		t = pv_sched_clock();
+	while (*count == r->off && t - t0 < AP_ONESHOT_DELIVERY_NS);
+	r->on = *count;
+	r->delivery_ns = t - t0;
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	r->later = *count;
+	pv_irq_disable();
+	/* One that never came must not come later, into another test. */
+	pv_timer_oneshot(0);
+	r->ran = true;
+}
+
+static void test_ap_timers(void)
+{
+	const char *what = "a one-shot armed there is delivered there, on irq_enable, once";
+
+	if (num_online_cpus() < 2) {
+		report_skip(what, "only the boot CPU is online");
+		return;
+	}
+	/*
+	 * Arm and cancel one on the boot CPU first: whatever the timer sets
+	 * up once (native calibrates the local APIC timer) and may print
+	 * about is done here, where printk is allowed.
+	 */
+	pv_timer_oneshot(0);
+	set_irq_handler(LOCAL_TIMER_VECTOR, ap_timer_handler);
+	for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++) {
+		struct timer_report *r = &timer_reports[cpu];
+		int rc;
+
+		if (!cpu_online(cpu))
+			continue;
+		rc = smp_call_on_cpu(cpu, oneshot_here, r);
+		if (rc || !r->ran) {
+			report(false, "CPU %u: %s (smp_call_on_cpu() returned %d)", cpu, what, rc);
+			continue;
+		}
+		report(r->off == 0 && r->on == 1 && r->later == 1,
+		       "CPU %u: %s (%u while off, %u on enable, after %lu us; %u after %lu ms)",
+		       cpu, what, r->off, r->on, (unsigned long)(r->delivery_ns / 1000),
+		       r->later, (unsigned long)(AP_ONESHOT_WAIT_NS / 1000000));
+	}
+	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
+}
+
 /* After bring-up the trampoline page is plain data again (W^X). */
 static void test_trampoline_page(void)
 {
@@ -235,5 +337,6 @@ static void smp_suite(void)
 	test_each_cpu();
 	test_repeated_calls();
 	test_backend_percpu();
+	test_ap_timers();
 }
 SELFTEST_SUITE(smp, "smp", smp_suite, SELFTEST_NEEDS_PVOPS);
