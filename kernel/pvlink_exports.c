@@ -42,6 +42,11 @@ PVLINK_EXPORT(handle_irq);
  * backend's choosing, whose handler the backend registers.
  */
 PVLINK_EXPORT(set_irq_handler);
+/*
+ * xen-pvh: its clock reads the running vCPU's own record, whose id it
+ * keeps in percpu data; until the areas exist it reads vCPU 0's.
+ */
+PVLINK_EXPORT(percpu_ready);
 
 #define PVLINK_PVOP_NAME(name)						\
 	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sched_clock from Xen's pvclock: the vcpu_time_info record Xen keeps in
- * shared_info's vcpu_info[0] (public/xen.h).  Xen rewrites it at each
- * calibration; a reader takes a consistent copy between two equal, even
- * values of @version (odd: an update is under way), then extrapolates
- * from the TSC:
+ * sched_clock from Xen's pvclock: the vcpu_time_info record Xen keeps
+ * for each vCPU in shared_info's vcpu_info[] (public/xen.h).  Xen
+ * rewrites it at each calibration; a reader takes a consistent copy
+ * between two equal, even values of @version (odd: an update is under
+ * way), then extrapolates from the TSC:
  *
  *	ns = system_time + (((tsc - tsc_timestamp) << tsc_shift)
  *			    * tsc_to_system_mul) >> 32
@@ -12,12 +12,16 @@
  * (a negative tsc_shift shifts right).  Natively the kernel would have
  * to calibrate the TSC against a PIT, which a PVH dom0 does not have.
  *
- * Every CPU reads vCPU 0's record, extrapolated with its own TSC: this
- * assumes Xen keeps the vCPUs' TSCs in step (it starts an HVM domain's
- * vCPUs on one TSC offset), and spares a mapping from the kernel's CPU
- * numbers to Xen's vCPU ids.  The floor below hides small differences.
+ * Each CPU reads its own vCPU's record, which Xen keeps current for the
+ * physical CPU that vCPU runs on (at each calibration and each time it
+ * schedules the vCPU there), and extrapolates it with its own TSC.  Its
+ * Xen vCPU id comes from CPUID base+4 (events.c keeps it per CPU); where
+ * that is unknown, and before percpu areas exist (only the boot CPU, vCPU
+ * 0, runs then), vCPU 0's record serves.  The floor below hides what
+ * small differences remain between the records.
  */
 #include <linux/compiler.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 #include <asm/pvops.h>
 
@@ -40,6 +44,14 @@ static inline u64 xen_pvh_rdtsc(void)
 	return (u64)hi << 32 | lo;
 }
 
+/* The running vCPU's time record, or vCPU 0's where its id is unknown. */
+static const struct vcpu_time_info *xen_pvh_time_info(void)
+{
+	u32 vcpu = percpu_ready() ? xen_pvh_vcpu() : XEN_PVH_NONE;
+
+	return &xen_pvh_shared->vcpu_info[vcpu == XEN_PVH_NONE ? 0 : vcpu].time;
+}
+
 static u64 xen_pvh_scale(u64 delta, u32 mul, s8 shift)
 {
 	if (shift >= 0)
@@ -57,7 +69,7 @@ static u64 xen_pvh_scale(u64 delta, u32 mul, s8 shift)
  */
 u64 xen_pvh_system_time(void)
 {
-	const struct vcpu_time_info *t = &xen_pvh_shared->vcpu_info[0].time;
+	const struct vcpu_time_info *t = xen_pvh_time_info();
 	u64 tsc, stamp, system_time;
 	u32 version, mul;
 	s64 delta;

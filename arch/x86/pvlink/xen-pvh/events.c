@@ -46,14 +46,20 @@
 
 /* Not a vCPU id or port: not looked up yet. */
 #define XEN_PVH_UNKNOWN		0xffffffffu
-/* Looked up and unusable: this CPU's timer is the local APIC's. */
-#define XEN_PVH_NONE		0xfffffffeu
 
 static DEFINE_PER_CPU(u32, xen_pvh_vcpu_id) = XEN_PVH_UNKNOWN;
 static DEFINE_PER_CPU(u32, xen_pvh_timer_port) = XEN_PVH_UNKNOWN;
 
-/* This vCPU's id as Xen numbers it, or XEN_PVH_NONE. */
-static u32 xen_pvh_vcpu(void)
+/**
+ * xen_pvh_vcpu() - the running vCPU's id as Xen numbers it
+ *
+ * Read from CPUID base+4 on first use and kept in percpu data.
+ *
+ * Context: percpu areas set up (percpu_ready()).
+ * Return: the id, or XEN_PVH_NONE where Xen does not give it or it has
+ * no vcpu_info in shared_info.
+ */
+u32 xen_pvh_vcpu(void)
 {
 	u32 id = this_cpu_read(xen_pvh_vcpu_id);
 	struct cpuid_regs r;

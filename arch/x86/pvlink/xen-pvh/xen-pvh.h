@@ -76,5 +76,8 @@ u64 xen_pvh_system_time(void);
 
 /* events.c */
 void xen_pvh_events_init(void);
+/* Not a vCPU id or port: unknown or unusable (the local APIC's timer). */
+#define XEN_PVH_NONE		0xfffffffeu
+u32 xen_pvh_vcpu(void);
 
 #endif /* _XEN_PVH_BACKEND_H */
