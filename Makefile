@@ -207,17 +207,14 @@ vmlinux: $(vmlinux-dirs)
 		VMLINUX_DIRS="$(vmlinux-dirs)" VMLINUX_LDS="$(KBUILD_LDS)" $(vmlinux-pvlink)
 
 # ---------------------------------------------------------------------------
-# pvimage, the host tool: its own sources plus the linker core and the
-# SHA-256 the kernel uses, compiled for the host.
+# pvimage, the host tool: its own sources plus the pvlink library
+# (lib/pvlink/sources.mk, the one list), compiled for the host.
 PVIMAGE := scripts/pvimage/pvimage
 export PVIMAGE
-pvimage-srcs := $(sort $(wildcard $(srctree)/scripts/pvimage/*.c)) \
-	$(srctree)/kernel/pvlink.c $(srctree)/arch/$(SRCARCH)/pvlink/reloc.c \
-	$(srctree)/lib/sha256.c $(srctree)/lib/pvlink_image.c
-pvimage-hdrs := $(wildcard $(srctree)/scripts/pvimage/*.h) \
-	$(srctree)/include/linux/pvlink.h \
-	$(srctree)/include/linux/sha256.h $(srctree)/include/linux/elf.h \
-	$(srctree)/arch/$(SRCARCH)/include/asm/pvlink.h
+PVLINK_SRCARCH := $(SRCARCH)
+include $(srctree)/lib/pvlink/sources.mk
+pvimage-srcs := $(sort $(wildcard $(srctree)/scripts/pvimage/*.c)) $(PVLINK_LIB_SRCS)
+pvimage-hdrs := $(wildcard $(srctree)/scripts/pvimage/*.h) $(PVLINK_LIB_HDRS)
 HOSTCFLAGS ?= -O2
 $(PVIMAGE): $(pvimage-srcs) $(pvimage-hdrs)
 	@echo '  HOSTCC  $@'

@@ -3,7 +3,7 @@
  * pvlink_boot(): link the backend stack for this platform, or fall back.
  *
  * The decision in one place: "pvlink=off", "pvlink=<name>" or the rules
- * (pvlink_select.c); the link itself is pvlink_link.c.  Whatever goes
+ * (lib/pvlink/select.c); the link itself is pvlink.c.  Whatever goes
  * wrong before the stack's pv-ops are installed is logged as
  *
  *	pvlink: <reason>; using the built-in native pv-ops

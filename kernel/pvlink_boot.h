@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Between the files of the boot-time link (kernel/pvlink_*.c); not an
- * API.  pvlink_boot.c decides and falls back, pvlink_link.c links,
- * pvlink_select.c chooses the stack, pvlink_debug.c prints the
- * pvlink.debug detail; pvlink_state.c is the resident part.
+ * Between the files of the boot-time link (kernel/pvlink*.c); not an
+ * API.  pvlink_boot.c decides and falls back, pvlink.c links (on the
+ * library in lib/pvlink/, which also chooses the stack), pvlink_debug.c
+ * prints the pvlink.debug detail; pvlink_state.c is the resident part.
  */
 #ifndef _KERNEL_PVLINK_BOOT_H
 #define _KERNEL_PVLINK_BOOT_H
@@ -15,26 +15,6 @@
 #define PVLINK_BOOT_REASON(st, ...) \
 	snprintf((st)->reason, sizeof((st)->reason), __VA_ARGS__)
 
-/* Name of one PVLINK_ENTRY_* bit, for messages ("native", "pvh", "xen-pv"). */
-const char *pvlink_entry_name(u32 entry);
-
-/**
- * pvlink_select() - choose the backend stack among an image's backends
- * @b:      the image's backends (pvlink_image_read()).
- * @nr:     how many.
- * @p:      the platform.
- * @force:  the "pvlink=<name>" value, or NULL to apply the rules.
- * @stack:  filled with indexes into @b, bottom of the stack first.
- * @depth:  set to the number of entries in @stack.
- * @msg:    on failure, why (NUL-terminated).
- * @len:    size of @msg.
- *
- * Return: 0, or -1 with @msg set.
- */
-int pvlink_select(const struct pvlink_image_backend *b, unsigned int nr,
-		  const struct pvlink_platform *p, const char *force,
-		  unsigned int stack[PVLINK_MAX_OBJECTS], unsigned int *depth,
-		  char *msg, size_t len);
 
 /* pvlink.debug: every object, section and region of a finished link. */
 void pvlink_debug_report(const struct pvlink_ctx *ctx);
@@ -44,9 +24,6 @@ void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
 			 const struct pvlink_platform *p, const char *force,
 			 const char *stack);
 
-/* A CPUID signature as printable text: no NUL padding, odd bytes as '?'. */
-void pvlink_sig_text(const char sig[PVLINK_CPUID_SIG_LEN],
-		     char out[PVLINK_CPUID_SIG_LEN + 1]);
 
 /* The percpu template's pages, freed by pvlink_boot_finish(). */
 extern phys_addr_t pvlink_percpu_pages;

@@ -184,7 +184,7 @@ static void test_kernel(void)
 	report_prefix_pop();
 }
 
-/* The linked stack's regions, as kernel/pvlink_link.c protects them. */
+/* The linked stack's regions, as kernel/pvlink.c protects them. */
 static void test_backend(void)
 {
 	static const struct {

@@ -36,7 +36,7 @@ static bool field_ok(const u8 *p, size_t len, size_t max, bool need_nul)
 	return true;
 }
 
-/* The image reader's rule (lib/pvlink_image.c): [a-z0-9_-], no leading '-'. */
+/* The image reader's rule (lib/pvlink/image.c): [a-z0-9_-], no leading '-'. */
 static bool name_ok(const char *s)
 {
 	if (!*s || *s == '-')

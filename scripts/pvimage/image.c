@@ -92,7 +92,7 @@ void pvimage_image_write(const struct pvimage_image *img, struct pvimage_buf *ou
 }
 
 /*
- * The checks themselves are lib/pvlink_image.c, shared with the kernel so
+ * The checks themselves are lib/pvlink/image.c, shared with the kernel so
  * that both accept the same images.  pvimage also checks that the index
  * repeats each object's PVLINK_BACKEND note exactly.
  */

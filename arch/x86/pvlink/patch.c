@@ -2,7 +2,7 @@
 /*
  * Patching the kernel's pv-op call sites to the linked backend stack.
  *
- * The boot-time link (pvlink_boot_link(), kernel/pvlink_link.c) calls
+ * The boot-time link (pvlink_boot_link(), kernel/pvlink.c) calls
  * this once the stack is linked.  The decisions are pure code shared with the host tests:
  * patch_resolve.c finds each op's definition and inline body,
  * patch_site.c checks every site and then rewrites them all.  This file
@@ -96,7 +96,7 @@ static void debug_report(const struct pvlink_patch_op *ops)
 
 	for (i = 0; i < NR_PVOPS; i++) {
 		const struct pvlink_patched_op *po = &pvlink_patched_ops[i];
-		unsigned int n[PVLINK_SITE_TABLE + 1] = { 0 };
+		unsigned int n[PVLINK_PATCHED_TABLE + 1] = { 0 };
 		char body[48] = "no body";
 
 		for (k = 0; k < pvlink_sites.nr_sites; k++) {
@@ -107,12 +107,12 @@ static void debug_report(const struct pvlink_patch_op *ops)
 				continue;
 			/* The rule of pvlink_site_decide(), for counting. */
 			if (s->form == PVLINK_SITE_OTHER)
-				kind = PVLINK_SITE_TABLE;
+				kind = PVLINK_PATCHED_TABLE;
 			else if (s->form == PVLINK_SITE_CALL && s->type == R_X86_64_PLT32 &&
 				 po->body_len)
-				kind = PVLINK_SITE_INLINED;
+				kind = PVLINK_PATCHED_INLINE;
 			else
-				kind = PVLINK_SITE_DIRECT;
+				kind = PVLINK_PATCHED_DIRECT;
 			n[kind]++;
 		}
 		if (ops[i].body.len > PVLINK_CALL_SIZE)
@@ -123,8 +123,8 @@ static void debug_report(const struct pvlink_patch_op *ops)
 				 k ? " " : "", po->body[k]);
 		printk(KERN_INFO "pvlink: pv_%s from %s at 0x%lx: %u inline (%s), %u direct, %u table\n",
 		       pvop_names[i], po->obj < res->nr_objs ? res->objs[po->obj] : "?",
-		       (unsigned long)ops[i].target, n[PVLINK_SITE_INLINED], body,
-		       n[PVLINK_SITE_DIRECT], n[PVLINK_SITE_TABLE]);
+		       (unsigned long)ops[i].target, n[PVLINK_PATCHED_INLINE], body,
+		       n[PVLINK_PATCHED_DIRECT], n[PVLINK_PATCHED_TABLE]);
 	}
 }
 

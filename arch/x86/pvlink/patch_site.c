@@ -108,7 +108,7 @@ enum pvlink_patch_err pvlink_site_decide(const struct pvlink_site *site, const u
 	if (!op->resolved)
 		return PVLINK_PATCH_E_UNRESOLVED;
 	if (!is_call_or_jmp(site)) {
-		*kind = PVLINK_SITE_TABLE;
+		*kind = PVLINK_PATCHED_TABLE;
 		return PVLINK_PATCH_OK;
 	}
 	if (cur[0] != opcode)
@@ -129,7 +129,7 @@ enum pvlink_patch_err pvlink_site_decide(const struct pvlink_site *site, const u
 		for (i = 0; i < op->body.len; i++)
 			out[i] = op->body.bytes[i];
 		pvlink_nop_fill(out + op->body.len, PVLINK_CALL_SIZE - op->body.len);
-		*kind = PVLINK_SITE_INLINED;
+		*kind = PVLINK_PATCHED_INLINE;
 		return PVLINK_PATCH_OK;
 	}
 
@@ -139,7 +139,7 @@ enum pvlink_patch_err pvlink_site_decide(const struct pvlink_site *site, const u
 		return PVLINK_PATCH_E_OVERFLOW;
 	out[0] = opcode;
 	put_rel32(out + 1, (s32)disp);
-	*kind = PVLINK_SITE_DIRECT;
+	*kind = PVLINK_PATCHED_DIRECT;
 	return PVLINK_PATCH_OK;
 }
 
@@ -286,13 +286,13 @@ static enum pvlink_patch_err do_site(const struct pvlink_patch_env *env, u32 i, 
 	err = pvlink_site_decide(s, p, &env->ops[s->pvop], out, &kind);
 	if (err)
 		return site_fail(env, i, err, p, msg, len);
-	if (kind == PVLINK_SITE_INLINED)
+	if (kind == PVLINK_PATCHED_INLINE)
 		st->inlined++;
-	else if (kind == PVLINK_SITE_DIRECT)
+	else if (kind == PVLINK_PATCHED_DIRECT)
 		st->direct++;
 	else
 		st->table++;
-	if (write && kind != PVLINK_SITE_TABLE)
+	if (write && kind != PVLINK_PATCHED_TABLE)
 		for (k = 0; k < PVLINK_CALL_SIZE; k++)
 			p[k] = out[k];
 	return PVLINK_PATCH_OK;

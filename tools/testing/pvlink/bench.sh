@@ -33,7 +33,7 @@ echo "# pvlink benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -
 # 1. Link cost, with the core built as pvimage builds it (-O2).
 $CC -std=gnu11 -O2 -Wall -Wextra -Werror -I"$srctree/include" \
 	-I"$srctree/arch/x86/include" -I"$srctree/scripts/pvimage" \
-	"$srctree/kernel/pvlink.c" "$srctree/arch/x86/pvlink/reloc.c" \
+	$(make -s -f "$srctree/lib/pvlink/sources.mk" srctree="$srctree" pvlink-sources) \
 	"$srctree/scripts/pvimage/export_index.c" \
 	"$srctree/tools/testing/pvlink/bench/link_cost.c" -o "$out/link_cost" || exit 1
 echo

@@ -28,10 +28,11 @@ HOSTCC	?= gcc
 CLANG	?= clang
 PYTHON	:= /usr/bin/python3
 
-# The linker core: the files the kernel, pvimage and these tests share.
-CORE_SRC := $(srctree)/kernel/pvlink.c $(srctree)/arch/x86/pvlink/reloc.c
-CORE_HDR := $(srctree)/include/linux/pvlink.h $(srctree)/include/linux/elf.h \
-	    $(srctree)/include/linux/types.h $(srctree)/arch/x86/include/asm/pvlink.h
+# The pvlink library: the files the kernel, pvimage and these tests share,
+# from its one source list.
+include $(srctree)/lib/pvlink/sources.mk
+CORE_SRC := $(PVLINK_LIB_SRCS)
+CORE_HDR := $(PVLINK_LIB_HDRS)
 
 # The host tests also run under ASan and UBSan (built with $(CLANG)).
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * x86-64 hooks of the pvlink core (kernel/pvlink.c).
+ * x86-64 hooks of the pvlink library (lib/pvlink/) and of the boot-time
+ * link (kernel/pvlink.c): the relocation table and the call-site patcher.
  *
  * Hooks follow the kexec purgatory pattern: every hook this header
  * provides is also defined as a macro of its own name, so the core sees
@@ -15,7 +16,7 @@
 
 #include <linux/types.h>
 #include <linux/elf.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_lib.h>
 
 #define PVLINK_ELF_MACHINE	EM_X86_64
 
@@ -167,43 +168,10 @@ struct pvlink_patch_stats {
 int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 			    struct pvlink_patch_stats *st, char *msg, size_t len);
 
-/*
- * Inline bodies.  A backend may offer, for a pv-op, the instructions its
- * function would execute, when they are so short that they fit in the
- * 5-byte call the kernel makes: then arch_pvlink_patch_sites() writes
- * them over the call and pads the rest with the recommended NOPs, and the
- * op costs what the bare instruction costs.
- *
- * PVLINK_INLINE(op, "insns") assembles @insns (GNU as syntax, AT&T) into
- * a record of the non-allocated section PVLINK_INLINE_SECTION, which the
- * linker core never loads:
- *
- *	NUL-terminated pv-op name (without "pv_"), u8 length, body bytes
- *
- * The records of one object follow each other without padding ("ld -r"
- * concatenates the sections of its members).  The body must do exactly
- * what the object's pv_<op>() does, under the C calling convention of the
- * op (arguments in %rdi, %rsi, ..., result in %rax), and change nothing a
- * call would not be allowed to change: no callee-saved register, no stack
- * below what it pushes and pops itself.  A body longer than the call is
- * kept in the record but never inlined: the site becomes a direct call.
- * Use it in a backend's own file, with <asm/pvops.h> included: the name
- * must be a pv-op.
- */
-#define PVLINK_INLINE_SECTION	".pvlink.inline"
-#define PVLINK_INLINE_MAX	32	/* longest body a record may hold */
+/* What a body replaces (PVLINK_INLINE(), <asm/pvlink_backend.h>). */
 #define PVLINK_CALL_SIZE	5	/* e8/e9 and rel32: what a body replaces */
 #define PVLINK_OPCODE_CALL	0xe8	/* call rel32 (SDM vol. 2A, CALL) */
 #define PVLINK_OPCODE_JMP	0xe9	/* jmp rel32 (SDM vol. 2A, JMP) */
-
-#define PVLINK_INLINE(op, insns)					\
-	extern __typeof__(pv_##op) pv_##op;				\
-	asm(".pushsection " PVLINK_INLINE_SECTION ", \"\", @progbits\n\t" \
-	    ".asciz \"" #op "\"\n\t"					\
-	    ".byte 7702f - 7701f\n"					\
-	    "7701:\n\t" insns "\n"					\
-	    "7702:\n\t"							\
-	    ".popsection")
 
 /**
  * enum pvlink_patch_err - why a site or an inline record was refused
@@ -238,16 +206,16 @@ enum pvlink_patch_err {
 };
 
 /**
- * enum pvlink_site_kind - what a site became
- * @PVLINK_SITE_INLINED: the backend's body and NOPs replace the call.
- * @PVLINK_SITE_DIRECT:  the call/jmp goes straight to the backend.
- * @PVLINK_SITE_TABLE:   unchanged: it still uses the kernel's pv_<op>(),
+ * enum pvlink_patched_kind - what a site became
+ * @PVLINK_PATCHED_INLINE: the backend's body and NOPs replace the call.
+ * @PVLINK_PATCHED_DIRECT:  the call/jmp goes straight to the backend.
+ * @PVLINK_PATCHED_TABLE:   unchanged: it still uses the kernel's pv_<op>(),
  *                       which dispatches through the pv-op table.
  */
-enum pvlink_site_kind {
-	PVLINK_SITE_INLINED,
-	PVLINK_SITE_DIRECT,
-	PVLINK_SITE_TABLE,
+enum pvlink_patched_kind {
+	PVLINK_PATCHED_INLINE,
+	PVLINK_PATCHED_DIRECT,
+	PVLINK_PATCHED_TABLE,
 };
 
 /**
@@ -335,7 +303,7 @@ void pvlink_nop_fill(u8 *p, unsigned int n);
  *        (@site->addr - 1) for a call/jmp; unused (may be NULL) otherwise.
  * @op:   the site's pv-op.
  * @out:  filled with the new PVLINK_CALL_SIZE bytes for a call/jmp.
- * @kind: set to an enum pvlink_site_kind.
+ * @kind: set to an enum pvlink_patched_kind.
  *
  * Checks the opcode, that the call reaches @op->entry today, that the op
  * is resolved and the new rel32 fits; it does not check the address range

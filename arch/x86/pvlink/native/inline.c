@@ -13,7 +13,7 @@
  * returned (or X86_EFLAGS_IF alone), whose other bits popf leaves as the
  * kernel runs with them (DF, AC, TF and NT clear).
  */
-#include <asm/pvlink.h>
+#include <linux/pvlink_backend.h>
 #include <asm/pvops.h>
 
 PVLINK_INLINE(irq_disable, "cli");

@@ -13,7 +13,7 @@
  */
 #include <linux/bootinfo.h>
 #include <linux/printk.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 #include <asm/pvops.h>
 
 /* The error the failing case returns: Linux's EINVAL. */

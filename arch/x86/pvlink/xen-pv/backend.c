@@ -14,7 +14,7 @@
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 #include <asm/pgtable.h>
 #include <asm/pvops.h>
 #include <xen/hypercall.h>

@@ -8,7 +8,7 @@
  * Its init (init.c) installs its own hypercall page and maps
  * shared_info first.
  */
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 
 PVLINK_BACKEND_NAMED(xen_pvh, "xen-pvh",
 	.entry = PVLINK_ENTRY_PVH,

@@ -27,7 +27,7 @@
 #include <linux/bootinfo.h>
 #include <linux/compiler.h>
 #include <linux/printk.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 #include <linux/types.h>
 #include <asm/page.h>
 #include <asm/pvops.h>

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_lib.h>
 #include "export_index.h"
 
 #define ROUNDS		15

@@ -3,7 +3,7 @@
 """Turn the linker-core corpus into boot environments (suite 21).
 
 Usage: mkcorrupt.py --expected EXPECTED.LIST --cases CASES.LIST
-                    --pvlink-c KERNEL/PVLINK.C --pvlink-h PVLINK.H
+                    --pvlink-c LIB/PVLINK/MSG.C --pvlink-h PVLINK_LIB.H
                     --pvimage PVIMAGE
                     --out DIR [CASE...]
 
@@ -64,7 +64,7 @@ RE_GROUP = re.compile(r'^#\s*(Step \d+: .*|Relocation results.*|Resolution and l
 
 
 def strerror_table(pvlink_c):
-	"""enum name -> pvlink_strerror() text, from kernel/pvlink.c."""
+	"""enum name -> pvlink_strerror() text, from lib/pvlink/msg.c."""
 	with open(pvlink_c) as f:
 		table = dict(RE_ERRSTR.findall(f.read()))
 	if 'PVLINK_E_MAGIC' not in table:
@@ -73,7 +73,7 @@ def strerror_table(pvlink_c):
 
 
 def max_objects(pvlink_h):
-	"""PVLINK_MAX_OBJECTS from include/linux/pvlink.h."""
+	"""PVLINK_MAX_OBJECTS from include/linux/pvlink_lib.h."""
 	with open(pvlink_h) as f:
 		m = re.search(r'^#define\s+PVLINK_MAX_OBJECTS\s+(\d+)', f.read(), re.M)
 	if not m:

@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_lib.h>
 
 /* One TAP result line "ok - <prefix>: <what>" or "not ok - ...". */
 bool tl_check(bool cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -44,7 +44,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <linux/pvlink.h>
+#include <linux/pvlink_lib.h>
 
 #define MAX_TOKENS	32
 #define MAX_STACK	(PVLINK_MAX_OBJECTS + 1)	/* one more: a case tests the cap */

@@ -3,7 +3,7 @@
 #
 # Derive the malformed-object corpus from the good test objects.
 #
-#   mkcorpus.py --header include/linux/pvlink.h --expected expected.list \
+#   mkcorpus.py --header include/linux/pvlink_lib.h --expected expected.list \
 #               --out DIR base=corpus_base.o base_g=corpus_base_g.o \
 #               top=corpus_top.o got=corpus_got.o base_gz=corpus_base_gz.o
 #

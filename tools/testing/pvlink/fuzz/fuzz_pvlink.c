@@ -36,7 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <linux/pvlink.h>
+#include <linux/pvlink_lib.h>
 
 #define MODE_STACK		0x80
 #define MODE_ADDR(m)		((m) & 3)

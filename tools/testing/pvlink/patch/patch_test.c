@@ -178,7 +178,7 @@ static void test_decide(void)
 		memcpy(want, body, len);
 		pvlink_nop_fill(want + len, 5 - len);
 		check(pvlink_site_decide(&s, text, &ops[OP_HALT], out, &kind) == PVLINK_PATCH_OK &&
-		      kind == PVLINK_SITE_INLINED && bytes_are(out, want, 5, "inline"),
+		      kind == PVLINK_PATCHED_INLINE && bytes_are(out, want, 5, "inline"),
 		      "call with a %u-byte body: body + %u-byte NOP", len, 5 - len);
 	}
 	reset_ops();
@@ -187,7 +187,7 @@ static void test_decide(void)
 	want[0] = 0xfa;
 	memcpy(want + 1, nop4, 4);
 	check(pvlink_site_decide(&s, text, &ops[OP_IRQ_DISABLE], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_INLINED && bytes_are(out, want, 5, "cli"),
+	      kind == PVLINK_PATCHED_INLINE && bytes_are(out, want, 5, "cli"),
 	      "call pv_irq_disable with body cli: fa 0f 1f 40 00");
 
 	/* A PC32 call may carry an addr32 prefix (relaxed GOT call): never inlined. */
@@ -197,7 +197,7 @@ static void test_decide(void)
 	want[0] = 0xe8;
 	memcpy(want + 1, &rel, 4);
 	check(pvlink_site_decide(&s, text + 0x80, &ops[OP_IRQ_DISABLE], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_DIRECT && bytes_are(out, want, 5, "pc32"),
+	      kind == PVLINK_PATCHED_DIRECT && bytes_are(out, want, 5, "pc32"),
 	      "PC32 call (maybe ld's \"addr32 call\"): a direct call, never inlined");
 
 	/* A body longer than the call: a direct call instead. */
@@ -206,7 +206,7 @@ static void test_decide(void)
 	want[0] = 0xe8;
 	memcpy(want + 1, &rel, 4);
 	check(pvlink_site_decide(&s, text + 0x20, &ops[OP_OUTW], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_DIRECT && bytes_are(out, want, 5, "direct"),
+	      kind == PVLINK_PATCHED_DIRECT && bytes_are(out, want, 5, "direct"),
 	      "call with a 6-byte body: a direct call to the backend, never inlined");
 
 	/* No body: direct call. */
@@ -214,7 +214,7 @@ static void test_decide(void)
 	rel = (s32)(ops[OP_CPUID].target - (s.addr + 4));
 	memcpy(want + 1, &rel, 4);
 	check(pvlink_site_decide(&s, text + 0x40, &ops[OP_CPUID], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_DIRECT && bytes_are(out, want, 5, "direct"),
+	      kind == PVLINK_PATCHED_DIRECT && bytes_are(out, want, 5, "direct"),
 	      "call without a body: e8 and the backend's rel32");
 
 	/* A tail call keeps its jmp even when a body exists. */
@@ -223,13 +223,13 @@ static void test_decide(void)
 	want[0] = 0xe9;
 	memcpy(want + 1, &rel, 4);
 	check(pvlink_site_decide(&s, text + 0x60, &ops[OP_IRQ_DISABLE], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_DIRECT && bytes_are(out, want, 5, "jmp"),
+	      kind == PVLINK_PATCHED_DIRECT && bytes_are(out, want, 5, "jmp"),
 	      "jmp site: e9 and the backend's rel32 (a body is never inlined into a tail call)");
 
 	/* Other uses stay on the table. */
 	s = (struct pvlink_site){ TEXT_BASE + 0x80, OP_HALT, R_X86_64_64, PVLINK_SITE_OTHER, 0 };
 	check(pvlink_site_decide(&s, NULL, &ops[OP_HALT], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_TABLE, "other use (address taken): left on the kernel's entry");
+	      kind == PVLINK_PATCHED_TABLE, "other use (address taken): left on the kernel's entry");
 
 	/* Wrong opcode, wrong current target. */
 	s = put_site(0xa0, OP_CPUID, PVLINK_SITE_CALL);
@@ -259,13 +259,13 @@ static void test_decide(void)
 	s = put_site(0xc0, OP_CPUID, PVLINK_SITE_CALL);
 	ops[OP_CPUID].target = s.addr + 4 + 0x7fffffffULL;
 	check(pvlink_site_decide(&s, text + 0xc0, &ops[OP_CPUID], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_DIRECT, "target at +2 GiB - 1: fits");
+	      kind == PVLINK_PATCHED_DIRECT, "target at +2 GiB - 1: fits");
 	ops[OP_CPUID].target = s.addr + 4 + 0x80000000ULL;
 	check(pvlink_site_decide(&s, text + 0xc0, &ops[OP_CPUID], out, &kind) == PVLINK_PATCH_E_OVERFLOW,
 	      "target at +2 GiB: PVLINK_PATCH_E_OVERFLOW");
 	ops[OP_CPUID].target = s.addr + 4 - 0x80000000ULL;
 	check(pvlink_site_decide(&s, text + 0xc0, &ops[OP_CPUID], out, &kind) == PVLINK_PATCH_OK &&
-	      kind == PVLINK_SITE_DIRECT, "target at -2 GiB: fits");
+	      kind == PVLINK_PATCHED_DIRECT, "target at -2 GiB: fits");
 	ops[OP_CPUID].target = s.addr + 4 - 0x80000001ULL;
 	check(pvlink_site_decide(&s, text + 0xc0, &ops[OP_CPUID], out, &kind) == PVLINK_PATCH_E_OVERFLOW,
 	      "target at -2 GiB - 1: PVLINK_PATCH_E_OVERFLOW");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* A backend with no "requires" that implements one pv-op of the many. */
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 
 void pv_io_delay(void);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* A backend whose percpu data (8 KiB) exceeds the kernel's reserve (4 KiB). */
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 
 void pv_io_delay(void);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* A backend that uses a kernel symbol the kernel does not export (panic). */
-#include <linux/pvlink.h>
+#include <linux/pvlink_backend.h>
 
 void panic(const char *fmt, ...) __attribute__((noreturn));
 void pv_io_delay(void);

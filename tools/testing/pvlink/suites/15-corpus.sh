@@ -48,7 +48,7 @@ if [ "$refusals" -ge $MIN_REFUSALS ]; then
 else
 	echo "not ok - corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)"
 fi
-if out=$(/usr/bin/python3 "$S/mkcorpus.py" --header "$srctree/include/linux/pvlink.h" \
+if out=$(/usr/bin/python3 "$S/mkcorpus.py" --header "$srctree/include/linux/pvlink_lib.h" \
 	--coverage "$S/expected.list" 2>&1); then
 	echo "ok - corpus: every code of enum pvlink_err an object can provoke has a case"
 else

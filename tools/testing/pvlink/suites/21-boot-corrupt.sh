@@ -68,8 +68,8 @@ if ! make -C "$t/corpus" srctree="$srctree" objtree="$objtree" CC="$CC" cases \
 fi
 # shellcheck disable=SC2086 # a list of case names
 if ! /usr/bin/python3 "$t/boot/mkcorrupt.py" --expected "$t/corpus/expected.list" \
-		--cases "$C/cases/cases.list" --pvlink-c "$srctree/kernel/pvlink.c" \
-		--pvlink-h "$srctree/include/linux/pvlink.h" \
+		--cases "$C/cases/cases.list" --pvlink-c "$srctree/lib/pvlink/msg.c" \
+		--pvlink-h "$srctree/include/linux/pvlink_lib.h" \
 		--pvimage "$pvimage" --out "$work" ${PVLINK_CORRUPT_CASES:-} \
 		> "$work/mkcorrupt.out" 2>&1; then
 	echo "not ok - boot-corrupt: wrap the corpus cases as images"

@@ -93,7 +93,7 @@ note_hex()
 {
 	readelf -W -n "$1" | awk '/description data:/ { sub(/.*description data: */, ""); print }'
 }
-# The descriptor's layout (include/linux/pvlink.h): version u16,
+# The descriptor's layout (include/linux/pvlink_abi.h): version u16,
 # entry u16, priority s32, name[32], requires[32], cpuid[12].
 note_check()	# note_check OBJ NAME ENTRY PRIORITY REQUIRES
 {
@@ -351,7 +351,7 @@ PY
 refuse "verify: an image built for another kernel (foreign allow-list) is refused" 1 \
 	"backend native .* is not in .*foreign-vmlinux's allow-list" \
 	"$PVIMAGE" verify --kernel "$O/foreign-vmlinux" "$IMG"
-# The image reader (lib/pvlink_image.c, shared with the kernel): each
+# The image reader (lib/pvlink/image.c, shared with the kernel): each
 # malformation gets its own message.
 head -c $(( $(stat -c %s "$IMG") - 100 )) "$IMG" > "$O/truncated.img"
 refuse "list: a truncated image is refused (member past the end)" 4 "${backends[-1]}.o/: its .* bytes run past the end" \

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Reading a pvlink image: see include/linux/pvlink.h and
+ * Reading a pvlink image: see include/linux/pvlink_abi.h and
  * Documentation/pvlink.rst ("The image format and the kernel tables").  One check per step, each failure with
  * its own message.  Compiled into the kernel and into pvimage.
  */
@@ -11,19 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #endif
-#include <linux/pvlink.h>
-
-/* Index entry field offsets. */
-#define ENT_NAME	0
-#define ENT_REQUIRES	32
-#define ENT_CPUID	64
-#define ENT_ENTRY	76
-#define ENT_RESERVED1	78
-#define ENT_PRIORITY	80
-#define ENT_RESERVED2	84
-#define ENT_OFFSET	88
-#define ENT_SIZE	96
-#define ENT_SHA256	104
+#include <linux/pvlink_lib.h>
 
 /* ar member header fields (System V / GNU ar). */
 #define AR_NAME		0
@@ -33,10 +21,6 @@
 #define AR_FMAG		58
 
 #define FAIL(...)	do { snprintf(msg, msglen, __VA_ARGS__); return -1; } while (0)
-
-static u16 le16(const u8 *p) { return p[0] | (u16)p[1] << 8; }
-static u32 le32(const u8 *p) { return le16(p) | (u32)le16(p + 2) << 16; }
-static u64 le64(const u8 *p) { return le32(p) | (u64)le32(p + 4) << 32; }
 
 /* The ar header at @off must name @want ("x/", space-padded); gives the size. */
 static int ar_member(const u8 *img, size_t size, u64 off, const char *want, u64 *msize,
@@ -80,9 +64,9 @@ static int ar_member(const u8 *img, size_t size, u64 off, const char *want, u64 
  * A NUL-terminated, NUL-padded name of [a-z0-9_-], not starting with '-'
  * (it would read as an option), @max characters at most.
  */
-static bool name_ok(const u8 *p, size_t field, size_t max, bool may_be_empty)
+static bool name_ok(const char *p, size_t field, size_t max, bool may_be_empty)
 {
-	size_t n = strnlen((const char *)p, field), i;
+	size_t n = strnlen(p, field), i;
 
 	if (n > max || (!n && !may_be_empty))
 		return false;
@@ -96,11 +80,17 @@ static bool name_ok(const u8 *p, size_t field, size_t max, bool may_be_empty)
 	return true;
 }
 
+/*
+ * The index header and entries are read by copying them out (the image
+ * may have any alignment); the fields are little-endian, as on every
+ * machine pvlink runs on (x86-64, and the hosts that build its images).
+ */
 int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backend *b,
 		      unsigned int max, unsigned int *nr, char *msg, size_t msglen)
 {
 	const u8 *img = image, *idx;
 	char member[PVLINK_NAME_MAX + 4];
+	struct pvlink_image_index h;
 	u64 isize, off, n, i;
 	u8 digest[SHA256_DIGEST_SIZE];
 
@@ -109,54 +99,59 @@ int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backen
 	if (ar_member(img, size, 8, PVLINK_IMAGE_IDX_MEMBER "/", &isize, msg, msglen))
 		return -1;
 	idx = img + 8 + PVLINK_IMAGE_AR_HDR_SIZE;
-	if (isize < PVLINK_IMAGE_IDX_HDR_SIZE || memcmp(idx, PVLINK_IMAGE_IDX_MAGIC, 8))
+	if (isize < sizeof(h))
 		FAIL("index: bad magic (expected \"%s\")", PVLINK_IMAGE_IDX_MAGIC);
-	if (le32(idx + 8) != PVLINK_IMAGE_IDX_VERSION)
-		FAIL("index: version %u, this kernel reads version %u", le32(idx + 8),
+	memcpy(&h, idx, sizeof(h));
+	if (memcmp(h.magic, PVLINK_IMAGE_IDX_MAGIC, sizeof(h.magic)))
+		FAIL("index: bad magic (expected \"%s\")", PVLINK_IMAGE_IDX_MAGIC);
+	if (h.version != PVLINK_IMAGE_IDX_VERSION)
+		FAIL("index: version %u, this kernel reads version %u", h.version,
 		     PVLINK_IMAGE_IDX_VERSION);
-	if (le32(idx + 16) != PVLINK_IMAGE_IDX_HDR_SIZE ||
-	    le32(idx + 20) != PVLINK_IMAGE_IDX_ENT_SIZE)
-		FAIL("index: header/entry sizes %u/%u, expected %u/%u", le32(idx + 16),
-		     le32(idx + 20), PVLINK_IMAGE_IDX_HDR_SIZE, PVLINK_IMAGE_IDX_ENT_SIZE);
-	for (i = 24; i < PVLINK_IMAGE_IDX_HDR_SIZE; i++)
-		if (idx[i])
-			FAIL("index: reserved header byte %u is not zero", (unsigned int)i);
-	n = le32(idx + 12);
+	if (h.hdr_size != sizeof(struct pvlink_image_index) ||
+	    h.ent_size != sizeof(struct pvlink_image_entry))
+		FAIL("index: header/entry sizes %u/%u, expected %u/%u", h.hdr_size,
+		     h.ent_size, PVLINK_IMAGE_IDX_HDR_SIZE, PVLINK_IMAGE_IDX_ENT_SIZE);
+	for (i = 0; i < sizeof(h.reserved); i++)
+		if (h.reserved[i])
+			FAIL("index: reserved header byte %u is not zero",
+			     (unsigned int)(__builtin_offsetof(struct pvlink_image_index, reserved) + i));
+	n = h.nr;
 	if (!n || n > PVLINK_IMAGE_MAX_BACKENDS)
 		FAIL("index: %u backends (1 to %u allowed)", (unsigned int)n,
 		     PVLINK_IMAGE_MAX_BACKENDS);
 	if (n > max)
 		FAIL("index: %u backends, room for %u", (unsigned int)n, max);
-	if (isize != PVLINK_IMAGE_IDX_HDR_SIZE + n * PVLINK_IMAGE_IDX_ENT_SIZE)
+	if (isize != sizeof(h) + n * sizeof(struct pvlink_image_entry))
 		FAIL("index: member of %llu bytes does not hold %u entries",
 		     (unsigned long long)isize, (unsigned int)n);
 	off = 8 + PVLINK_IMAGE_AR_HDR_SIZE + isize;
 	for (i = 0; i < n; i++) {
-		const u8 *e = idx + PVLINK_IMAGE_IDX_HDR_SIZE + i * PVLINK_IMAGE_IDX_ENT_SIZE;
 		struct pvlink_image_backend *be = &b[i];
+		struct pvlink_image_entry e;
 		u64 msize;
 
-		if (!name_ok(e + ENT_NAME, PVLINK_NAME_MAX, PVLINK_IMAGE_NAME_MAX, false) ||
-		    !name_ok(e + ENT_REQUIRES, PVLINK_NAME_MAX, PVLINK_IMAGE_NAME_MAX, true))
+		memcpy(&e, idx + sizeof(h) + i * sizeof(e), sizeof(e));
+		if (!name_ok(e.name, sizeof(e.name), PVLINK_IMAGE_NAME_MAX, false) ||
+		    !name_ok(e.requires, sizeof(e.requires), PVLINK_IMAGE_NAME_MAX, true))
 			FAIL("index entry %u: name or requires is not 1 to %u characters of "
 			     "[a-z0-9_-] (no leading '-'), NUL-padded", (unsigned int)i, PVLINK_IMAGE_NAME_MAX);
-		if (le16(e + ENT_RESERVED1) || le32(e + ENT_RESERVED2))
+		if (e.reserved1 || e.reserved2)
 			FAIL("index entry %u: reserved bytes are not zero", (unsigned int)i);
-		memcpy(be->name, e + ENT_NAME, PVLINK_NAME_MAX);
+		memcpy(be->name, e.name, PVLINK_NAME_MAX);
 		be->name[PVLINK_NAME_MAX] = 0;
-		memcpy(be->requires, e + ENT_REQUIRES, PVLINK_NAME_MAX);
+		memcpy(be->requires, e.requires, PVLINK_NAME_MAX);
 		be->requires[PVLINK_NAME_MAX] = 0;
-		memcpy(be->cpuid, e + ENT_CPUID, PVLINK_CPUID_SIG_LEN);
+		memcpy(be->cpuid, e.cpuid, PVLINK_CPUID_SIG_LEN);
 		if (i && strcmp(b[i - 1].name, be->name) >= 0)
 			FAIL("index entry %u (%s): names are not sorted, or repeated",
 			     (unsigned int)i, be->name);
-		be->entry = le16(e + ENT_ENTRY);
+		be->entry = e.entry;
 		if (!be->entry || (be->entry & ~PVLINK_ENTRY_ALL))
 			FAIL("backend %s: entry modes %#x invalid", be->name, be->entry);
-		be->priority = (s32)le32(e + ENT_PRIORITY);
-		be->offset = le64(e + ENT_OFFSET);
-		be->size = le64(e + ENT_SIZE);
-		memcpy(be->digest, e + ENT_SHA256, SHA256_DIGEST_SIZE);
+		be->priority = e.priority;
+		be->offset = e.offset;
+		be->size = e.size;
+		memcpy(be->digest, e.sha256, SHA256_DIGEST_SIZE);
 		off += off & 1;		/* ar pads members to an even offset */
 		snprintf(member, sizeof(member), "%s.o/", be->name);
 		if (ar_member(img, size, off, member, &msize, msg, msglen))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Choosing the backend stack (include/linux/pvlink.h, PVLINK_BACKEND()).
+ * Choosing the backend stack (include/linux/pvlink_backend.h,
+ * PVLINK_BACKEND()).  Compiled into the kernel and into pvimage, so both
+ * choose alike.
  *
  * The rules: a backend matches when it allows the entry mode the kernel
  * came in through and, if it names a CPUID signature, leaf 0x40000000
@@ -13,11 +15,14 @@
  * backend: its CPUID signature and priority are ignored, its entry mode
  * and chain are not.
  */
+#ifdef __KERNEL__
 #include <linux/kernel.h>
-#include <linux/pvlink.h>
 #include <linux/string.h>
-
-#include "pvlink_boot.h"
+#else
+#include <stdio.h>
+#include <string.h>
+#endif
+#include <linux/pvlink_lib.h>
 
 const char *pvlink_entry_name(u32 entry)
 {

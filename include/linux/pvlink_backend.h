@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What a backend author includes: how a backend object says what it is
+ * (PVLINK_BACKEND()), its optional set-up (PVLINK_BACKEND_INIT()) and its
+ * inline bodies (PVLINK_INLINE(), <asm/pvlink_backend.h>).  How to add a
+ * backend: Documentation/pvlink.rst.
+ */
+#ifndef _LINUX_PVLINK_BACKEND_H
+#define _LINUX_PVLINK_BACKEND_H
+
+#include <linux/pvlink_abi.h>
+#include <asm/pvlink_backend.h>
+
+struct boot_info;
+
+/*
+ * pvlink backends: how a backend object says what it is, and how the
+ * kernel says what a backend may use.
+ *
+ * A backend is one ELF64 ET_REL object (a folder under arch/x86/pvlink/
+ * linked with "ld -r").  It defines pv-ops as global pv_<op> functions
+ * and declares itself with exactly one PVLINK_BACKEND() line, which
+ * becomes an ELF note in section PVLINK_NOTE_SECTION ("readelf -n" shows
+ * it).  The byte layout of the note is in Documentation/pvlink.rst ("The image format and the kernel tables").
+ *
+ *	PVLINK_BACKEND(native,
+ *		.entry    = PVLINK_ENTRY_NATIVE | PVLINK_ENTRY_PVH,
+ *		.priority = 0);
+ *
+ *	PVLINK_BACKEND(kvm,
+ *		.entry    = PVLINK_ENTRY_NATIVE | PVLINK_ENTRY_PVH,
+ *		.cpuid    = "KVMKVMKVM",
+ *		.priority = 10,
+ *		.requires = "native");
+ *
+ * A backend matches when the kernel was entered through one of the
+ * @entry modes and, if @cpuid is not empty, CPUID leaf 0x40000000 returns
+ * that signature in ebx, ecx, edx.  Among the matching backends the
+ * highest @priority wins; its @requires chain (bottom first) is linked
+ * under it.
+ *
+ * A name that is not a C identifier ("xen-pv") is declared with
+ * PVLINK_BACKEND_NAMED(xen_pv, "xen-pv", ...); a backend that must set
+ * something up before the kernel runs on it defines PVLINK_BACKEND_INIT().
+ */
+
+/**
+ * PVLINK_BACKEND_NAMED() - declare the backend this object is, by name
+ * @id:    an identifier for the backend, unique in its object (e.g. xen_pv).
+ * @bname: the backend's name, a string literal (e.g. "xen-pv"): what the
+ *         note, the image, "pvlink=<name>" and the messages call it.  At
+ *         most PVLINK_IMAGE_NAME_MAX characters from [a-z0-9_-].
+ * @...:   designated initialisers of struct pvlink_backend_desc
+ *         (.entry, .priority, .requires, .cpuid).
+ *
+ * Use once per backend, in its own file.  A note section is metadata:
+ * the linker core never loads it.  A name with a '-' is not a C
+ * identifier: its PVLINK_BACKEND_INIT() uses @id, which is the name with
+ * every '-' made '_'.
+ */
+#define PVLINK_BACKEND_NAMED(id, bname, ...)				\
+	static const struct pvlink_backend_note				\
+	__pvlink_backend_##id						\
+	__attribute__((section(PVLINK_NOTE_SECTION), used, aligned(4))) = { \
+		.namesz = sizeof(PVLINK_NOTE_OWNER),			\
+		.descsz = sizeof(struct pvlink_backend_desc),		\
+		.type = PVLINK_NOTE_BACKEND,				\
+		.owner = PVLINK_NOTE_OWNER,				\
+		.desc = {						\
+			.version = PVLINK_NOTE_VERSION,			\
+			.name = bname,					\
+			__VA_ARGS__					\
+		},							\
+	}
+
+/**
+ * PVLINK_BACKEND() - declare the backend this object is
+ * @bname: the backend's name, an identifier (e.g. native).
+ * @...:   designated initialisers of struct pvlink_backend_desc.
+ *
+ * PVLINK_BACKEND_NAMED(@bname, "@bname", ...): for names that are C
+ * identifiers.
+ */
+#define PVLINK_BACKEND(bname, ...)					\
+	PVLINK_BACKEND_NAMED(bname, #bname, __VA_ARGS__)
+
+/**
+ * PVLINK_BACKEND_INIT() - define the set-up function of backend @id
+ * @id: the backend's name with every '-' made '_' (the @id of its
+ *      PVLINK_BACKEND_NAMED()).
+ *
+ * Expands to the header of the definition
+ * ``int pvlink_backend_init_<id>(struct boot_info *bi)``; write the body
+ * after it::
+ *
+ *	PVLINK_BACKEND_INIT(xen_pv)
+ *	{
+ *		...
+ *		return 0;
+ *	}
+ *
+ * Optional.  When the stack the boot-time link chose has backends with
+ * an init, the kernel calls each once, bottom of the stack first, with
+ * the kernel's struct boot_info:
+ *
+ *  - after the stack is linked and every pv-op was found in it, and
+ *    before any pv-op call site of the kernel is patched or the stack's
+ *    pv-ops are installed;
+ *  - on the boot CPU, interrupts (events) off, the page allocator up
+ *    (alloc_pages() works), percpu areas not yet set up (no percpu
+ *    access);
+ *  - the kernel's pv-ops are not usable (under Xen PV none exist yet;
+ *    natively the built-in native ones may be installed): the init calls
+ *    its own stack's functions, which resolve inside the stack (pv_*
+ *    too), and kernel exports that use no pv-op (printk writes through
+ *    the entry's early console).
+ *
+ * Return: 0 on success, or a negative error number: the stack is then
+ * refused ("stack S: backend B's init failed (error N)") and the kernel
+ * falls back where it can.  So the init prints its own detail first and
+ * leaves the platform as it found it where it can; the inits of the
+ * backends below it have run and are not undone.
+ */
+#define PVLINK_BACKEND_INIT(id)						\
+	int pvlink_backend_init_##id(struct boot_info *bi);		\
+	int pvlink_backend_init_##id(struct boot_info *bi)
+
+#endif /* _LINUX_PVLINK_BACKEND_H */

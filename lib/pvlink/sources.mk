@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The pvlink library: the one list of the sources that the kernel, the
+# pvimage host tool, "make bench" and every host test compile, unchanged.
+# Everything here is pure code (no allocation, no global state, no libc
+# beyond what the kernel's lib/ also provides), one job per file:
+#
+#	msg.c		error messages: the formatter and the descriptions
+#	elf.c		validation steps 1-3: ELF header, sections, strings
+#	symtab.c	validation step 4: the symbol table and every symbol
+#	rela.c		validation step 5: relocation sections and entries
+#	resolve.c	symbol resolution and the kernel's export table
+#	plan.c		the plan: validate every object, size every region
+#	link.c		the link: place, resolve, relocate
+#	query.c		pvlink_lookup() and pvlink_section()
+#	image.c		reading a pvlink image
+#	select.c	choosing the backend stack for a platform
+#
+# plus the architecture's relocation table (arch/$(SRCARCH)/pvlink/reloc.c)
+# and the SHA-256 the image reader uses (lib/sha256.c).
+#
+# Included by lib/pvlink/Makefile (the kernel), the top Makefile
+# (pvimage) and tools/testing/pvlink/host.mk; shell scripts ask for the
+# list with
+#
+#	make -s -f lib/pvlink/sources.mk srctree=TREE pvlink-sources
+
+pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c plan.c link.c query.c \
+		image.c select.c
+
+# Host builds: full paths.
+PVLINK_SRCARCH ?= x86
+PVLINK_LIB_SRCS = $(addprefix $(srctree)/lib/pvlink/,$(pvlink-lib-y)) \
+		  $(srctree)/arch/$(PVLINK_SRCARCH)/pvlink/reloc.c \
+		  $(srctree)/lib/sha256.c
+PVLINK_LIB_HDRS = $(wildcard $(srctree)/lib/pvlink/*.h) \
+		  $(wildcard $(srctree)/include/linux/pvlink*.h) \
+		  $(srctree)/include/linux/elf.h $(srctree)/include/linux/types.h \
+		  $(srctree)/include/linux/sha256.h \
+		  $(srctree)/arch/$(PVLINK_SRCARCH)/include/asm/pvlink.h
+
+# Only when this file is make's own file, never when it is included.
+ifeq ($(lastword $(MAKEFILE_LIST)),$(firstword $(MAKEFILE_LIST)))
+.PHONY: pvlink-sources pvlink-headers
+pvlink-sources:
+	@echo $(PVLINK_LIB_SRCS)
+pvlink-headers:
+	@echo $(PVLINK_LIB_HDRS)
+endif
