@@ -45,7 +45,7 @@
 #define PVLINK_MAX_ALIGN	4096	/* sh_addralign cap: one page */
 #define PVLINK_MSG_MAX		384	/* error message buffer, NUL included */
 /* Room for one object's private parsed view (lib/pvlink/internal.h). */
-#define PVLINK_OBJ_WORDS	24
+#define PVLINK_OBJ_WORDS	28
 
 /* Sections named like this hold percpu template data (Linux convention). */
 #define PVLINK_PERCPU_SECTION	".data..percpu"
@@ -313,9 +313,11 @@ void pvlink_init(struct pvlink_ctx *ctx, const struct pvlink_object *objs,
  * pvlink_plan() - validate every object and size every region
  * @ctx: a context from pvlink_init().
  *
- * Runs the whole validation list on every object, resolves every symbol
- * (without addresses), and fills @ctx->region[].size/.align and
- * @ctx->work_size.
+ * Runs the validation list on every object (headers, sections, strings,
+ * symbols, relocations) and fills @ctx->region[].size/.align and
+ * @ctx->work_size.  The rules that need an index of names (a global name
+ * once per object, every undefined global resolved) are pvlink_link()'s
+ * first step, in the workspace sized here.
  *
  * Context: any; reads the objects, writes only @ctx.
  * Return: PVLINK_OK, or an error also stored in @ctx->err and @ctx->msg.
@@ -331,8 +333,11 @@ enum pvlink_err pvlink_plan(struct pvlink_ctx *ctx);
  *             pvlink_lookup()/pvlink_section() call are done.
  * @work_size: size of @work.
  *
- * Assigns every section its address, resolves every symbol to its final
- * value, computes and checks every relocation without writing (so every
+ * Assigns every section its address, indexes every object's global names
+ * (refusing a name defined twice, or both defined and undefined, in one
+ * object), resolves every symbol to its final value (refusing an
+ * undefined one found nowhere), computes and checks every relocation
+ * without writing (so every
  * error comes before the first byte of a region is written), then copies
  * the section bytes, zeroes BSS, fills the GOT and applies local
  * relocations, then external ones.  A failed link leaves the regions'

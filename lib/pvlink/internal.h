@@ -84,6 +84,10 @@ struct pvlink_obj {
 	u64 nr_got;				/* GOT slots it uses */
 	void *ws_sec;		/* workspace: per-section placement */
 	void *ws_sym;		/* workspace: per-symbol resolution */
+	u32 *idx_bucket;	/* workspace: name index (symindex.c) */
+	u32 *idx_next;
+	u32 *idx_hash;
+	u32 idx_nb;		/* buckets, a power of two */
 };
 _Static_assert(sizeof(struct pvlink_obj) <= sizeof(((struct pvlink_ctx *)0)->priv[0]),
 	       "struct pvlink_obj outgrew PVLINK_OBJ_WORDS");
@@ -261,11 +265,14 @@ enum pvlink_err pvlink_check_relocations(struct pvlink_ctx *ctx, int oi);
 
 /* resolve.c: symbol resolution */
 bool pvlink_sym_exported(const struct pvlink_obj *o, const Elf64_Sym *s);
-u32 pvlink_obj_find(const struct pvlink_obj *o, const char *name);
 enum pvlink_err pvlink_check_exports(struct pvlink_ctx *ctx);
 enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 				     struct pvlink_def *def);
-enum pvlink_err pvlink_check_undefined(struct pvlink_ctx *ctx, int oi);
+
+/* symindex.c: each object's name index, in the link's workspace */
+u64 pvlink_symindex_size(const struct pvlink_obj *o);
+enum pvlink_err pvlink_symindex_build(struct pvlink_ctx *ctx, int oi, void *mem);
+u32 pvlink_obj_find(const struct pvlink_obj *o, const char *name);
 
 /* plan.c: validation and layout */
 enum pvlink_err pvlink_check_object(struct pvlink_ctx *ctx, int oi);

@@ -50,6 +50,8 @@ static void link_place(struct pvlink_ctx *ctx, void *work)
 		w += (u64)o->shnum * sizeof(struct pvlink_ws_sec);
 		o->ws_sym = w;
 		w += (u64)o->nsyms * sizeof(struct pvlink_ws_sym);
+		o->idx_bucket = (u32 *)w;	/* built by link_index() */
+		w += pvlink_symindex_size(o);
 		for (r = 0; r < PVLINK_NR_REGIONS; r++)
 			off[r] = o->region_start[r];
 		ws_sec(o)[0].addr = PVLINK_NO_ADDR;
@@ -64,6 +66,20 @@ static void link_place(struct pvlink_ctx *ctx, void *work)
 					    ctx->region[r].addr + at;
 		}
 	}
+}
+
+/* Every object's name index, checking that each global name is there once. */
+static enum pvlink_err link_index(struct pvlink_ctx *ctx)
+{
+	enum pvlink_err err;
+	unsigned int oi;
+
+	for (oi = 0; oi < ctx->nr_objs; oi++) {
+		err = pvlink_symindex_build(ctx, oi, pvlink_obj(ctx, oi)->idx_bucket);
+		if (err)
+			return err;
+	}
+	return PVLINK_OK;
 }
 
 /* Final value of symbol @i of object @oi; objects below are done. */
@@ -294,7 +310,9 @@ enum pvlink_err pvlink_link(struct pvlink_ctx *ctx, void *work, u64 work_size)
 	if (err)
 		return err;
 	link_place(ctx, work);
-	err = link_resolve(ctx);
+	err = link_index(ctx);
+	if (!err)
+		err = link_resolve(ctx);
 	if (err)
 		return err;
 	/* Every relocation is computed and checked before anything is written. */

@@ -6,7 +6,12 @@
  */
 #include "internal.h"
 
-/* All validation steps for one object, in the order of the spec. */
+/*
+ * The validation steps of one object, in the order of the spec.  The
+ * rules that need a name index (a global name once per object, every
+ * undefined global resolved) run at the start of pvlink_link(), in the
+ * workspace the plan sizes: still before anything is written.
+ */
 enum pvlink_err pvlink_check_object(struct pvlink_ctx *ctx, int oi)
 {
 	enum pvlink_err err;
@@ -20,8 +25,6 @@ enum pvlink_err pvlink_check_object(struct pvlink_ctx *ctx, int oi)
 		err = pvlink_check_symbols(ctx, oi);
 	if (!err)
 		err = pvlink_check_relocations(ctx, oi);
-	if (!err)
-		err = pvlink_check_undefined(ctx, oi);
 	return err;
 }
 
@@ -123,9 +126,13 @@ static u64 plan_work_size(const struct pvlink_ctx *ctx)
 	u64 n = 0;
 	unsigned int oi;
 
-	for (oi = 0; oi < ctx->nr_objs; oi++)
-		n += (u64)pvlink_obj(ctx, oi)->shnum * sizeof(struct pvlink_ws_sec) +
-		     (u64)pvlink_obj(ctx, oi)->nsyms * sizeof(struct pvlink_ws_sym);
+	for (oi = 0; oi < ctx->nr_objs; oi++) {
+		const struct pvlink_obj *o = pvlink_obj(ctx, oi);
+
+		n += (u64)o->shnum * sizeof(struct pvlink_ws_sec) +
+		     (u64)o->nsyms * sizeof(struct pvlink_ws_sym) +
+		     pvlink_symindex_size(o);
+	}
 	return n;
 }
 

@@ -14,10 +14,6 @@ u32 pvlink_hash(const char *name)
 	return h;
 }
 
-
-/* ------------------------------------------------------------------ */
-/* Symbol resolution.                                                   */
-
 /* Visible to other objects and to the kernel: global, not hidden. */
 bool pvlink_sym_exported(const struct pvlink_obj *o, const Elf64_Sym *s)
 {
@@ -26,23 +22,6 @@ bool pvlink_sym_exported(const struct pvlink_obj *o, const Elf64_Sym *s)
 	if (!pvlink_sym_is_global_def(s) || vis == STV_HIDDEN || vis == STV_INTERNAL)
 		return false;
 	return s->st_shndx == SHN_ABS || pvlink_sec_loaded(o, s->st_shndx);
-}
-
-/* Find an exported definition of @name in object @oi; return its index. */
-u32 pvlink_obj_find(const struct pvlink_obj *o, const char *name)
-{
-	u32 i;
-
-	for (i = o->first_global; i < o->nsyms; i++) {
-		Elf64_Sym s = get_sym(o, i);
-		const char *n = o->strtab + s.st_name;
-
-		/* Names first: they differ early, visibility checks cost more. */
-		if (s.st_shndx != SHN_UNDEF && n[0] == name[0] &&
-		    pvlink_streq(n, name) && pvlink_sym_exported(o, &s))
-			return i;
-	}
-	return 0;
 }
 
 const struct pvlink_export *
@@ -129,25 +108,4 @@ enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 	return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
 			   "symbol %u '%s' is neither defined by the objects below nor exported by the kernel",
 			   si, name);
-}
-
-/*
- * Every undefined global must resolve, referenced or not: the link
- * resolves every symbol, and must not fail where the plan succeeded.
- */
-enum pvlink_err pvlink_check_undefined(struct pvlink_ctx *ctx, int oi)
-{
-	const struct pvlink_obj *o = pvlink_obj(ctx, oi);
-	struct pvlink_def def;
-	enum pvlink_err err;
-	u32 i;
-
-	for (i = o->first_global; i < o->nsyms; i++) {
-		if (get_sym(o, i).st_shndx != SHN_UNDEF)
-			continue;
-		err = pvlink_resolve_undef(ctx, oi, i, &def);
-		if (err)
-			return err;
-	}
-	return PVLINK_OK;
 }

@@ -10,6 +10,7 @@
 #	symtab.c	validation step 4: the symbol table and every symbol
 #	rela.c		validation step 5: relocation sections and entries
 #	resolve.c	symbol resolution and the kernel's export table
+#	symindex.c	each object's index of its global names, duplicate names
 #	plan.c		the plan: validate every object, size every region
 #	link.c		the link: place, resolve, relocate
 #	query.c		pvlink_lookup() and pvlink_section()
@@ -25,8 +26,8 @@
 #
 #	make -s -f lib/pvlink/sources.mk srctree=TREE pvlink-sources
 
-pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c plan.c link.c query.c \
-		image.c select.c
+pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c symindex.c plan.c link.c \
+		query.c image.c select.c
 
 # Host builds: full paths.
 PVLINK_SRCARCH ?= x86

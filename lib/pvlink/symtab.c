@@ -132,73 +132,6 @@ bool pvlink_sym_is_global_def(const Elf64_Sym *s)
 	return ELF64_ST_BIND(s->st_info) != STB_LOCAL && s->st_shndx != SHN_UNDEF;
 }
 
-/*
- * A global name appears once per object.  Defined twice, binding would
- * depend on order; defined and also undefined, the undefined copy would
- * resolve elsewhere (below, or to the kernel) while the object's own
- * definition is ignored.  Two undefined references to one name are
- * harmless and allowed.
- */
-static enum pvlink_err check_sym_dup_of(struct pvlink_ctx *ctx, int oi, u32 j)
-{
-	struct pvlink_obj *o = pvlink_obj(ctx, oi);
-	Elf64_Sym b = get_sym(o, j);
-	const char *nb = o->strtab + b.st_name;
-	bool b_def = b.st_shndx != SHN_UNDEF;
-	u32 i;
-
-	for (i = o->first_global; i < j; i++) {
-		Elf64_Sym a = get_sym(o, i);
-		const char *na = o->strtab + a.st_name;
-		bool a_def = a.st_shndx != SHN_UNDEF;
-
-		if ((a_def || b_def) && na[0] == nb[0] && pvlink_streq(na, nb))
-			return pvlink_fail(ctx, oi, PVLINK_E_SYM_DUP,
-					   "symbols %u and %u both %s '%s'", i, j,
-					   a_def && b_def ? "define" : "name", na);
-	}
-	return PVLINK_OK;
-}
-
-/*
- * Comparing every pair of names would cost a quadratic number of string
- * compares, and pv-op names share their first bytes.  Instead each name
- * is hashed once into two small bit sets (on the stack: the plan
- * allocates nothing), one for every global name and one for defined
- * ones; only a name whose bit is already set where it matters is then
- * compared with the names before it.  The bit sets are a filter: every
- * duplicate is still found by an exact comparison.
- */
-#define PVLINK_DUP_BITS	1024
-
-static enum pvlink_err check_sym_dups(struct pvlink_ctx *ctx, int oi)
-{
-	struct pvlink_obj *o = pvlink_obj(ctx, oi);
-	u64 any[PVLINK_DUP_BITS / 64] = { 0 };
-	u64 def[PVLINK_DUP_BITS / 64] = { 0 };
-	enum pvlink_err err;
-	u32 j;
-
-	for (j = o->first_global; j < o->nsyms; j++) {
-		Elf64_Sym b = get_sym(o, j);
-		u32 h = pvlink_hash(o->strtab + b.st_name) % PVLINK_DUP_BITS;
-		u64 bit = 1ull << (h % 64);
-		bool b_def = b.st_shndx != SHN_UNDEF;
-
-		/* A clash needs a definition on at least one side. */
-		if ((def[h / 64] & bit) ||
-		    (b_def && (any[h / 64] & bit))) {
-			err = check_sym_dup_of(ctx, oi, j);
-			if (err)
-				return err;
-		}
-		any[h / 64] |= bit;
-		if (b_def)
-			def[h / 64] |= bit;
-	}
-	return PVLINK_OK;
-}
-
 enum pvlink_err pvlink_check_symbols(struct pvlink_ctx *ctx, int oi)
 {
 	struct pvlink_obj *o = pvlink_obj(ctx, oi);
@@ -218,5 +151,5 @@ enum pvlink_err pvlink_check_symbols(struct pvlink_ctx *ctx, int oi)
 		if (err)
 			return err;
 	}
-	return check_sym_dups(ctx, oi);
+	return PVLINK_OK;
 }

@@ -42,6 +42,19 @@ static bool allowed(const struct pvimage_kernel *k, const u8 *digest)
 	return false;
 }
 
+/* The fix a refusal calls for, where there is one obvious fix. */
+static const char *what_to_do(enum pvlink_err err)
+{
+	switch (err) {
+	case PVLINK_E_UNDEFINED:
+		return " (only symbols the kernel marks with PVLINK_EXPORT() can be used)";
+	case PVLINK_E_PERCPU_OVERFLOW:
+		return " (raise CONFIG_PVLINK_PERCPU_RESERVE)";
+	default:
+		return "";
+	}
+}
+
 static void stack_name(char *buf, size_t len, const struct pvimage_backend **stack,
 		       unsigned int nr)
 {
@@ -77,13 +90,7 @@ static void verify_stack(const struct pvimage_kernel *k, const struct pvimage_im
 	ctx = pvimage_alloc(sizeof(*ctx));
 	pvlink_init(ctx, objs, nr, &k->table, k->percpu_base, k->percpu_size);
 	if (pvlink_plan(ctx)) {
-		if (ctx->err == PVLINK_E_UNDEFINED)
-			problem("stack %s: %s (only symbols the kernel marks with PVLINK_EXPORT() "
-				"can be used)", name, ctx->msg);
-		else if (ctx->err == PVLINK_E_PERCPU_OVERFLOW)
-			problem("stack %s: %s (raise CONFIG_PVLINK_PERCPU_RESERVE)", name, ctx->msg);
-		else
-			problem("stack %s: %s", name, ctx->msg);
+		problem("stack %s: %s%s", name, ctx->msg, what_to_do(ctx->err));
 		free(ctx);
 		return;
 	}
@@ -98,7 +105,7 @@ static void verify_stack(const struct pvimage_kernel *k, const struct pvimage_im
 		ctx->region[i].mem = pvimage_alloc_region(ctx->region[i].size);
 	work = pvimage_alloc(ctx->work_size);
 	if (pvlink_link(ctx, work, ctx->work_size)) {
-		problem("stack %s: %s", name, ctx->msg);
+		problem("stack %s: %s%s", name, ctx->msg, what_to_do(ctx->err));
 	} else {
 		for (i = 0; i < k->nr_pvops; i++) {
 			struct pvlink_symbol s;

@@ -7,7 +7,11 @@
 #  1. link cost: the linker core's plan + link of a backend stack against
 #     copying the same bytes (tools/testing/pvlink/bench/link_cost.c);
 #  2. offline link: "pvimage link" against GNU ld (bfd), gold, lld and
-#     mold linking the same objects against the same symbols.
+#     mold linking the same objects against the same symbols;
+#  3. global symbols at scale: "pvimage link" of a stack whose bottom
+#     object defines N globals and whose top object references each one,
+#     for N = 1k, 10k and 100k (resolution and the duplicate-name check
+#     go through a hashed index: the time should grow linearly).
 #
 # Environment: srctree, objtree (the build with the backends), CC.
 # BENCH_RUNS: process runs per linker in part 2 (default 30).
@@ -86,4 +90,23 @@ for ld in ld.bfd ld.gold ld.lld mold; do
 	# shellcheck disable=SC2086
 	time_cmd "$ld" "$ld" -m elf_x86_64 -nostdlib -static -e 0 --allow-multiple-definition \
 		-Ttext=$addr $defsyms -o "$out/$ld.out" "$test" "$native"
+done
+
+# 3. Global symbols at scale.  The bottom object defines N functions, the
+# top one holds an absolute reference to each: every name is indexed,
+# checked for duplicates and resolved across the stack once.
+echo
+echo "## 3. global symbols: pvimage link of N definitions + N references, median of 5 runs"
+: > "$out/none.exports"
+for n in 1000 10000 100000; do
+	awk -v n=$n 'BEGIN { print ".text"; for (i = 0; i < n; i++) printf ".globl g%d\ng%d: ret\n", i, i }' \
+		> "$out/defs$n.s"
+	awk -v n=$n 'BEGIN { print ".data"; for (i = 0; i < n; i++) printf ".quad g%d\n", i }' \
+		> "$out/refs$n.s"
+	if ! as -o "$out/defs$n.o" "$out/defs$n.s" || ! as -o "$out/refs$n.o" "$out/refs$n.s"; then
+		echo "globals $n: the assembler failed"
+		continue
+	fi
+	runs=5 time_cmd "$n globals" "$pvimage" link --exports "$out/none.exports" --addr "$addr" \
+		-o "$out/globals$n.out" "$out/defs$n.o" "$out/refs$n.o"
 done
