@@ -49,7 +49,7 @@ PVLINK_EXPORT(set_irq_handler);
 PVLINK_EXPORT(percpu_ready);
 
 #define PVLINK_PVOP_NAME(name)						\
-	asm(".pushsection .pvlink.pvops, \"\", @progbits\n\t"		\
+	asm(".pushsection " PVLINK_PVOPS_SECTION ", \"\", @progbits\n\t" \
 	    ".asciz \"pv_" #name "\"\n\t"				\
 	    ".popsection");
 #define PVLINK_PVOP(type, name, params, args)	PVLINK_PVOP_NAME(name)

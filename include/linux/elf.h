@@ -37,6 +37,7 @@ typedef s64 Elf64_Sxword;
 
 /* e_type, e_machine */
 #define ET_REL		1
+#define ET_EXEC		2
 #define EM_X86_64	62
 
 typedef struct {

@@ -282,6 +282,13 @@ PVLINK_ABI_CHECK(struct pvlink_site, form, 13);
 PVLINK_ABI_CHECK(struct pvlink_site_table, sites, 8);
 PVLINK_ABI_CHECK(struct pvlink_pvop_entries, entry, 8);
 
+/*
+ * The names of the pv-ops the kernel calls, each NUL-terminated, in a
+ * non-allocated section of vmlinux (kernel/pvlink_exports.c): what
+ * "pvimage verify" checks a stack implements.
+ */
+#define PVLINK_PVOPS_SECTION	".pvlink.pvops"
+
 /* ---- The digest list (generated into vmlinux) ---- */
 
 /*

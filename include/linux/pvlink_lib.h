@@ -501,4 +501,39 @@ int pvlink_select(const struct pvlink_image_backend *b, unsigned int nr,
 void pvlink_sig_text(const char sig[PVLINK_CPUID_SIG_LEN],
 		     char out[PVLINK_CPUID_SIG_LEN + 1]);
 
+/* The host tools' readers and writers (lib/pvlink/note.c, export_table.c). */
+
+/**
+ * pvlink_backend_note() - read and check a backend's PVLINK_BACKEND() note
+ * @sec:  the bytes of the object's PVLINK_NOTE_SECTION.
+ * @size: their number.
+ * @d:    filled on success; @d->name and @d->requires are NUL-terminated.
+ * @msg:  on failure, what is wrong (NUL-terminated).
+ * @len:  size of @msg.
+ *
+ * Exactly one note of owner PVLINK_NOTE_OWNER and type PVLINK_NOTE_BACKEND,
+ * of this version, with names the image index accepts and valid entry
+ * modes.
+ *
+ * Return: 0, or -1 with @msg set.
+ */
+int pvlink_backend_note(const u8 *sec, u64 size, struct pvlink_backend_desc *d,
+			char *msg, size_t len);
+
+/**
+ * pvlink_export_table_layout() - hash, sort and bucket-index export entries
+ * @e:          @n entries with @name, @value and @flags set; their @hash is
+ *              filled in and they are reordered by bucket, then by name.
+ * @n:          number of entries.
+ * @nr_buckets: number of buckets, at least 1.
+ * @bucket:     @nr_buckets + 1 indexes, filled in.
+ *
+ * The one producer of the layout pvlink_export_find() reads: pvimage, the
+ * kernel build's tables and the tests all lay their tables out here.
+ *
+ * Context: any; in place, no allocation.
+ */
+void pvlink_export_table_layout(struct pvlink_export *e, unsigned int n, u32 nr_buckets,
+				u32 *bucket);
+
 #endif /* _LINUX_PVLINK_LIB_H */

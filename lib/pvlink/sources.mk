@@ -17,6 +17,14 @@
 #	image.c		reading a pvlink image
 #	select.c	choosing the backend stack for a platform
 #
+# and, for the host tools only (the kernel never needs them, but they
+# compile with the kernel's flags all the same):
+#
+#	elffile.c	a checked view of any ELF64 file (<linux/pvlink_elf.h>)
+#	export_table.c	the export table's layout
+#	note.c		reading a backend's PVLINK_BACKEND() note
+#	vmlinux.c	reading a linked kernel's pvlink tables
+#
 # plus the architecture's relocation table (arch/$(SRCARCH)/pvlink/reloc.c)
 # and the SHA-256 the image reader uses (lib/sha256.c).
 #
@@ -28,10 +36,11 @@
 
 pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c symindex.c plan.c link.c \
 		query.c image.c select.c
+pvlink-host-y := elffile.c export_table.c note.c vmlinux.c
 
 # Host builds: full paths.
 PVLINK_SRCARCH ?= x86
-PVLINK_LIB_SRCS = $(addprefix $(srctree)/lib/pvlink/,$(pvlink-lib-y)) \
+PVLINK_LIB_SRCS = $(addprefix $(srctree)/lib/pvlink/,$(pvlink-lib-y) $(pvlink-host-y)) \
 		  $(srctree)/arch/$(PVLINK_SRCARCH)/pvlink/reloc.c \
 		  $(srctree)/lib/sha256.c
 PVLINK_LIB_HDRS = $(wildcard $(srctree)/lib/pvlink/*.h) \

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "pvimage.h"
-#include "export_index.h"
+#include <linux/pvlink_lib.h>
 
 /* One bucket per two names: short chains, a small table. */
 void pvimage_exports_build(struct pvlink_export_table *t, struct pvlink_export *e,
@@ -23,7 +23,7 @@ void pvimage_exports_build(struct pvlink_export_table *t, struct pvlink_export *
 {
 	u32 nb = n / 2 + 1, i;
 
-	pvimage_export_index(e, n, nb, bucket);
+	pvlink_export_table_layout(e, n, nb, bucket);
 	/* Equal names hash alike, so a duplicate sits next to its twin. */
 	for (i = 1; i < n; i++)
 		if (!strcmp(e[i - 1].name, e[i].name))

@@ -38,7 +38,6 @@ echo "# pvlink benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -
 $CC -std=gnu11 -O2 -Wall -Wextra -Werror -I"$srctree/include" \
 	-I"$srctree/arch/x86/include" -I"$srctree/scripts/pvimage" \
 	$(make -s -f "$srctree/lib/pvlink/sources.mk" srctree="$srctree" pvlink-sources) \
-	"$srctree/scripts/pvimage/export_index.c" \
 	"$srctree/tools/testing/pvlink/bench/link_cost.c" -o "$out/link_cost" || exit 1
 echo
 echo "## 1. link cost: plan + link in a host process, median of 15 rounds"

@@ -25,7 +25,7 @@
 #include <string.h>
 #include <time.h>
 #include <linux/pvlink_lib.h>
-#include "export_index.h"
+#include <linux/pvlink_lib.h>
 
 #define ROUNDS		15
 #define MIN_ROUND_NS	20000000ull	/* each round runs at least 20 ms */
@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	n = read_exports(argv[1], &e);
-	pvimage_export_index(e, n, EXPORT_BUCKETS, bucket);
+	pvlink_export_table_layout(e, n, EXPORT_BUCKETS, bucket);
 	table = (struct pvlink_export_table){ EXPORT_BUCKETS, n, bucket, e };
 	for (int i = 2; i < argc; i++) {
 		objs[i - 2].name = argv[i];

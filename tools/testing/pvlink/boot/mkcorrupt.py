@@ -4,7 +4,7 @@
 
 Usage: mkcorrupt.py --expected EXPECTED.LIST --cases CASES.LIST
                     --pvlink-c LIB/PVLINK/MSG.C --pvlink-h PVLINK_LIB.H
-                    --pvimage PVIMAGE
+                    --pvimage PVIMAGE --percpu BASE,SIZE
                     --out DIR [CASE...]
 
 For every malformed case of the corpus (tools/testing/pvlink/corpus/) this
@@ -95,11 +95,13 @@ def groups(expected):
 	return out
 
 
-def offline_code(pvimage, casedir, objs, work, errstr):
-	"""What the core says with nothing exported: an enum name or None."""
+def offline_code(pvimage, casedir, objs, work, errstr, percpu):
+	"""What the core says with nothing exported and the kernel's percpu
+	reserve (base, size): an enum name or None."""
 	empty = os.path.join(work, 'no-exports')
 	open(empty, 'w').close()
 	r = subprocess.run([pvimage, 'link', '--exports', empty,
+			    '--percpu-base', percpu[0], '--percpu-size', percpu[1],
 			    '--addr', '0x1000000', '-o', os.path.join(work, 'offline.bin')]
 			   + [os.path.join(casedir, o) for o in objs],
 			   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -125,6 +127,8 @@ def main():
 	ap.add_argument('--pvlink-c', required=True)
 	ap.add_argument('--pvlink-h', required=True)
 	ap.add_argument('--pvimage', required=True)
+	ap.add_argument('--percpu', required=True, metavar='BASE,SIZE',
+			help="the booted kernel's backend percpu reserve")
 	ap.add_argument('--out', required=True)
 	ap.add_argument('only', nargs='*')
 	a = ap.parse_args()
@@ -160,7 +164,8 @@ def main():
 		mkimage.write(image, mkimage.pack([mkimage.parse_spec(s) for s in specs]))
 
 		want, why = code, ''
-		off, offmsg = offline_code(a.pvimage, casedir, objs, a.out, errstr)
+		off, offmsg = offline_code(a.pvimage, casedir, objs, a.out, errstr,
+					   a.percpu.split(','))
 		if off == 'PVLINK_E_UNDEFINED' and code != off:
 			want = off
 			why = ' (corpus: %s; the kernel exports no corpus symbol, so the ' \

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "testlib.h"
-#include "export_index.h"
+#include <linux/pvlink_lib.h>
 
 const char *tl_prefix = "core";
 int tl_failures;
@@ -82,7 +82,7 @@ void tl_exports_build(struct tl_exports *t, const struct tl_sym *syms,
 		t->entries[i].value = syms[i].value;
 		t->entries[i].flags = syms[i].flags;
 	}
-	pvimage_export_index(t->entries, n, nr_buckets, t->bucket);
+	pvlink_export_table_layout(t->entries, n, nr_buckets, t->bucket);
 	t->table.nr_buckets = nr_buckets;
 	t->table.nr_exports = n;
 	t->table.bucket = t->bucket;

@@ -66,8 +66,16 @@ if ! make -C "$t/corpus" srctree="$srctree" objtree="$objtree" CC="$CC" cases \
 	tail -n 25 "$work/corpus.log" | sed 's/^/# /'
 	exit 1
 fi
+# The booted kernel's backend percpu reserve: the offline link predicting
+# each boot's error uses the same one.
+percpu=$(nm "$kernel/vmlinux" | awk '$3 == "__per_cpu_end" { b = "0x" $1 }
+	$3 == "__per_cpu_reserve_size" { s = "0x" $1 } END { if (b && s) print b "," s }')
+if [ -z "$percpu" ]; then
+	echo "not ok - boot-corrupt: read the testing kernel's percpu reserve (__per_cpu_end, __per_cpu_reserve_size)"
+	exit 1
+fi
 # shellcheck disable=SC2086 # a list of case names
-if ! /usr/bin/python3 "$t/boot/mkcorrupt.py" --expected "$t/corpus/expected.list" \
+if ! /usr/bin/python3 "$t/boot/mkcorrupt.py" --percpu "$percpu" --expected "$t/corpus/expected.list" \
 		--cases "$C/cases/cases.list" --pvlink-c "$srctree/lib/pvlink/msg.c" \
 		--pvlink-h "$srctree/include/linux/pvlink_lib.h" \
 		--pvimage "$pvimage" --out "$work" ${PVLINK_CORRUPT_CASES:-} \
