@@ -14,6 +14,8 @@
 #  - verify passes on make's image and catches an unexported symbol, a
 #    missing pv-op, a percpu overflow, a tampered byte, a foreign kernel;
 #  - pvimage link gives GNU ld's bytes for every section (ld_oracle.py);
+#  - export lists, layout near 2^64, --region, bss and the size limit
+#    (edge_cases.sh);
 #  - "make" fails when a backend uses a symbol the kernel does not export,
 #    or leaves a pv-op unimplemented;
 #  - the site table holds every pv-op reference vmlinux kept, call forms
@@ -381,6 +383,9 @@ for stack in native "native test"; do
 			/usr/bin/python3 '$S/ld_oracle.py' '$O/oracle-$label' '$S/native.exports' \
 			'$O/oracle-$label/out' ${objs[*]}"
 done
+
+# ---- 6b. edge cases of export lists and layout (their own script) ----
+srctree=$srctree objtree=$objtree bash "$S/edge_cases.sh"
 
 # ---- 7. the build refuses a bad backend ------------------------------
 # "make" with one more backend object: pvlink.img must not be made, and

@@ -1,0 +1,119 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# pvimage's edge cases, run by suite 40 (each case is a defect once found
+# in the tool, see Documentation/pvimage.rst for the rules asserted):
+#
+#  - export lists: nm's undefined lines are skipped, local symbols (many
+#    of one name in "nm vmlinux") are not exports, "nm vmlinux" works as
+#    it is, a global listed twice and a name over 511 bytes each get
+#    their own error;
+#  - layout: a link that would pass 2^64 is refused naming the region
+#    that does, never a --region that was not given; --region below
+#    --addr is a usage error for every region;
+#  - bss is never staged: a 2 GiB .bss links fast in little memory; OUT
+#    and each staged region are refused above 1 GiB with their own error.
+#
+# Usage: edge_cases.sh (srctree, objtree and CC from the environment, as
+# for a suite).  Writes below $objtree/tools/testing/pvlink/out/pvimage-edge.
+# Prints TAP lines.
+set -u
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
+objtree=${objtree:-$srctree}
+PVIMAGE=$objtree/scripts/pvimage/pvimage
+B=$objtree/arch/x86/pvlink
+O=$objtree/tools/testing/pvlink/out/pvimage-edge
+EXPORTS=$here/native.exports
+rm -rf "$O"
+mkdir -p "$O"
+
+ok()	{ echo "ok - $*"; }
+notok()	{ echo "not ok - $*"; }
+diag()	{ sed 's/^/# /'; }
+# expect NAME CMD...: the command succeeds
+expect()
+{
+	local name=$1 out
+	shift
+	if out=$("$@" 2>&1); then ok "$name"; else printf '%s\n' "$out" | tail -n 20 | diag; notok "$name"; fi
+}
+# refuse NAME RC PATTERN CMD...: the command exits RC and its stderr matches PATTERN
+refuse()
+{
+	local name=$1 rc=$2 pat=$3 out got
+	shift 3
+	out=$("$@" 2>&1 >/dev/null)
+	got=$?
+	if [ "$got" = "$rc" ] && printf '%s\n' "$out" | grep -qE -- "$pat"; then
+		ok "$name"
+	else
+		printf 'exit %s (expected %s), stderr:\n%s\n' "$got" "$rc" "$out" | diag
+		notok "$name"
+	fi
+}
+asm()	# asm NAME [AS-OPTION...]: assemble stdin into $O/NAME.o
+{
+	local name=$1
+	shift
+	as --64 "$@" -o "$O/$name.o" -
+}
+link()	# link EXPORTS ADDR OUT OBJ... [--options]
+{
+	local exports=$1 addr=$2 out=$3
+	shift 3
+	"$PVIMAGE" link --exports "$exports" --addr "$addr" -o "$O/$out" "$@"
+}
+
+for f in "$PVIMAGE" "$B/native.o" "$objtree/vmlinux"; do
+	if [ ! -e "$f" ]; then
+		echo "# $f is missing: run make (CONFIG_PVLINK=y) first"
+		notok "pvimage edge cases: build products present"
+		exit 0
+	fi
+done
+
+# ---- export lists ------------------------------------------------------
+# nm prints an undefined symbol as "U NAME" (weak ones: w, v) with the
+# address blank: two fields.
+{ cat "$EXPORTS"; printf '                 U memcpy\n                 w maybe\n'; } > "$O/undef.exports"
+expect "export list: nm's undefined lines (\"                 U memcpy\") are skipped" \
+	link "$O/undef.exports" 0x2000000 undef.bin "$B/native.o"
+# Two static functions of one name, as in every kernel's nm output.
+{ cat "$EXPORTS"; printf '0000000000001000 t helper\n0000000000002000 t helper\n'; } \
+	> "$O/locals.exports"
+expect "export list: two local symbols of one name (t helper) are accepted" \
+	link "$O/locals.exports" 0x2000000 locals.bin "$B/native.o"
+# A local symbol is not an export: a backend using it is refused.
+sed 's/ T printk$/ t printk/' "$EXPORTS" > "$O/localprintk.exports"
+refuse "export list: a local symbol (t printk) is not an export" 1 \
+	"native.o.*printk.*not exported" \
+	link "$O/localprintk.exports" 0x2000000 x.bin "$B/native.o"
+# "nm vmlinux" as it is (with the percpu mark the docs ask for), although
+# it lists local names more than once.
+nm "$objtree/vmlinux" > "$O/nm.raw"
+if [ -n "$(awk '$2 ~ /^[a-z]$/ { print $3 }' "$O/nm.raw" | sort | uniq -d | head -n1)" ]; then
+	ok "nm vmlinux lists some local name twice (what the next case needs)"
+else
+	notok "nm vmlinux lists some local name twice (what the next case needs)"
+fi
+awk '$3 == "cpu_number" { $0 = $0 " percpu" } { print }' "$O/nm.raw" > "$O/vmlinux.exports"
+expect "export list: nm vmlinux output as it is links native.o" \
+	link "$O/vmlinux.exports" 0x2000000 nm.bin "$B/native.o"
+{ cat "$EXPORTS"; printf '0000000000001000 T printk\n'; } > "$O/twice.exports"
+refuse "export list: a global symbol listed twice is refused, naming both lines" 4 \
+	"twice.exports:7: global symbol printk is already listed on line 3" \
+	link "$O/twice.exports" 0x2000000 x.bin "$B/native.o"
+{ cat "$EXPORTS"; printf '0000000000001000 T %s\n' "$(printf '%600s' '' | tr ' ' a)"; } \
+	> "$O/long.exports"
+refuse "export list: a 600-byte name gets its own error (more than 511)" 4 \
+	"long.exports:7: the name is 600 bytes long, more than the 511" \
+	link "$O/long.exports" 0x2000000 x.bin "$B/native.o"
+{ cat "$EXPORTS"; printf '0000000000001000 T %s\n' "$(printf '%511s' '' | tr ' ' a)"; } \
+	> "$O/max.exports"
+expect "export list: a 511-byte name is accepted" \
+	link "$O/max.exports" 0x2000000 max.bin "$B/native.o"
+
+exit 0
