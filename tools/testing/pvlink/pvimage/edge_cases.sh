@@ -116,4 +116,98 @@ refuse "export list: a 600-byte name gets its own error (more than 511)" 4 \
 expect "export list: a 511-byte name is accepted" \
 	link "$O/max.exports" 0x2000000 max.bin "$B/native.o"
 
+# ---- automatic layout and 2^64 -------------------------------------------
+: > "$O/empty.exports"
+# 11 bytes of text (movabs $bssvar, %rax; ret), a 16-byte .bss aligned
+# to 64: from 0xffffffffffffffc0, bss would start at 2^64.
+asm wrapbss <<'EOF'
+	.text
+	.globl	f
+f:	movabs	$bssvar, %rax
+	ret
+	.bss
+	.balign	64
+bssvar:	.zero	16
+EOF
+refuse "layout: bss aligned past 2^64 is refused (exit 1), naming bss and the text before it" 1 \
+	"the link does not fit below 2\\^64: bss \\(0x10 bytes, 64-byte aligned\\) would start at 2\\^64, after text ends at" \
+	link "$O/empty.exports" 0xffffffffffffffc0 x.bin "$O/wrapbss.o"
+asm wrapdata <<'EOF'
+	.text
+	.globl	f
+f:	movabs	$datavar, %rax
+	ret
+	.data
+	.balign	64
+datavar: .quad	1, 2
+EOF
+refuse "layout: data aligned past 2^64 is refused naming data, not a --region never given" 1 \
+	"the link does not fit below 2\\^64: data \\(0x10 bytes, 64-byte aligned\\) would start at 2\\^64" \
+	link "$O/empty.exports" 0xffffffffffffffc0 x.bin "$O/wrapdata.o"
+if link "$O/empty.exports" 0xffffffffffffffc0 x.bin "$O/wrapdata.o" 2>&1 | grep -q -- --region; then
+	notok "layout: the same wrap does not mention --region"
+else
+	ok "layout: the same wrap does not mention --region"
+fi
+refuse "layout: text running past 2^64 is refused naming text" 1 \
+	"the link does not fit below 2\\^64: text \\(0x[0-9a-f]+ bytes\\) at 0xfffffffffffffff8 runs past" \
+	link "$O/empty.exports" 0xfffffffffffffff8 x.bin "$O/wrapdata.o"
+asm moredata <<'EOF'
+	.data
+	.balign	64
+	.globl	more
+more:	.zero	128
+EOF
+refuse "layout: --region data=ADDR running past 2^64 is refused naming the option" 1 \
+	"the link does not fit below 2\\^64: --region data=0xffffffffffffffc0: its 0x80 bytes run past" \
+	link "$O/empty.exports" 0x1000 x.bin "$O/moredata.o" --region data=0xffffffffffffffc0
+expect "layout: the same object links where it fits (bss right below 2^64)" \
+	link "$O/empty.exports" 0xffffffffffffff00 fits.bin "$O/wrapbss.o"
+for r in text rodata got data bss; do
+	refuse "layout: --region $r=ADDR below --addr is a usage error (exit 2)" 2 \
+		"--region $r=0x1000 is below --addr 0x2000000" \
+		link "$EXPORTS" 0x2000000 x.bin "$B/native.o" --region $r=0x1000
+done
+
+# ---- bss is never staged; the size limit --------------------------------
+asm bigbss <<'EOF'
+	.text
+	.globl	f
+f:	movabs	$big, %rax
+	ret
+	.bss
+	.balign	64
+big:	.zero	0x80000000
+EOF
+bigbss()
+{
+	/usr/bin/time -f '%e %M' -o "$O/bigbss.time" \
+		"$PVIMAGE" link --exports "$O/empty.exports" --addr 0x1000000 -o "$O/bigbss.bin" \
+		"$O/bigbss.o" || return 1
+	read -r secs kib < "$O/bigbss.time"
+	echo "# 2 GiB .bss: ${secs} s, ${kib} KiB resident; object $(stat -c %s "$O/bigbss.o") bytes"
+	grep -q '^region bss 0x[0-9a-f]* 0x80000000 ' "$O/bigbss.bin.map" &&
+		[ "$(stat -c %s "$O/bigbss.bin")" -lt 4096 ] &&
+		[ "$kib" -lt 65536 ] && awk -v s="$secs" 'BEGIN { exit !(s < 2) }'
+}
+if [ -x /usr/bin/time ]; then
+	expect "bss: a 2 GiB .bss links in under 2 s and 64 MiB resident, and is not in OUT" bigbss
+else
+	ok "bss: a 2 GiB .bss links fast # SKIP no /usr/bin/time"
+fi
+refuse "size: OUT over 1 GiB is refused with its own error" 1 \
+	"OUT would be 0x[0-9a-f]+ bytes .*more than the 1024 MiB pvimage writes" \
+	link "$O/empty.exports" 0x1000 x.bin "$O/wrapdata.o" --region data=0x80000000
+# (as warns that a .data* name is NOBITS: -W, that is the point)
+asm bigpercpu -W <<'EOF'
+	.text
+	.globl	f
+f:	ret
+	.section .data..percpu..bss,"aw",@nobits
+	.balign	64
+pcpu:	.zero	0x50000000
+EOF
+refuse "size: a staged region over 1 GiB (percpu) is refused with its own error" 1 \
+	"region percpu is 0x50000000 bytes, more than the 1024 MiB" \
+	link "$O/empty.exports" 0x1000 x.bin "$O/bigpercpu.o" --percpu-size 0x100000000
 exit 0
