@@ -12,7 +12,12 @@
 #    that does, never a --region that was not given; --region below
 #    --addr is a usage error for every region;
 #  - bss is never staged: a 2 GiB .bss links fast in little memory; OUT
-#    and each staged region are refused above 1 GiB with their own error.
+#    and each staged region are refused above 1 GiB with their own error;
+#  - the three relocation cases where pvlink and GNU ld could differ
+#    (Documentation/pvlink.rst, "Relocations"): two relocations writing
+#    the same bytes, a plain R_X86_64_GOTPCREL on mov (relaxed to lea, as
+#    ld does, checked against ld by ld_oracle.py --relax), an absolute
+#    symbol out of imm32 reach through GOTPCRELX (lea; ld keeps the GOT).
 #
 # Usage: edge_cases.sh (srctree, objtree and CC from the environment, as
 # for a suite).  Writes below $objtree/tools/testing/pvlink/out/pvimage-edge.
@@ -210,4 +215,141 @@ EOF
 refuse "size: a staged region over 1 GiB (percpu) is refused with its own error" 1 \
 	"region percpu is 0x50000000 bytes, more than the 1024 MiB" \
 	link "$O/empty.exports" 0x1000 x.bin "$O/bigpercpu.o" --percpu-size 0x100000000
+
+# ---- relocation edge cases ------------------------------------------------
+# bytes OUT ADDR SYMBOL N: N bytes of OUT (linked at ADDR) at SYMBOL, hex
+bytes()
+{
+	local at
+	at=$(awk -v s="$3" '$1 == "symbol" && $3 == s { print $4 }' "$1.map")
+	[ -n "$at" ] || return 1
+	od -An -v -tx1 -j $((at - $2)) -N "$4" "$1" | tr -d ' \n'
+}
+# le32 VALUE: the 4 little-endian bytes of a 32-bit value, hex
+le32()
+{
+	printf '%08x' $(($1 & 0xffffffff)) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/'
+}
+# hasbytes NAME OUT ADDR SYMBOL WANT: OUT holds WANT at SYMBOL
+hasbytes()
+{
+	local got
+	got=$(bytes "$2" "$3" "$4" $((${#5} / 2)))
+	if [ "$got" = "$5" ]; then
+		ok "$1"
+	else
+		echo "# at $4: $got, expected $5"
+		notok "$1"
+	fi
+}
+
+# 1. Two relocations writing the same 8 bytes, one against an external
+# symbol (printk), one against the object's own: pvlink applies an
+# object's local relocations first, then its external ones, so printk's
+# wins in either file order (GNU ld: the later in file order).
+for order in ext-first local-first; do
+	if [ $order = ext-first ]; then
+		r1='printk'; r2='d1+8'
+	else
+		r1='d1+8'; r2='printk'
+	fi
+	asm overlap-$order <<EOF
+	.data
+	.globl	d1
+d1:	.quad	0, 0
+	.reloc	d1, R_X86_64_64, $r1
+	.reloc	d1, R_X86_64_64, $r2
+EOF
+	if link "$EXPORTS" 0x2000000 overlap-$order.bin "$O/overlap-$order.o"; then
+		hasbytes "relocations: two writing the same bytes ($order): the external one's value stays" \
+			"$O/overlap-$order.bin" 0x2000000 d1 0050100000000000
+	else
+		notok "relocations: two writing the same bytes ($order) link"
+	fi
+done
+
+# 2. A plain R_X86_64_GOTPCREL (as -mrelax-relocations=no) on mov: GNU
+# ld rewrites it to lea, and so does pvlink; on add (not a mov) both
+# keep the GOT load.  Out of lea's reach, pvlink keeps the GOT (ld
+# fails the link).
+asm gotpcrel -mrelax-relocations=no <<'EOF'
+	.text
+	.globl	load_local, load_export
+load_local:
+	movq	gvar@GOTPCREL(%rip), %rax
+	ret
+load_export:
+	movq	printk@GOTPCREL(%rip), %rcx
+	ret
+	.data
+	.globl	gvar
+gvar:	.quad	1
+EOF
+asm gotpcrel-add -mrelax-relocations=no <<'EOF'
+	.text
+	.globl	add_local
+add_local:
+	addq	gvar2@GOTPCREL(%rip), %rax
+	ret
+	.data
+	.globl	gvar2
+gvar2:	.quad	1
+EOF
+if [ "$(readelf -rW "$O/gotpcrel.o" | grep -c 'R_X86_64_GOTPCREL ')" = 2 ] &&
+   link "$EXPORTS" 0x2000000 gotpcrel.bin "$O/gotpcrel.o" &&
+   link "$EXPORTS" 0x2000000 gotpcrel-add.bin "$O/gotpcrel-add.o"; then
+	m=$O/gotpcrel.bin.map
+	ll=$(awk '$3 == "load_local" { print $4 }' "$m")
+	le=$(awk '$3 == "load_export" { print $4 }' "$m")
+	gv=$(awk '$3 == "gvar" { print $4 }' "$m")
+	hasbytes "relocations: plain GOTPCREL on mov of a local symbol becomes lea, as in GNU ld" \
+		"$O/gotpcrel.bin" 0x2000000 load_local "488d05$(le32 $((gv - ll - 7)))"
+	hasbytes "relocations: plain GOTPCREL on mov of an export becomes lea, as in GNU ld" \
+		"$O/gotpcrel.bin" 0x2000000 load_export "488d0d$(le32 $((0x105000 - le - 7)))"
+	hasbytes "relocations: plain GOTPCREL on add keeps the GOT load, as in GNU ld" \
+		"$O/gotpcrel-add.bin" 0x2000000 add_local 480305
+	mkdir -p "$O/oracle-gotpcrel"
+	expect "relocations: plain GOTPCREL object: pvimage's bytes equal GNU ld's (ld relaxing)" \
+		/usr/bin/python3 "$here/ld_oracle.py" --relax "$O/oracle-gotpcrel" "$EXPORTS" \
+		"$O/gotpcrel.bin" "$O/gotpcrel.o"
+else
+	notok "relocations: the plain GOTPCREL objects assemble (2 R_X86_64_GOTPCREL) and link"
+fi
+sed 's/ T printk$/ T printk_far/; $a 0000100000000000 T printk' "$EXPORTS" > "$O/far.exports"
+if link "$O/far.exports" 0x2000000 gotpcrel-far.bin "$O/gotpcrel.o"; then
+	hasbytes "relocations: plain GOTPCREL on mov out of lea's reach keeps the GOT load" \
+		"$O/gotpcrel-far.bin" 0x2000000 load_export 488b0d
+else
+	notok "relocations: plain GOTPCREL on mov out of lea's reach links"
+fi
+
+# 3. An absolute symbol that fits no immediate through GOTPCRELX: mov
+# $imm32 would truncate it, so pvlink loads it with lea (exact: the link
+# is at its final address), where GNU ld keeps the GOT load.  Both an
+# SHN_ABS symbol of the object and an export of the kernel.
+asm absolute <<'EOF'
+	.text
+	.globl	load_abs, load_abs32
+load_abs:
+	movq	absx@GOTPCREL(%rip), %rax
+	ret
+load_abs32:
+	movl	printk@GOTPCREL(%rip), %eax
+	ret
+	.globl	absx
+	.set	absx, 0x100000100
+EOF
+sed 's/^0*105000 T printk$/0000000100000000 T printk/' "$EXPORTS" > "$O/high.exports"
+if [ "$(readelf -rW "$O/absolute.o" | grep -c 'GOTPCRELX ')" = 2 ] &&
+   link "$O/high.exports" 0xc0000000 absolute.bin "$O/absolute.o"; then
+	m=$O/absolute.bin.map
+	la=$(awk '$3 == "load_abs" { print $4 }' "$m")
+	l32=$(awk '$3 == "load_abs32" { print $4 }' "$m")
+	hasbytes "relocations: GOTPCRELX of an absolute symbol above imm32s becomes lea (ld: GOT)" \
+		"$O/absolute.bin" 0xc0000000 load_abs "488d05$(le32 $((0x100000100 - la - 7)))"
+	hasbytes "relocations: GOTPCRELX movl of an export above imm32 becomes lea (ld: GOT)" \
+		"$O/absolute.bin" 0xc0000000 load_abs32 "8d05$(le32 $((0x100000000 - l32 - 6)))"
+else
+	notok "relocations: the absolute-symbol object assembles (2 GOTPCRELX) and links"
+fi
 exit 0
