@@ -189,13 +189,51 @@ static void place_regions(struct pvlink_ctx *ctx, u64 addr,
 			    PVIMAGE_MAX_BYTES >> 20);
 }
 
+/*
+ * bss is never staged: no output holds it, and a backend may declare
+ * gigabytes of it.  The core zeroes the staging memory of every region it
+ * is handed, so it is handed bss as empty (its sections' addresses come
+ * from the region's address alone) and the size is put back afterwards.
+ */
+enum pvlink_err pvimage_link_staged(struct pvlink_ctx *ctx, void **work)
+{
+	u64 bss_size = ctx->region[PVLINK_BSS].size;
+	u64 bss_addr = ctx->region[PVLINK_BSS].addr;
+	enum pvlink_err err;
+
+	*work = NULL;
+	/* What the core checks of a region it is handed, bss included. */
+	if (bss_size > ~(u64)0 - bss_addr) {
+		snprintf(ctx->msg, sizeof(ctx->msg), "region bss at %#llx + %#llx wraps past "
+			 "2^64", (unsigned long long)bss_addr, (unsigned long long)bss_size);
+		return ctx->err = PVLINK_E_LAYOUT;
+	}
+	ctx->region[PVLINK_BSS].size = 0;
+	for (unsigned int i = 0; i < PVLINK_NR_REGIONS; i++)
+		ctx->region[i].mem = ctx->region[i].size ?
+			pvimage_alloc_region(ctx->region[i].size) : NULL;
+	*work = pvimage_alloc(ctx->work_size);
+	err = pvlink_link(ctx, *work, ctx->work_size);
+	ctx->region[PVLINK_BSS].size = bss_size;
+	return err;
+}
+
+void pvimage_link_release(struct pvlink_ctx *ctx, void *work)
+{
+	for (unsigned int i = 0; i < PVLINK_NR_REGIONS; i++) {
+		free(ctx->region[i].mem);
+		ctx->region[i].mem = NULL;
+	}
+	free(work);
+}
+
 int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 		       const struct pvlink_export_table *exports, u64 addr,
 		       const u64 region_addr[PVLINK_NR_REGIONS],
 		       u64 percpu_base, u64 percpu_size, const char *out)
 {
 	struct pvlink_ctx *ctx = pvimage_alloc(sizeof(*ctx));
-	u64 file_end, bss_size;
+	u64 file_end;
 	void *work;
 	u8 *flat;
 	size_t plen = strlen(out) + 16;
@@ -209,23 +247,10 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 	}
 	place_regions(ctx, addr, region_addr, &file_end);
 	check_overlaps(ctx);
-	/*
-	 * bss is neither staged nor written: OUT stops before it.  The core
-	 * zeroes the staging memory of every region it is given, so it is
-	 * given bss as empty; its sections' addresses come from the region's
-	 * address alone.
-	 */
-	bss_size = ctx->region[PVLINK_BSS].size;
-	ctx->region[PVLINK_BSS].size = 0;
-	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		ctx->region[i].mem = ctx->region[i].size ?
-			pvimage_alloc_region(ctx->region[i].size) : NULL;
-	work = pvimage_alloc(ctx->work_size);
-	if (pvlink_link(ctx, work, ctx->work_size)) {
+	if (pvimage_link_staged(ctx, &work)) {
 		fprintf(stderr, "pvimage %s: %s\n", pvimage_cmd, ctx->msg);
 		return PVIMAGE_EXIT_FAIL;
 	}
-	ctx->region[PVLINK_BSS].size = bss_size;
 	flat = pvimage_alloc(file_end - addr);
 	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
 		struct pvlink_region *r = &ctx->region[layout[i]];
@@ -243,9 +268,7 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 	else
 		remove(path);
 	free(flat);
-	free(work);
-	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		free(ctx->region[i].mem);
+	pvimage_link_release(ctx, work);
 	free(ctx);
 	free(path);
 	return PVIMAGE_EXIT_OK;

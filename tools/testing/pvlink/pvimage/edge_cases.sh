@@ -200,6 +200,47 @@ if [ -x /usr/bin/time ]; then
 else
 	ok "bss: a 2 GiB .bss links fast # SKIP no /usr/bin/time"
 fi
+# verify links every stack too: a backend with a 2 GiB .bss, stacked on
+# native (its only problem: it is not in this kernel's allow-list).
+cat > "$O/bigbss_backend.c" <<'EOF'
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/pvlink.h>
+
+void pv_io_delay(void);
+
+PVLINK_BACKEND(bigbss, .entry = PVLINK_ENTRY_NATIVE, .priority = -10,
+	       .requires = "native");
+
+unsigned char bigbss_buf[1ul << 31];
+
+void pv_io_delay(void)
+{
+	asm volatile("incb %0" : "+m"(bigbss_buf[12345]));
+}
+EOF
+verify_bigbss()
+{
+	"${CC:-gcc}" -std=gnu11 -ffreestanding -nostdinc -isystem "$("${CC:-gcc}" -print-file-name=include)" \
+		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+		-fno-common -O2 -Wall -Wextra -Werror -D__KERNEL__ \
+		-I"$srctree/include" -I"$srctree/arch/x86/include" \
+		-c "$O/bigbss_backend.c" -o "$O/bigbss_backend.tmp.o" &&
+	ld -m elf_x86_64 -r -o "$O/bigbss.backend.o" "$O/bigbss_backend.tmp.o" &&
+	"$PVIMAGE" create -o "$O/bigbss.img" "$B/native.o" "$O/bigbss.backend.o" || return 1
+	/usr/bin/time -f '%e %M' -o "$O/verify.time" \
+		"$PVIMAGE" verify --kernel "$objtree/vmlinux" "$O/bigbss.img" > "$O/verify.out" 2>&1
+	read -r secs kib < <(tail -n 1 "$O/verify.time")
+	echo "# verify, 2 GiB .bss: ${secs} s, ${kib} KiB resident"
+	grep -q "backend bigbss .* is not in .*allow-list" "$O/verify.out" &&
+		! grep -q "stack native+bigbss" "$O/verify.out" &&
+		[ "$kib" -lt 65536 ] && awk -v s="$secs" 'BEGIN { exit !(s < 2) }' && return 0
+	cat "$O/verify.out"
+	return 1
+}
+if [ -x /usr/bin/time ]; then
+	expect "bss: verify links a stack with a 2 GiB .bss in under 2 s and 64 MiB resident" \
+		verify_bigbss
+fi
 refuse "size: OUT over 1 GiB is refused with its own error" 1 \
 	"OUT would be 0x[0-9a-f]+ bytes .*more than the 1024 MiB pvimage writes" \
 	link "$O/empty.exports" 0x1000 x.bin "$O/wrapdata.o" --region data=0x80000000
