@@ -199,7 +199,10 @@ static inline const char *pvlink_region_name(unsigned int r)
  * @addr:  run-time address of the region's first byte (percpu: offset);
  *         set by the caller before pvlink_link().
  * @mem:   staging memory of @size bytes that pvlink_link() fills; the
- *         caller may set it equal to @addr.  May be NULL when @size is 0.
+ *         caller may set it equal to @addr.  May be NULL when @size is 0,
+ *         and for PVLINK_BSS, which the link only zeroes (nothing is ever
+ *         copied or relocated into bss): then the caller zeroes it at
+ *         @addr itself, and a host tool need not hold it in memory.
  */
 struct pvlink_region {
 	u64 size;

@@ -22,7 +22,8 @@ static enum pvlink_err link_check_args(struct pvlink_ctx *ctx, void *work,
 
 		if (!rg->size)
 			continue;
-		if (!rg->mem || ((uintptr_t)rg->mem & (rg->align - 1)) ||
+		/* bss may be left unstaged: the link writes nothing but zeroes there. */
+		if ((!rg->mem && r != PVLINK_BSS) || ((uintptr_t)rg->mem & (rg->align - 1)) ||
 		    (rg->addr & (rg->align - 1)))
 			return pvlink_fail(ctx, -1, PVLINK_E_ARG,
 					   "region %u: staging memory missing or address %lx not aligned to %lu",
@@ -158,7 +159,7 @@ static void link_copy(struct pvlink_ctx *ctx)
 	u32 i;
 
 	for (r = 0; r < PVLINK_NR_REGIONS; r++)
-		if (ctx->region[r].size)
+		if (ctx->region[r].size && ctx->region[r].mem)
 			__builtin_memset(ctx->region[r].mem, 0, ctx->region[r].size);
 	for (oi = 0; oi < ctx->nr_objs; oi++) {
 		const struct pvlink_obj *o = pvlink_obj(ctx, oi);

@@ -32,6 +32,9 @@
 #define MAX_BUCKETS	(1u << 20)
 #define MAX_NAME	512
 
+/* struct pvlink_digest_list up to its digests. */
+#define DIGESTS_HDR	__builtin_offsetof(struct pvlink_digest_list, digest)
+
 static int sym(const struct pvlink_elf *e, const char *name, u64 *value, char *msg, size_t len)
 {
 	struct pvlink_elf_symbol s;
@@ -73,7 +76,7 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
 		       char *msg, size_t len)
 {
 	struct pvlink_export_table t;
-	struct pvlink_digest_list dl;
+	u32 nr_digests;
 	const u8 *p;
 	u64 v;
 
@@ -97,13 +100,14 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
 	    sym(e, "__per_cpu_end", &k->percpu_base, msg, len) ||
 	    sym(e, "__per_cpu_reserve_size", &k->percpu_size, msg, len) ||
 	    sym(e, "pvlink_allowed_digests", &v, msg, len) ||
-	    bytes(e, v, sizeof(dl), "the digest allow-list", &p, msg, len))
+	    bytes(e, v, DIGESTS_HDR, "the digest allow-list", &p, msg, len))
 		return -1;
-	memcpy(&dl, p, sizeof(dl));
-	if (dl.nr > PVLINK_IMAGE_MAX_BACKENDS)
-		FAIL("%u allowed digests, at most %u", dl.nr, PVLINK_IMAGE_MAX_BACKENDS);
-	k->nr_digests = dl.nr;
-	return bytes(e, v + sizeof(dl), (u64)dl.nr * SHA256_DIGEST_SIZE,
+	memcpy(&nr_digests, p + __builtin_offsetof(struct pvlink_digest_list, nr),
+	       sizeof(nr_digests));
+	if (nr_digests > PVLINK_IMAGE_MAX_BACKENDS)
+		FAIL("%u allowed digests, at most %u", nr_digests, PVLINK_IMAGE_MAX_BACKENDS);
+	k->nr_digests = nr_digests;
+	return bytes(e, v + DIGESTS_HDR, (u64)nr_digests * SHA256_DIGEST_SIZE,
 		     "the digest allow-list", &k->digests, msg, len);
 }
 

@@ -60,7 +60,7 @@ int pvimage_cmd_link(int argc, char **argv)
 	struct pvlink_export_table table;
 	const struct pvlink_export_table *tp;
 	unsigned int nin = 0, nr = 0;
-	u64 pbase = 0, psize = 1 << 20;
+	u64 pbase = 0, psize = 1 << 20, addr;
 	int i;
 
 	for (i = 0; i < PVLINK_NR_REGIONS; i++)
@@ -92,6 +92,14 @@ int pvimage_cmd_link(int argc, char **argv)
 	if (!out || !addr_s || !!exports == !!kernel)
 		pvimage_die(PVIMAGE_EXIT_USAGE, "needs -o OUT, --addr A and exactly one of "
 			    "--exports FILE or --kernel VMLINUX (see --help)");
+	addr = num_arg("--addr", addr_s);
+	/* Documentation/pvimage.rst: at or above --addr, for every region. */
+	for (i = 0; i < PVLINK_NR_REGIONS; i++)
+		if (region_addr[i] != PVIMAGE_ADDR_AUTO && region_addr[i] < addr)
+			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx is below --addr "
+				    "%#llx, where OUT starts: give an address at or above it",
+				    pvlink_region_name(i), (unsigned long long)region_addr[i],
+				    (unsigned long long)addr);
 	if (exports) {
 		if (backend)
 			pvimage_die(PVIMAGE_EXIT_USAGE, "--backend goes with --kernel and an image");
@@ -139,6 +147,5 @@ int pvimage_cmd_link(int argc, char **argv)
 		pbase = num_arg("--percpu-base", pbase_s);
 	if (psize_s)
 		psize = num_arg("--percpu-size", psize_s);
-	return pvimage_link_stack(objs, nr, tp, num_arg("--addr", addr_s), region_addr,
-				  pbase, psize, out);
+	return pvimage_link_stack(objs, nr, tp, addr, region_addr, pbase, psize, out);
 }

@@ -20,9 +20,20 @@
 static const unsigned int layout[] = {
 	PVLINK_TEXT, PVLINK_RODATA, PVLINK_GOT, PVLINK_DATA, PVLINK_BSS,
 };
-static u64 align_up(u64 v, u64 a)
+/*
+ * The most pvimage stages in memory for one region, and writes to OUT: a
+ * larger one is refused (Documentation/pvimage.rst).  bss has no limit:
+ * it is neither staged nor written.
+ */
+#define PVIMAGE_MAX_BYTES	(1ull << 30)
+
+/* @v aligned up to @a (a power of two) in *@out; false if past 2^64 - 1. */
+static bool align_up(u64 v, u64 a, u64 *out)
 {
-	return (v + a - 1) & ~(a - 1);
+	if (v > ~(u64)0 - (a - 1))
+		return false;
+	*out = (v + a - 1) & ~(a - 1);
+	return true;
 }
 
 static void write_map(const struct pvlink_ctx *ctx, const char *path)
@@ -103,13 +114,111 @@ static void check_overlaps(const struct pvlink_ctx *ctx)
 	}
 }
 
+/*
+ * Place the regions of layout[] from --addr on, each after the one before
+ * it or where --region put it.  Every byte of the link must lie below
+ * 2^64 (the core refuses a region that wraps): a region that would pass
+ * it is refused naming that region and what put it there.
+ */
+static void place_regions(struct pvlink_ctx *ctx, u64 addr,
+			  const u64 region_addr[PVLINK_NR_REGIONS], u64 *file_end)
+{
+	/* The end of the region placed last: the next one goes at or after it. */
+	u64 cur = addr;
+	const char *prev = NULL;
+
+	*file_end = addr;
+	for (unsigned int i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
+		struct pvlink_region *r = &ctx->region[layout[i]];
+		const char *name = pvlink_region_name(layout[i]);
+		u64 want = region_addr[layout[i]], at;
+
+		if (want != PVIMAGE_ADDR_AUTO) {
+			if (want & (r->align - 1))
+				pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx: the region "
+					    "needs %llu-byte alignment", name,
+					    (unsigned long long)want,
+					    (unsigned long long)r->align);
+			at = want;
+		} else if (!align_up(cur, r->align, &at)) {
+			/* Nothing is there: its address only goes into the map. */
+			if (!r->size) {
+				r->addr = cur;
+				continue;
+			}
+			pvimage_die(PVIMAGE_EXIT_FAIL, "the link does not fit below 2^64: %s "
+				    "(%#llx bytes, %llu-byte aligned) would start at 2^64, "
+				    "after %s%s ends at %#llx; give a lower --addr than %#llx",
+				    name, (unsigned long long)r->size,
+				    (unsigned long long)r->align, prev ? "" : "--addr ",
+				    prev ? prev : "", (unsigned long long)cur,
+				    (unsigned long long)addr);
+		}
+		if (r->size > ~(u64)0 - at) {
+			if (want != PVIMAGE_ADDR_AUTO)
+				pvimage_die(PVIMAGE_EXIT_FAIL, "the link does not fit below "
+					    "2^64: --region %s=%#llx: its %#llx bytes run past "
+					    "2^64", name, (unsigned long long)at,
+					    (unsigned long long)r->size);
+			pvimage_die(PVIMAGE_EXIT_FAIL, "the link does not fit below 2^64: %s "
+				    "(%#llx bytes) at %#llx%s%s runs past 2^64; give a lower "
+				    "--addr than %#llx", name, (unsigned long long)r->size,
+				    (unsigned long long)at, prev ? ", after " : "",
+				    prev ? prev : "", (unsigned long long)addr);
+		}
+		r->addr = at;
+		cur = at + r->size;
+		if (!r->size)
+			continue;
+		prev = name;
+		if (layout[i] != PVLINK_BSS && cur > *file_end)
+			*file_end = cur;
+	}
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++)
+		if (r != PVLINK_BSS && ctx->region[r].size > PVIMAGE_MAX_BYTES)
+			pvimage_die(PVIMAGE_EXIT_FAIL, "region %s is %#llx bytes, more than "
+				    "the %llu MiB pvimage stages in memory (only bss may be "
+				    "larger)", pvlink_region_name(r),
+				    (unsigned long long)ctx->region[r].size,
+				    PVIMAGE_MAX_BYTES >> 20);
+	if (*file_end - addr > PVIMAGE_MAX_BYTES)
+		pvimage_die(PVIMAGE_EXIT_FAIL, "OUT would be %#llx bytes (from --addr %#llx to "
+			    "%#llx), more than the %llu MiB pvimage writes: place the regions "
+			    "closer together (--region)", (unsigned long long)(*file_end - addr),
+			    (unsigned long long)addr, (unsigned long long)*file_end,
+			    PVIMAGE_MAX_BYTES >> 20);
+}
+
+/*
+ * bss is never staged: no output holds it, and a backend may declare
+ * gigabytes of it.  The library lets a caller leave it unstaged (struct
+ * pvlink_region, @mem), and checks its address range like any other's.
+ */
+enum pvlink_err pvimage_link_staged(struct pvlink_ctx *ctx, void **work)
+{
+	for (unsigned int i = 0; i < PVLINK_NR_REGIONS; i++)
+		ctx->region[i].mem = ctx->region[i].size && i != PVLINK_BSS ?
+			pvimage_alloc_region(ctx->region[i].size) : NULL;
+	*work = pvimage_alloc(ctx->work_size);
+	return pvlink_link(ctx, *work, ctx->work_size);
+}
+
+void pvimage_link_release(struct pvlink_ctx *ctx, void *work)
+{
+	for (unsigned int i = 0; i < PVLINK_NR_REGIONS; i++) {
+		free(ctx->region[i].mem);
+		ctx->region[i].mem = NULL;
+	}
+	free(work);
+}
+
 int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 		       const struct pvlink_export_table *exports, u64 addr,
 		       const u64 region_addr[PVLINK_NR_REGIONS],
 		       u64 percpu_base, u64 percpu_size, const char *out)
 {
 	struct pvlink_ctx *ctx = pvimage_alloc(sizeof(*ctx));
-	u64 cur = addr, file_end = addr;
+	u64 file_end;
 	void *work;
 	u8 *flat;
 	size_t plen = strlen(out) + 16;
@@ -121,39 +230,9 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 		fprintf(stderr, "pvimage %s: %s\n", pvimage_cmd, ctx->msg);
 		return PVIMAGE_EXIT_FAIL;
 	}
-	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
-		struct pvlink_region *r = &ctx->region[layout[i]];
-		u64 want = region_addr[layout[i]];
-
-		if (want == PVIMAGE_ADDR_AUTO) {
-			cur = align_up(cur, r->align);
-		} else if (want & (r->align - 1)) {
-			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx: the region needs "
-				    "%llu-byte alignment", pvlink_region_name(layout[i]),
-				    (unsigned long long)want, (unsigned long long)r->align);
-		} else {
-			cur = want;
-		}
-		r->addr = cur;
-		cur += r->size;
-		if (cur < r->addr)
-			pvimage_die(PVIMAGE_EXIT_FAIL, "--addr %#llx: the link does not fit below "
-				    "2^64", (unsigned long long)addr);
-		if (layout[i] == PVLINK_BSS || !r->size)
-			continue;
-		if (r->addr < addr)
-			pvimage_die(PVIMAGE_EXIT_USAGE, "--region %s=%#llx is below --addr %#llx, "
-				    "where OUT starts", pvlink_region_name(layout[i]),
-				    (unsigned long long)r->addr, (unsigned long long)addr);
-		if (cur > file_end)
-			file_end = cur;
-	}
+	place_regions(ctx, addr, region_addr, &file_end);
 	check_overlaps(ctx);
-	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		ctx->region[i].mem = ctx->region[i].size ?
-			pvimage_alloc_region(ctx->region[i].size) : NULL;
-	work = pvimage_alloc(ctx->work_size);
-	if (pvlink_link(ctx, work, ctx->work_size)) {
+	if (pvimage_link_staged(ctx, &work)) {
 		fprintf(stderr, "pvimage %s: %s\n", pvimage_cmd, ctx->msg);
 		return PVIMAGE_EXIT_FAIL;
 	}
@@ -174,9 +253,7 @@ int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 	else
 		remove(path);
 	free(flat);
-	free(work);
-	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		free(ctx->region[i].mem);
+	pvimage_link_release(ctx, work);
 	free(ctx);
 	free(path);
 	return PVIMAGE_EXIT_OK;

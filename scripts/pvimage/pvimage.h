@@ -144,6 +144,14 @@ void pvimage_exports_read(struct pvlink_export_table *t, const char *path);
 /* ---- link.c ---- */
 /* region_addr[] entry of a region placed after the previous one. */
 #define PVIMAGE_ADDR_AUTO	(~(u64)0)
+/*
+ * pvlink_link() on a planned @ctx whose regions have their addresses:
+ * stages every region but bss (never allocated: no output holds it) and
+ * returns the core's error, the message in @ctx->msg.  Whatever the
+ * result, pvimage_link_release() frees the staging memory and *@work.
+ */
+enum pvlink_err pvimage_link_staged(struct pvlink_ctx *ctx, void **work);
+void pvimage_link_release(struct pvlink_ctx *ctx, void *work);
 int pvimage_link_stack(const struct pvlink_object *objs, unsigned int nr,
 		       const struct pvlink_export_table *exports, u64 addr,
 		       const u64 region_addr[PVLINK_NR_REGIONS],

@@ -101,10 +101,7 @@ static void verify_stack(const struct pvimage_kernel *k, const struct pvimage_im
 		ctx->region[i].addr = addr;
 		addr += ctx->region[i].size;
 	}
-	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		ctx->region[i].mem = pvimage_alloc_region(ctx->region[i].size);
-	work = pvimage_alloc(ctx->work_size);
-	if (pvlink_link(ctx, work, ctx->work_size)) {
+	if (pvimage_link_staged(ctx, &work)) {
 		problem("stack %s: %s%s", name, ctx->msg, what_to_do(ctx->err));
 	} else {
 		for (i = 0; i < k->nr_pvops; i++) {
@@ -118,9 +115,7 @@ static void verify_stack(const struct pvimage_kernel *k, const struct pvimage_im
 					name, k->pvops[i], stack[s.obj]->name);
 		}
 	}
-	for (i = 0; i < PVLINK_NR_REGIONS; i++)
-		free(ctx->region[i].mem);
-	free(work);
+	pvimage_link_release(ctx, work);
 	free(ctx);
 }
 

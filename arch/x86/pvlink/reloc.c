@@ -27,7 +27,8 @@ static const struct pvlink_howto x86_howto[R_X86_64_NUM] = {
 	[R_X86_64_PC32]		 = { "R_X86_64_PC32",	       4, PC | SGN },
 	/* No PLT in a static link: L is S (psABI 4.4.1). */
 	[R_X86_64_PLT32]	 = { "R_X86_64_PLT32",	       4, PC | SGN },
-	[R_X86_64_GOTPCREL]	 = { "R_X86_64_GOTPCREL",      4, PC | SGN | GOT },
+	/* Relaxed as GNU ld does: only mov, to lea (x86_relax_form()). */
+	[R_X86_64_GOTPCREL]	 = { "R_X86_64_GOTPCREL",      4, PC | SGN | GOT | RLX },
 	[R_X86_64_GOTPCRELX]	 = { "R_X86_64_GOTPCRELX",     4, PC | SGN | GOT | RLX },
 	[R_X86_64_REX_GOTPCRELX] = { "R_X86_64_REX_GOTPCRELX", 4, PC | SGN | GOT | RLX },
 };
@@ -69,7 +70,7 @@ const struct pvlink_howto *arch_pvlink_howto(u32 type)
 
 enum x86_relax_form {
 	X86_RELAX_NONE, X86_RELAX_CALL, X86_RELAX_JMP, X86_RELAX_MOV,
-	X86_RELAX_TEST, X86_RELAX_BINOP,
+	X86_RELAX_LEA, X86_RELAX_TEST, X86_RELAX_BINOP,
 };
 
 /* Which instruction holds a GOTPCRELX field, from the bytes before it. */
@@ -90,6 +91,9 @@ static enum x86_relax_form x86_relax_form(u32 type, const u8 *sec, u64 offset)
 	}
 	if ((modrm & X86_MODRM_RIP_MASK) != X86_MODRM_RIP)
 		return X86_RELAX_NONE;
+	/* The plain type promises nothing: GNU ld turns only mov into lea. */
+	if (type == R_X86_64_GOTPCREL)
+		return op == X86_OP_MOV_LOAD ? X86_RELAX_LEA : X86_RELAX_NONE;
 	/* REX_GOTPCRELX promises a REX prefix right before the opcode. */
 	if (type == R_X86_64_REX_GOTPCRELX &&
 	    (offset < 3 || (sec[offset - 3] & X86_REX_MASK) != X86_REX))
@@ -187,8 +191,13 @@ static bool x86_to_imm(const struct pvlink_reloc *r, u8 new_op, u8 digit,
  *   mov v@GOTPCREL(%rip), %reg   -> mov $v, %reg        if v fits the
  *                                   immediate (as ld prefers without PIC),
  *                                -> lea v(%rip), %reg   otherwise, if the
- *                                   PC-relative form fits
+ *                                   PC-relative form fits (ld keeps the
+ *                                   GOT for an absolute v here: see
+ *                                   Documentation/pvlink.rst)
  *   test/binop v@GOTPCREL(%rip), %reg -> test/binop $v, %reg
+ * and, for a plain R_X86_64_GOTPCREL, only
+ *   mov v@GOTPCREL(%rip), %reg   -> lea v(%rip), %reg   if it fits (ld
+ *                                   fails the link where it does not)
  * Only the usual addend (-4) is relaxed: with another one the GOT slot's
  * address, not the symbol's, is offset.  The instruction is read from the
  * unrelocated object, so a dry run and the real run decide alike.
@@ -219,6 +228,8 @@ static bool x86_relax(const struct pvlink_howto *howto, const struct pvlink_relo
 	case X86_RELAX_MOV:
 		if (x86_to_imm(r, X86_OP_MOV_IMM, 0, e))
 			return true;
+		/* fall through */
+	case X86_RELAX_LEA:
 		e->op[1] = X86_OP_LEA;
 		e->op_mask = X86_EDIT_OP;
 		e->value = v;

@@ -176,8 +176,15 @@ static void test_got_relax(void)
 		{ "push v@GOTPCREL keeps the GOT (no direct form)", R_X86_64_GOTPCRELX,
 		  { 0xff, 0x35 }, 2, KBASE + 0x100,
 		  { 0xff, 0x35, 0xfa, 0x0f, 0x00, 0x00 } },
-		{ "plain GOTPCREL is never relaxed", R_X86_64_GOTPCREL,
+		/* Plain GOTPCREL: as GNU ld, mov -> lea only (Documentation/pvlink.rst). */
+		{ "plain GOTPCREL mov v -> lea v(%rip) (as ld; never mov $v)", R_X86_64_GOTPCREL,
 		  { 0x48, 0x8b, 0x05 }, 3, KBASE + 0x100,
+		  { 0x48, 0x8d, 0x05, 0xf9, 0x00, 0x00, 0x00 } },
+		{ "plain GOTPCREL add keeps the GOT (as ld)", R_X86_64_GOTPCREL,
+		  { 0x48, 0x03, 0x05 }, 3, KBASE + 0x100,
+		  { 0x48, 0x03, 0x05, 0xf9, 0x0f, 0x00, 0x00 } },
+		{ "plain GOTPCREL mov out of lea's reach keeps the GOT (ld fails)",
+		  R_X86_64_GOTPCREL, { 0x48, 0x8b, 0x05 }, 3, 0x100000000000ull,
 		  { 0x48, 0x8b, 0x05, 0xf9, 0x0f, 0x00, 0x00 } },
 	};
 	unsigned int i;

@@ -163,7 +163,7 @@ def _(m, g):
 
 @case('good-got-plain-gotpcrel', base='got')
 def _(m, g):
-    # R_X86_64_GOTPCREL may not be relaxed: it must get its GOT slot.
+    # A plain R_X86_64_GOTPCREL: relaxed only if on a mov (to lea), as by ld.
     m.edit_rela(*text_rela(m, is_sym(m, 'corpus_got_local')), typ=R_X86_64_GOTPCREL)
     return m
 

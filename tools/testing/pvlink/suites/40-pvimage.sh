@@ -14,6 +14,8 @@
 #  - verify passes on make's image and catches an unexported symbol, a
 #    missing pv-op, a percpu overflow, a tampered byte, a foreign kernel;
 #  - pvimage link gives GNU ld's bytes for every section (ld_oracle.py);
+#  - export lists, layout near 2^64, --region, bss and the size limit
+#    (edge_cases.sh);
 #  - "make" fails when a backend uses a symbol the kernel does not export,
 #    or leaves a pv-op unimplemented;
 #  - the site table holds every pv-op reference vmlinux kept, call forms
@@ -370,17 +372,25 @@ refuse "list: a reserved index byte that is not zero is refused" 4 "index entry 
 refuse "verify: a file that is not an image is refused" 1 "not a pvlink image" \
 	"$PVIMAGE" verify --kernel "$K" "$B/native.o"
 # ---- 6. pvimage link equals GNU ld ----------------------------------
+# ld with --no-relax, and with its default relaxation (pvlink relaxes
+# GOT loads as ld does: Documentation/pvlink.rst, "Relocations").
 for stack in native "native test"; do
 	objs=()
 	for b in $stack; do objs+=("$B/$b.o"); done
 	label=${stack// /+}
-	mkdir -p "$O/oracle-$label"
-	expect "pvimage link --exports of $label: every section's bytes equal GNU ld's" \
-		bash -c "'$PVIMAGE' link --exports '$S/native.exports' --addr 0x3000000 \
-			-o '$O/oracle-$label/out' ${objs[*]} &&
-			/usr/bin/python3 '$S/ld_oracle.py' '$O/oracle-$label' '$S/native.exports' \
-			'$O/oracle-$label/out' ${objs[*]}"
+	for mode in --no-relax --relax; do
+		d=$O/oracle-$label$mode
+		mkdir -p "$d"
+		expect "pvimage link --exports of $label: every section's bytes equal GNU ld's (ld $mode)" \
+			bash -c "'$PVIMAGE' link --exports '$S/native.exports' --addr 0x3000000 \
+				-o '$d/out' ${objs[*]} &&
+				/usr/bin/python3 '$S/ld_oracle.py' ${mode/--no-relax/} '$d' \
+				'$S/native.exports' '$d/out' ${objs[*]}"
+	done
 done
+
+# ---- 6b. edge cases of export lists and layout (their own script) ----
+srctree=$srctree objtree=$objtree bash "$S/edge_cases.sh"
 
 # ---- 7. the build refuses a bad backend ------------------------------
 # "make" with one more backend object: pvlink.img must not be made, and
