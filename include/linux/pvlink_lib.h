@@ -385,6 +385,41 @@ enum pvlink_err pvlink_section(const struct pvlink_ctx *ctx, unsigned int obj,
 			       struct pvlink_section_info *info);
 
 /**
+ * pvlink_object_counts() - how many sections and symbols object @obj has
+ * @ctx:         a context on which pvlink_plan() succeeded.
+ * @obj:         object index.
+ * @nr_sections: set to its sections, section 0 included.
+ * @nr_symbols:  set to its symbols, the null symbol included.
+ *
+ * For walking an object with pvlink_section() and pvlink_global().
+ *
+ * Context: any.
+ * Return: PVLINK_OK, PVLINK_E_ARG for a bad index, or PVLINK_E_STATE.
+ */
+enum pvlink_err pvlink_object_counts(const struct pvlink_ctx *ctx, unsigned int obj,
+				     u32 *nr_sections, u32 *nr_symbols);
+
+/**
+ * pvlink_global() - symbol @i of object @obj, if others can see it
+ * @ctx:  a context on which pvlink_link() succeeded.
+ * @obj:  object index.
+ * @i:    symbol index in that object.
+ * @name: set to the symbol's name (inside the object).
+ * @sym:  filled with its linked value, as pvlink_lookup() gives it.
+ *
+ * Only a global or weak definition that is not hidden, in a loaded
+ * section or absolute, is found: what the objects above and
+ * pvlink_lookup() can resolve to.  An upper object's definition of the
+ * same name still wins in pvlink_lookup().
+ *
+ * Context: any.
+ * Return: PVLINK_OK, PVLINK_E_NOT_FOUND for any other symbol, PVLINK_E_ARG
+ * for a bad index, or PVLINK_E_STATE before a link.
+ */
+enum pvlink_err pvlink_global(const struct pvlink_ctx *ctx, unsigned int obj, u32 i,
+			      const char **name, struct pvlink_symbol *sym);
+
+/**
  * pvlink_export_find() - look a name up in an export table
  * @table: the table (may be NULL).
  * @name:  the symbol name.

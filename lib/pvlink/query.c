@@ -57,3 +57,37 @@ enum pvlink_err pvlink_section(const struct pvlink_ctx *ctx, unsigned int obj,
 	info->align = align_of(&sh);
 	return PVLINK_OK;
 }
+
+enum pvlink_err pvlink_object_counts(const struct pvlink_ctx *ctx, unsigned int obj,
+				     u32 *nr_sections, u32 *nr_symbols)
+{
+	if (ctx->state != PVLINK_STATE_PLANNED && ctx->state != PVLINK_STATE_LINKED)
+		return PVLINK_E_STATE;
+	if (obj >= ctx->nr_objs)
+		return PVLINK_E_ARG;
+	*nr_sections = pvlink_obj(ctx, obj)->shnum;
+	*nr_symbols = pvlink_obj(ctx, obj)->nsyms;
+	return PVLINK_OK;
+}
+
+enum pvlink_err pvlink_global(const struct pvlink_ctx *ctx, unsigned int obj, u32 i,
+			      const char **name, struct pvlink_symbol *out)
+{
+	const struct pvlink_obj *o;
+	Elf64_Sym s;
+
+	if (ctx->state != PVLINK_STATE_LINKED)
+		return PVLINK_E_STATE;
+	if (obj >= ctx->nr_objs || i >= pvlink_obj(ctx, obj)->nsyms)
+		return PVLINK_E_ARG;
+	o = pvlink_obj(ctx, obj);
+	s = get_sym(o, i);
+	if (i < o->first_global || !pvlink_sym_exported(o, &s))
+		return PVLINK_E_NOT_FOUND;
+	*name = o->strtab + s.st_name;
+	out->value = ws_sym(o)[i].value;
+	out->size = s.st_size;
+	out->obj = obj;
+	out->flags = ws_sym(o)[i].flags;
+	return PVLINK_OK;
+}

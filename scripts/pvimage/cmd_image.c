@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/pvlink_elf.h>
 #include "pvimage.h"
 
 static void load_image(const char *path, struct pvimage_image *img)
@@ -130,62 +131,61 @@ static const char *rel_type(u32 t)
 
 static void dump_object(const char *label, const u8 *data, size_t size)
 {
-	struct pvimage_elf e;
 	struct pvimage_backend b;
-	const char *why;
-	char entry[32];
-	unsigned int i;
+	struct pvlink_elf e;
+	char entry[32], why[PVLINK_MSG_MAX];
+	u32 i;
 
-	if (pvimage_elf_open(&e, label, data, size, &why))
-		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s", label, why);
+	/* The boot's checks first, then the library's view for printing. */
 	pvimage_backend_from_object(&b, label, data, size);
+	if (pvlink_elf_open(&e, data, size, why, sizeof(why)))
+		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s", label, why);
 	printf("backend %s\n", b.name);
 	printf("  note: entry=%s priority=%d cpuid=%s requires=%s\n",
 	       pvimage_entry_str(b.entry, entry, sizeof(entry)), b.priority,
 	       b.cpuid[0] ? b.cpuid : "-", b.requires[0] ? b.requires : "-");
 	printf("  sections:\n");
 	for (i = 1; i < e.shnum; i++) {
-		const Elf64_Shdr *s = &e.sh[i];
+		struct pvlink_elf_section s;
 
+		pvlink_elf_section(&e, i, &s);
 		printf("    [%2u] %-24s %-13s flags=%c%c%c size=%#llx align=%llu\n", i,
-		       pvimage_elf_secname(&e, s), sec_type(s->sh_type),
-		       s->sh_flags & SHF_ALLOC ? 'A' : '-', s->sh_flags & SHF_WRITE ? 'W' : '-',
-		       s->sh_flags & SHF_EXECINSTR ? 'X' : '-', (unsigned long long)s->sh_size,
-		       (unsigned long long)s->sh_addralign);
+		       s.name, sec_type(s.type),
+		       s.flags & SHF_ALLOC ? 'A' : '-', s.flags & SHF_WRITE ? 'W' : '-',
+		       s.flags & SHF_EXECINSTR ? 'X' : '-', (unsigned long long)s.size,
+		       (unsigned long long)s.align);
 	}
 	printf("  symbols:\n");
-	for (u64 j = 1; j < e.nsyms; j++) {
-		const Elf64_Sym *s = &e.sym[j];
-		u32 type = ELF64_ST_TYPE(s->st_info), bind = ELF64_ST_BIND(s->st_info);
+	for (i = 1; i < e.nsyms; i++) {
+		struct pvlink_elf_symbol s;
 
-		if (type == STT_SECTION || type == STT_FILE)
+		pvlink_elf_symbol(&e, i, &s);
+		if (s.type == STT_SECTION || s.type == STT_FILE)
 			continue;
-		printf("    %016llx %6llu %-6s %-6s %-5s %s\n", (unsigned long long)s->st_value,
-		       (unsigned long long)s->st_size,
-		       type == STT_FUNC ? "FUNC" : type == STT_OBJECT ? "OBJECT" : "NOTYPE",
-		       bind == STB_LOCAL ? "LOCAL" : bind == STB_WEAK ? "WEAK" : "GLOBAL",
-		       s->st_shndx == SHN_UNDEF ? "UND" : s->st_shndx == SHN_ABS ? "ABS" : "",
-		       pvimage_elf_symname(&e, s));
+		printf("    %016llx %6llu %-6s %-6s %-5s %s\n", (unsigned long long)s.value,
+		       (unsigned long long)s.size,
+		       s.type == STT_FUNC ? "FUNC" : s.type == STT_OBJECT ? "OBJECT" : "NOTYPE",
+		       s.bind == STB_LOCAL ? "LOCAL" : s.bind == STB_WEAK ? "WEAK" : "GLOBAL",
+		       s.shndx == SHN_UNDEF ? "UND" : s.shndx == SHN_ABS ? "ABS" : "",
+		       s.name);
 	}
 	printf("  relocations:\n");
 	for (i = 1; i < e.shnum; i++) {
-		const Elf64_Shdr *s = &e.sh[i];
-		const Elf64_Rela *r;
+		struct pvlink_elf_section rs, target;
+		struct pvlink_elf_rela r;
 
-		if (s->sh_type != SHT_RELA || s->sh_info >= e.shnum ||
-		    !(e.sh[s->sh_info].sh_flags & SHF_ALLOC))
-			continue;	/* debug info relocations are not applied */
-		r = (const Elf64_Rela *)pvimage_elf_secdata(&e, s);
-		if (!r || s->sh_size % sizeof(*r) || (s->sh_offset & 7))
-			pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s malformed", label,
-				    pvimage_elf_secname(&e, s));
-		for (u64 j = 0; j < s->sh_size / sizeof(*r); j++) {
-			u32 si = ELF64_R_SYM(r[j].r_info);
+		pvlink_elf_section(&e, i, &rs);
+		/* Relocations of debug information are not applied. */
+		if (rs.type != SHT_RELA || pvlink_elf_section(&e, rs.info, &target) ||
+		    !(target.flags & SHF_ALLOC))
+			continue;
+		for (u64 j = 0; !pvlink_elf_rela(&e, &rs, j, &r); j++) {
+			struct pvlink_elf_symbol s;
 
-			printf("    %-20s %08llx %-22s %s%+lld\n", pvimage_elf_secname(&e, &e.sh[s->sh_info]),
-			       (unsigned long long)r[j].r_offset, rel_type(ELF64_R_TYPE(r[j].r_info)),
-			       si < e.nsyms ? pvimage_elf_symname(&e, &e.sym[si]) : "<bad symbol>",
-			       (long long)r[j].r_addend);
+			printf("    %-20s %08llx %-22s %s%+lld\n", target.name,
+			       (unsigned long long)r.offset, rel_type(r.type),
+			       pvlink_elf_symbol(&e, r.sym, &s) ? "<bad symbol>" : s.name,
+			       (long long)r.addend);
 		}
 	}
 }

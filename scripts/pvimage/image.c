@@ -15,16 +15,6 @@
 #include <linux/pvlink.h>
 #include "pvimage.h"
 
-/* Index entry field offsets (the documented byte layout). */
-#define ENT_NAME	0
-#define ENT_REQUIRES	32
-#define ENT_CPUID	64
-#define ENT_ENTRY	76
-#define ENT_PRIORITY	80
-#define ENT_OFFSET	88
-#define ENT_SIZE	96
-#define ENT_SHA256	104
-
 static int cmp_backend(const void *a, const void *b)
 {
 	return strcmp(((const struct pvimage_backend *)a)->name,
@@ -33,19 +23,26 @@ static int cmp_backend(const void *a, const void *b)
 
 static void ar_header(u8 *p, const char *name, u64 size)
 {
-	char h[PVIMAGE_AR_HDR_SIZE + 64];
+	char h[PVLINK_IMAGE_AR_HDR_SIZE + 64];
 
 	/* name/ date uid gid mode(octal) size(decimal) "`\n" */
 	snprintf(h, sizeof(h), "%-16s%-12s%-6s%-6s%-8s%-10llu`\n", name, "0", "0", "0",
 		 "644", (unsigned long long)size);
-	memcpy(p, h, PVIMAGE_AR_HDR_SIZE);
+	memcpy(p, h, PVLINK_IMAGE_AR_HDR_SIZE);
 }
 
 void pvimage_image_write(const struct pvimage_image *img, struct pvimage_buf *out)
 {
 	struct pvimage_backend *b = pvimage_alloc(img->nr * sizeof(*b));
-	u64 idx_size = PVIMAGE_IDX_HDR_SIZE + (u64)img->nr * PVIMAGE_IDX_ENT_SIZE;
-	u64 total = 8 + PVIMAGE_AR_HDR_SIZE + idx_size, off;
+	struct pvlink_image_index h = {
+		.magic = PVLINK_IMAGE_IDX_MAGIC,
+		.version = PVLINK_IMAGE_IDX_VERSION,
+		.nr = img->nr,
+		.hdr_size = sizeof(struct pvlink_image_index),
+		.ent_size = sizeof(struct pvlink_image_entry),
+	};
+	u64 idx_size = sizeof(h) + (u64)img->nr * sizeof(struct pvlink_image_entry);
+	u64 total = 8 + PVLINK_IMAGE_AR_HDR_SIZE + idx_size, off;
 	u8 *p, *idx;
 	unsigned int i;
 	char name[PVLINK_NAME_MAX + 8];
@@ -53,35 +50,34 @@ void pvimage_image_write(const struct pvimage_image *img, struct pvimage_buf *ou
 	memcpy(b, img->b, img->nr * sizeof(*b));
 	qsort(b, img->nr, sizeof(*b), cmp_backend);
 	for (i = 0; i < img->nr; i++)
-		total += (total & 1) + PVIMAGE_AR_HDR_SIZE + b[i].size;
+		total += (total & 1) + PVLINK_IMAGE_AR_HDR_SIZE + b[i].size;
 	total += total & 1;
 	p = pvimage_alloc(total);
-	memcpy(p, PVIMAGE_AR_MAGIC, 8);
-	ar_header(p + 8, PVIMAGE_IDX_MEMBER "/", idx_size);
-	idx = p + 8 + PVIMAGE_AR_HDR_SIZE;
-	memcpy(idx, PVIMAGE_IDX_MAGIC, 8);
-	put_le32(idx + 8, PVIMAGE_IDX_VERSION);
-	put_le32(idx + 12, img->nr);
-	put_le32(idx + 16, PVIMAGE_IDX_HDR_SIZE);
-	put_le32(idx + 20, PVIMAGE_IDX_ENT_SIZE);
-	off = 8 + PVIMAGE_AR_HDR_SIZE + idx_size;
+	memcpy(p, PVLINK_IMAGE_AR_MAGIC, 8);
+	ar_header(p + 8, PVLINK_IMAGE_IDX_MEMBER "/", idx_size);
+	idx = p + 8 + PVLINK_IMAGE_AR_HDR_SIZE;
+	memcpy(idx, &h, sizeof(h));
+	off = 8 + PVLINK_IMAGE_AR_HDR_SIZE + idx_size;
 	for (i = 0; i < img->nr; i++) {
-		u8 *e = idx + PVIMAGE_IDX_HDR_SIZE + (u64)i * PVIMAGE_IDX_ENT_SIZE;
+		struct pvlink_image_entry e = {
+			.entry = b[i].entry,
+			.priority = b[i].priority,
+			.size = b[i].size,
+		};
 
 		if (off & 1)
 			p[off++] = '\n';	/* ar pads members to even offsets */
 		snprintf(name, sizeof(name), "%s.o/", b[i].name);
 		ar_header(p + off, name, b[i].size);
-		off += PVIMAGE_AR_HDR_SIZE;
+		off += PVLINK_IMAGE_AR_HDR_SIZE;
 		memcpy(p + off, b[i].data, b[i].size);
-		memcpy(e + ENT_NAME, b[i].name, strlen(b[i].name));
-		memcpy(e + ENT_REQUIRES, b[i].requires, strlen(b[i].requires));
-		memcpy(e + ENT_CPUID, b[i].cpuid, strlen(b[i].cpuid));
-		put_le16(e + ENT_ENTRY, b[i].entry);
-		put_le32(e + ENT_PRIORITY, (u32)b[i].priority);
-		put_le64(e + ENT_OFFSET, off);
-		put_le64(e + ENT_SIZE, b[i].size);
-		memcpy(e + ENT_SHA256, b[i].digest, SHA256_DIGEST_SIZE);
+		/* The note reader checked each fits, with room for its NUL. */
+		memcpy(e.name, b[i].name, strlen(b[i].name));
+		memcpy(e.requires, b[i].requires, strlen(b[i].requires));
+		memcpy(e.cpuid, b[i].cpuid, strlen(b[i].cpuid));
+		e.offset = off;
+		memcpy(e.sha256, b[i].digest, SHA256_DIGEST_SIZE);
+		memcpy(idx + sizeof(h) + (u64)i * sizeof(e), &e, sizeof(e));
 		off += b[i].size;
 	}
 	if (off & 1)
@@ -99,11 +95,11 @@ void pvimage_image_write(const struct pvimage_image *img, struct pvimage_buf *ou
 int pvimage_image_read(struct pvimage_image *img, const u8 *data, size_t size,
 		       char *why, size_t whylen)
 {
-	static struct pvlink_image_backend ib[PVIMAGE_MAX_BACKENDS];
+	static struct pvlink_image_backend ib[PVLINK_IMAGE_MAX_BACKENDS];
 	unsigned int n, i;
 
 	memset(img, 0, sizeof(*img));
-	if (pvlink_image_read(data, size, ib, PVIMAGE_MAX_BACKENDS, &n, why, whylen))
+	if (pvlink_image_read(data, size, ib, PVLINK_IMAGE_MAX_BACKENDS, &n, why, whylen))
 		return -1;
 	for (i = 0; i < n; i++) {
 		struct pvimage_backend *b = &img->b[i], nb;
@@ -141,29 +137,37 @@ const struct pvimage_backend *pvimage_image_find(const struct pvimage_image *img
 	return NULL;
 }
 
-#define FAIL(...)	do { snprintf(why, whylen, __VA_ARGS__); return -1; } while (0)
-
+/*
+ * The stack under @top, bottom first, chosen by the kernel's own code
+ * (lib/pvlink/select.c) as "pvlink=<top>" would choose it, for the entry
+ * modes @top declares: so every backend of the chain must share one.
+ */
 int pvimage_stack(const struct pvimage_image *img, const struct pvimage_backend *top,
 		  const struct pvimage_backend **stack, unsigned int *nr,
 		  char *why, size_t whylen)
 {
-	const struct pvimage_backend *chain[PVLINK_MAX_OBJECTS];
-	unsigned int n = 0;
+	return pvimage_stack_for(img, top, top->entry, stack, nr, why, whylen);
+}
 
-	for (const struct pvimage_backend *b = top; b; ) {
-		if (n == PVLINK_MAX_OBJECTS)
-			FAIL("backend %s: requires chain longer than %u (a cycle?)", top->name,
-			     PVLINK_MAX_OBJECTS);
-		chain[n++] = b;
-		if (!b->requires[0])
-			break;
-		b = pvimage_image_find(img, b->requires);
-		if (!b)
-			FAIL("backend %s requires %s, which is not in the image",
-			     chain[n - 1]->name, chain[n - 1]->requires);
+int pvimage_stack_for(const struct pvimage_image *img, const struct pvimage_backend *top,
+		      u32 entry, const struct pvimage_backend **stack, unsigned int *nr,
+		      char *why, size_t whylen)
+{
+	static struct pvlink_image_backend ib[PVLINK_IMAGE_MAX_BACKENDS];
+	struct pvlink_platform p = { .entry = entry };
+	unsigned int idx[PVLINK_MAX_OBJECTS], i;
+
+	for (i = 0; i < img->nr; i++) {
+		memset(&ib[i], 0, sizeof(ib[i]));
+		memcpy(ib[i].name, img->b[i].name, sizeof(ib[i].name));
+		memcpy(ib[i].requires, img->b[i].requires, sizeof(ib[i].requires));
+		memcpy(ib[i].cpuid, img->b[i].cpuid, PVLINK_CPUID_SIG_LEN);
+		ib[i].entry = img->b[i].entry;
+		ib[i].priority = img->b[i].priority;
 	}
-	for (unsigned int i = 0; i < n; i++)
-		stack[i] = chain[n - 1 - i];
-	*nr = n;
+	if (pvlink_select(ib, img->nr, &p, top->name, idx, nr, why, whylen))
+		return -1;
+	for (i = 0; i < *nr; i++)
+		stack[i] = &img->b[idx[i]];
 	return 0;
 }

@@ -59,13 +59,13 @@ static void write_map(const struct pvlink_ctx *ctx, const char *path)
 		    (unsigned long long)ctx->region[r].size,
 		    (unsigned long long)ctx->region[r].align);
 	for (oi = 0; oi < ctx->nr_objs; oi++) {
-		struct pvimage_elf e;
-		const char *why;
 		const char *oname = ctx->objs[oi].name;
+		u32 nsec, nsym;
 
-		if (pvimage_elf_open(&e, oname, ctx->objs[oi].data, ctx->objs[oi].size, &why))
-			continue;
-		for (unsigned int i = 1; i < e.shnum; i++) {
+		/* The link succeeded: every object has passed the boot's checks. */
+		if (pvlink_object_counts(ctx, oi, &nsec, &nsym))
+			pvimage_die(PVIMAGE_EXIT_FAIL, "%s: not linked", oname);
+		for (u32 i = 1; i < nsec; i++) {
 			struct pvlink_section_info si;
 
 			if (pvlink_section(ctx, oi, i, &si) || si.region == PVLINK_REGION_NONE)
@@ -74,13 +74,13 @@ static void write_map(const struct pvlink_ctx *ctx, const char *path)
 			    pvlink_region_name(si.region), (unsigned long long)si.addr,
 			    (unsigned long long)si.size);
 		}
-		for (u64 i = 1; i < e.nsyms; i++) {
-			const Elf64_Sym *s = &e.sym[i];
-			struct pvlink_symbol ps;
-			const char *name = pvimage_elf_symname(&e, s);
+		for (u32 i = 1; i < nsym; i++) {
+			struct pvlink_symbol gs, ps;
+			const char *name;
 
-			if (ELF64_ST_BIND(s->st_info) == STB_LOCAL || s->st_shndx == SHN_UNDEF)
+			if (pvlink_global(ctx, oi, i, &name, &gs))
 				continue;
+			/* Only the definition that wins, as the kernel would see it. */
 			if (pvlink_lookup(ctx, name, &ps) || ps.obj != oi)
 				continue;
 			MAP("symbol %s %s 0x%llx%s\n", oname, name, (unsigned long long)ps.value,

@@ -11,8 +11,7 @@
 #include <stddef.h>
 #include <linux/types.h>
 #include <linux/elf.h>
-#include <linux/pvlink.h>
-#include <linux/pvlink.h>
+#include <linux/pvlink_lib.h>
 #include <linux/sha256.h>
 
 /* Exit codes (documented in Documentation/pvimage.rst). */
@@ -38,41 +37,7 @@ bool pvimage_parse_u64(const char *s, u64 *v);
 void *pvimage_alloc(size_t size);
 /* Zeroed staging memory for a region: aligned as the region's addresses are. */
 void *pvimage_alloc_region(size_t size);
-u16 get_le16(const u8 *p);
-u32 get_le32(const u8 *p);
-u64 get_le64(const u8 *p);
-void put_le16(u8 *p, u16 v);
-void put_le32(u8 *p, u32 v);
-void put_le64(u8 *p, u64 v);
 void pvimage_hex(char *out, const u8 *bytes, size_t n);
-
-/* ---- elf.c: read-only views of ELF64 files, every access checked ---- */
-struct pvimage_elf {
-	const char *path;
-	const u8 *data;
-	size_t size;
-	const Elf64_Ehdr *eh;
-	const Elf64_Shdr *sh;
-	unsigned int shnum;
-	const char *shstr;
-	u64 shstrsz;
-	const Elf64_Sym *sym;	/* SHT_SYMTAB, or NULL */
-	u64 nsyms;
-	const char *str;
-	u64 strsz;
-};
-
-/* Opens an ELF64 little-endian x86-64 file; 0, or -1 with *why set. */
-int pvimage_elf_open(struct pvimage_elf *e, const char *path, const void *data,
-		     size_t size, const char **why);
-const char *pvimage_elf_secname(const struct pvimage_elf *e, const Elf64_Shdr *s);
-const char *pvimage_elf_symname(const struct pvimage_elf *e, const Elf64_Sym *s);
-const Elf64_Shdr *pvimage_elf_section(const struct pvimage_elf *e, const char *name);
-/* Section bytes in the file (NULL for NOBITS or out of bounds). */
-const u8 *pvimage_elf_secdata(const struct pvimage_elf *e, const Elf64_Shdr *s);
-const Elf64_Sym *pvimage_elf_symbol(const struct pvimage_elf *e, const char *name);
-/* File bytes at a virtual address of an executable (len checked), or NULL. */
-const u8 *pvimage_elf_vaddr(const struct pvimage_elf *e, u64 vaddr, u64 len);
 
 /* ---- backend.c: the metadata of a backend object ---- */
 struct pvimage_backend {
@@ -87,21 +52,16 @@ struct pvimage_backend {
 	u8 digest[SHA256_DIGEST_SIZE];
 };
 
-/* Reads the PVLINK_BACKEND note of an object; dies naming @path if absent. */
+/* Runs the boot's checks of one object (a plan); dies naming @path. */
+void pvimage_check_object(const char *path, const u8 *data, size_t size);
+/* Checks an object, then reads its PVLINK_BACKEND note; dies naming @path. */
 void pvimage_backend_from_object(struct pvimage_backend *b, const char *path,
 				 const u8 *data, size_t size);
 const char *pvimage_entry_str(u16 entry, char *buf, size_t len);
 
 /* ---- image.c ---- */
-#define PVIMAGE_IDX_MAGIC	"PVLNKIDX"
-#define PVIMAGE_IDX_VERSION	1
-#define PVIMAGE_IDX_MEMBER	"pvlink.idx"
-#define PVIMAGE_IDX_HDR_SIZE	32
-#define PVIMAGE_IDX_ENT_SIZE	136
-#define PVIMAGE_AR_MAGIC	"!<arch>\n"
-#define PVIMAGE_AR_HDR_SIZE	60
-#define PVIMAGE_MEMBER_NAME_MAX	13	/* "<name>.o/" fits ar's 16 bytes */
-#define PVIMAGE_MAX_BACKENDS	64
+/* The format is <linux/pvlink_abi.h>'s; reading it is lib/pvlink/image.c. */
+#define PVIMAGE_MAX_BACKENDS	PVLINK_IMAGE_MAX_BACKENDS
 
 struct pvimage_image {
 	unsigned int nr;
@@ -115,14 +75,20 @@ int pvimage_image_read(struct pvimage_image *img, const u8 *data, size_t size,
 		       char *why, size_t whylen);
 const struct pvimage_backend *pvimage_image_find(const struct pvimage_image *img,
 						 const char *name);
-/* The stack of @top, bottom first; -1 with @why on a missing/cyclic requires. */
+/*
+ * The stack of @top, bottom first, as the kernel's selection builds it for
+ * "pvlink=<top>" under entry modes @entry (pvimage_stack(): @top's own);
+ * -1 with @why if the boot would refuse it.
+ */
 int pvimage_stack(const struct pvimage_image *img, const struct pvimage_backend *top,
 		  const struct pvimage_backend **stack, unsigned int *nr,
 		  char *why, size_t whylen);
+int pvimage_stack_for(const struct pvimage_image *img, const struct pvimage_backend *top,
+		      u32 entry, const struct pvimage_backend **stack, unsigned int *nr,
+		      char *why, size_t whylen);
 
 /* ---- kernel.c: what a vmlinux tells pvimage ---- */
 struct pvimage_kernel {
-	struct pvimage_elf elf;
 	struct pvlink_export_table table;
 	struct pvlink_export *exports;
 	u32 *bucket;

@@ -96,12 +96,6 @@ bool pvimage_parse_u64(const char *s, u64 *v)
 	return !errno && !*end;
 }
 
-u16 get_le16(const u8 *p) { return p[0] | (u16)p[1] << 8; }
-u32 get_le32(const u8 *p) { return get_le16(p) | (u32)get_le16(p + 2) << 16; }
-u64 get_le64(const u8 *p) { return get_le32(p) | (u64)get_le32(p + 4) << 32; }
-void put_le16(u8 *p, u16 v) { p[0] = v; p[1] = v >> 8; }
-void put_le32(u8 *p, u32 v) { put_le16(p, v); put_le16(p + 2, v >> 16); }
-void put_le64(u8 *p, u64 v) { put_le32(p, v); put_le32(p + 4, v >> 32); }
 
 void pvimage_hex(char *out, const u8 *bytes, size_t n)
 {

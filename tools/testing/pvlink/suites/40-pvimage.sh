@@ -16,6 +16,8 @@
 #  - pvimage link gives GNU ld's bytes for every section (ld_oracle.py);
 #  - export lists, layout near 2^64, --region, bss and the size limit
 #    (edge_cases.sh);
+#  - malformed objects and the whole malformed-object corpus through a
+#    pvimage built with ASan and UBSan (malformed.sh);
 #  - "make" fails when a backend uses a symbol the kernel does not export,
 #    or leaves a pv-op unimplemented;
 #  - the site table holds every pv-op reference vmlinux kept, call forms
@@ -391,6 +393,9 @@ done
 
 # ---- 6b. edge cases of export lists and layout (their own script) ----
 srctree=$srctree objtree=$objtree bash "$S/edge_cases.sh"
+
+# ---- 6c. malformed input under ASan and UBSan (their own script) ----
+srctree=$srctree objtree=$objtree CLANG="${CLANG:-clang}" bash "$S/malformed.sh"
 
 # ---- 7. the build refuses a bad backend ------------------------------
 # "make" with one more backend object: pvlink.img must not be made, and
