@@ -121,20 +121,12 @@ int pvlink_find_image(const struct boot_info *bi, struct pvlink_boot_state *st)
 	return -1;
 }
 
-static bool digest_allowed(const u8 *digest)
-{
-	const struct pvlink_digest_list *l = &pvlink_allowed_digests;
-
-	for (u32 i = 0; i < l->nr; i++)
-		if (!memcmp(l->digest[i], digest, SHA256_DIGEST_SIZE))
-			return true;
-	return false;
-}
-
 /* The binding: every backend of the image was built with this kernel. */
 static int check_binding(const struct pvlink_image_backend *b, unsigned int nr,
 			 struct pvlink_boot_state *st)
 {
+	char msg[PVLINK_MSG_MAX];
+
 	if (IS_ENABLED(CONFIG_PVLINK_TESTING) && cmdline_has("pvlink.unbound")) {
 		pr_warn("pvlink: ************************************************************\n");
 		pr_warn("pvlink: pvlink.unbound: NOT checking that the image's backends were\n");
@@ -144,13 +136,10 @@ static int check_binding(const struct pvlink_image_backend *b, unsigned int nr,
 		return 0;
 	}
 	for (unsigned int i = 0; i < nr; i++) {
-		if (digest_allowed(b[i].digest))
+		if (!pvlink_backend_bound(&b[i], &pvlink_allowed_digests.digest[0][0],
+					  pvlink_allowed_digests.nr, msg, sizeof(msg)))
 			continue;
-		PVLINK_BOOT_REASON(st, "%s: backend %s is not bound to this kernel: its SHA-256 %02x%02x%02x%02x%02x%02x%02x%02x... is not among the %u digests this kernel was built with (use the pvlink.img built with this vmlinux)",
-				   st->image, b[i].name, b[i].digest[0], b[i].digest[1],
-				   b[i].digest[2], b[i].digest[3], b[i].digest[4],
-				   b[i].digest[5], b[i].digest[6], b[i].digest[7],
-				   pvlink_allowed_digests.nr);
+		PVLINK_BOOT_REASON(st, "%s: %s", st->image, msg);
 		return -1;
 	}
 	return 0;
@@ -184,88 +173,59 @@ static int reserve_pages(struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
 	return 0;
 }
 
-/* Every pv-op, from the stack: the top object's definition wins. */
+/* Every pv-op's symbol name, in PV_OPS() order (struct pvops order). */
+static const char *const pvop_syms[] = {
+#define PVOP_SYM_OP(type, op, params, args)	"pv_" #op,
+#define PVOP_SYM_VOP(op, params, args)		"pv_" #op,
+	PV_OPS(PVOP_SYM_OP, PVOP_SYM_VOP, PVOP_SYM_VOP)
+#undef PVOP_SYM_OP
+#undef PVOP_SYM_VOP
+};
+
+/* Every pv-op, from the stack (the library's rule): the top object's wins. */
 static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
 			struct pvlink_boot_state *st)
 {
-	const struct pvlink_region *text = &ctx->region[PVLINK_TEXT];
-	struct pvlink_symbol sym;
+	u64 value[ARRAY_SIZE(pvop_syms)];
+	unsigned int i = 0;
 
-#define LOOKUP(op)							\
-	do {								\
-		if (pvlink_lookup(ctx, "pv_" #op, &sym)) {		\
-			PVLINK_BOOT_REASON(st, "stack %s does not define pv-op pv_%s (every pv-op of asm/pvops.h must be defined by one of its backends)", \
-					   st->stack, #op);		\
-			return -1;					\
-		}							\
-		if (!(sym.flags & PVLINK_SYM_FUNC) ||			\
-		    sym.value - text->addr >= text->size) {		\
-			PVLINK_BOOT_REASON(st, "stack %s: pv_%s (backend %s) is not a function in the text region", \
-					   st->stack, #op, link_objs[sym.obj].name); \
-			return -1;					\
-		}							\
-		ops->op = (__typeof__(ops->op))(uintptr_t)sym.value; \
-	} while (0);
-#define LOOKUP_OP(type, op, params, args)	LOOKUP(op)
-#define LOOKUP_VOP(op, params, args)		LOOKUP(op)
-	PV_OPS(LOOKUP_OP, LOOKUP_VOP, LOOKUP_VOP)
-#undef LOOKUP_OP
-#undef LOOKUP_VOP
-#undef LOOKUP
+	if (pvlink_stack_pvops(ctx, pvop_syms, ARRAY_SIZE(pvop_syms), value, st->reason,
+			       sizeof(st->reason)))
+		return -1;
+#define FILL(op)	ops->op = (__typeof__(ops->op))(uintptr_t)value[i++];
+#define FILL_OP(type, op, params, args)	FILL(op)
+#define FILL_VOP(op, params, args)	FILL(op)
+	PV_OPS(FILL_OP, FILL_VOP, FILL_VOP)
+#undef FILL_OP
+#undef FILL_VOP
+#undef FILL
 	return 0;
-}
-
-/* "pvlink_backend_init_" + @name with every '-' made '_' (a C identifier). */
-static void init_symbol(const char *name, char *buf, size_t len)
-{
-	size_t n = strlcpy(buf, PVLINK_BACKEND_INIT_PREFIX, len);
-
-	for (; *name && n + 1 < len; name++, n++)
-		buf[n] = *name == '-' ? '_' : *name;
-	buf[n < len ? n : len - 1] = '\0';
 }
 
 /*
  * Every backend's PVLINK_BACKEND_INIT(), bottom first, before anything of
- * the kernel changes (include/linux/pvlink.h says what an init may do).
- * An init is the backend's own: found in another object of the stack, or
- * not a function of the text region, the stack is refused before any runs.
+ * the kernel changes (include/linux/pvlink_backend.h says what an init
+ * may do).  An init is the backend's own: found in another object of the
+ * stack, or not a function of the text region, the stack is refused
+ * before any runs (the library's rule).
  */
 static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
 			 struct pvlink_boot_state *st)
 {
-	const struct pvlink_region *text = &ctx->region[PVLINK_TEXT];
-	char name[sizeof(PVLINK_BACKEND_INIT_PREFIX) + PVLINK_NAME_MAX];
-	int (*init[PVLINK_MAX_OBJECTS])(struct boot_info *bi);
-	struct pvlink_symbol sym;
+	u64 init[PVLINK_MAX_OBJECTS];
 
+	if (pvlink_stack_inits(ctx, init, st->reason, sizeof(st->reason)))
+		return -1;
 	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
-		init[i] = NULL;
-		init_symbol(link_objs[i].name, name, sizeof(name));
-		if (pvlink_lookup(ctx, name, &sym))
-			continue;
-		if (sym.obj != i) {
-			PVLINK_BOOT_REASON(st, "stack %s: backend %s defines %s, the init of backend %s (each backend defines only its own PVLINK_BACKEND_INIT())",
-					   st->stack, link_objs[sym.obj].name, name,
-					   link_objs[i].name);
-			return -1;
-		}
-		if (!(sym.flags & PVLINK_SYM_FUNC) || sym.value - text->addr >= text->size) {
-			PVLINK_BOOT_REASON(st, "stack %s: backend %s's %s is not a function in the text region (define it with PVLINK_BACKEND_INIT())",
-					   st->stack, link_objs[i].name, name);
-			return -1;
-		}
-		init[i] = (int (*)(struct boot_info *))(uintptr_t)sym.value;
-	}
-	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
+		int (*fn)(struct boot_info *bi) = (int (*)(struct boot_info *))(uintptr_t)init[i];
 		int err;
 
-		if (!init[i])
+		if (!fn)
 			continue;
 		if (cmdline_has("pvlink.debug"))
 			pr_info("pvlink: stack %s: calling backend %s's init\n", st->stack,
 				link_objs[i].name);
-		err = init[i](bi);
+		err = fn(bi);
 		if (err) {
 			PVLINK_BOOT_REASON(st, "stack %s: backend %s's init failed (error %d)",
 					   st->stack, link_objs[i].name, err);

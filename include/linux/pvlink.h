@@ -68,8 +68,6 @@ void arch_pvlink_platform(const struct boot_info *bi, struct pvlink_platform *p)
  */
 u64 arch_pvlink_cycles(void);
 
-/* Longest stack name: every name and a '+' between them. */
-#define PVLINK_STACK_NAME_MAX	(PVLINK_MAX_OBJECTS * (PVLINK_NAME_MAX + 1))
 #define PVLINK_REASON_MAX	(PVLINK_MSG_MAX + 128)
 
 /**

@@ -502,6 +502,75 @@ struct pvlink_image_backend {
 int pvlink_image_read(const void *img, size_t size, struct pvlink_image_backend *b,
 		      unsigned int max, unsigned int *nr, char *msg, size_t msglen);
 
+/**
+ * pvlink_backend_bound() - is backend @b one the kernel was built with?
+ * @b:          a backend from pvlink_image_read().
+ * @digests:    the kernel's allow-list: @nr_digests SHA-256 digests.
+ * @nr_digests: how many.
+ * @msg:        if not, why and what to do.
+ * @len:        size of @msg.
+ *
+ * The binding (Documentation/pvlink.rst): the boot-time link and
+ * "pvimage verify" refuse an image holding any backend that is not.
+ *
+ * Return: 0, or -1 with @msg set.
+ */
+int pvlink_backend_bound(const struct pvlink_image_backend *b, const u8 *digests,
+			 u32 nr_digests, char *msg, size_t len);
+
+/* The rules of a linked stack (lib/pvlink/stack.c). */
+
+/* Longest stack name: every name and a '+' between them. */
+#define PVLINK_STACK_NAME_MAX	(PVLINK_MAX_OBJECTS * (PVLINK_NAME_MAX + 1))
+
+/**
+ * pvlink_stack_name() - "native+test": the objects' names, bottom first
+ * @ctx: a context from pvlink_init().
+ * @buf: filled, NUL-terminated.
+ * @len: its size (PVLINK_STACK_NAME_MAX holds any stack).
+ */
+void pvlink_stack_name(const struct pvlink_ctx *ctx, char *buf, size_t len);
+
+/**
+ * pvlink_stack_pvops() - every pv-op the kernel calls, from a linked stack
+ * @ctx:   a context on which pvlink_link() succeeded.
+ * @syms:  the pv-ops' symbol names ("pv_irq_disable", ...).
+ * @nr:    how many.
+ * @value: if not NULL, filled with each one's address.
+ * @msg:   on failure, the first pv-op the stack lacks, or that is not a
+ *         function in its text region.
+ * @len:   size of @msg.
+ *
+ * Context: any.  The boot-time link and "pvimage verify" both call this.
+ * Return: 0, or -1 with @msg set.
+ */
+int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
+		       unsigned int nr, u64 *value, char *msg, size_t len);
+
+/**
+ * pvlink_init_symbol() - the name of backend @name's PVLINK_BACKEND_INIT()
+ * @name: the backend's name ("xen-pv").
+ * @buf:  filled: PVLINK_BACKEND_INIT_PREFIX and @name with every '-' made
+ *        '_' ("pvlink_backend_init_xen_pv"), NUL-terminated.
+ * @len:  its size.
+ */
+void pvlink_init_symbol(const char *name, char *buf, size_t len);
+
+/**
+ * pvlink_stack_inits() - each backend's init, checked
+ * @ctx:  a context on which pvlink_link() succeeded; objects named as
+ *        their backends.
+ * @init: filled, per object: its init's address, or 0 if it has none.
+ * @msg:  on failure: an init defined by another backend of the stack, or
+ *        not a function of the text region.
+ * @len:  size of @msg.
+ *
+ * Context: any.  Runs no init: the caller does, bottom first.
+ * Return: 0, or -1 with @msg set.
+ */
+int pvlink_stack_inits(const struct pvlink_ctx *ctx, u64 init[PVLINK_MAX_OBJECTS],
+		       char *msg, size_t len);
+
 /* Choosing the backend stack (lib/pvlink/select.c). */
 
 /**

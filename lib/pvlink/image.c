@@ -175,3 +175,15 @@ int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backen
 	*nr = n;
 	return 0;
 }
+
+int pvlink_backend_bound(const struct pvlink_image_backend *b, const u8 *digests,
+			 u32 nr_digests, char *msg, size_t msglen)
+{
+	const u8 *d = b->digest;
+
+	for (u32 i = 0; i < nr_digests; i++)
+		if (!memcmp(digests + (u64)i * SHA256_DIGEST_SIZE, d, SHA256_DIGEST_SIZE))
+			return 0;
+	FAIL("backend %s is not bound to this kernel: its SHA-256 %02x%02x%02x%02x%02x%02x%02x%02x... is not among the %u digests this kernel was built with (use the pvlink.img built with this vmlinux)",
+	     b->name, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], nr_digests);
+}

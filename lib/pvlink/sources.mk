@@ -13,7 +13,8 @@
 #	symindex.c	each object's index of its global names, duplicate names
 #	plan.c		the plan: validate every object, size every region
 #	link.c		the link: place, resolve, relocate
-#	query.c		pvlink_lookup() and pvlink_section()
+#	query.c		pvlink_lookup(), pvlink_section() and friends
+#	stack.c		the rules of a linked stack: pv-ops, backend inits
 #	image.c		reading a pvlink image
 #	select.c	choosing the backend stack for a platform
 #
@@ -25,8 +26,10 @@
 #	note.c		reading a backend's PVLINK_BACKEND() note
 #	vmlinux.c	reading a linked kernel's pvlink tables
 #
-# plus the architecture's relocation table (arch/$(SRCARCH)/pvlink/reloc.c)
-# and the SHA-256 the image reader uses (lib/sha256.c).
+# plus the architecture's pure parts (arch/$(SRCARCH)/pvlink/: reloc.c, the
+# relocation table; patch_site.c, patch_inline.c and patch_resolve.c, what
+# a call site and an inline record may become) and the SHA-256 the image
+# reader uses (lib/sha256.c).
 #
 # Included by lib/pvlink/Makefile (the kernel), the top Makefile
 # (pvimage) and tools/testing/pvlink/host.mk; shell scripts ask for the
@@ -35,13 +38,14 @@
 #	make -s -f lib/pvlink/sources.mk srctree=TREE pvlink-sources
 
 pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c symindex.c plan.c link.c \
-		query.c image.c select.c
+		query.c stack.c image.c select.c
 pvlink-host-y := elffile.c export_table.c note.c vmlinux.c
+pvlink-arch-y := reloc.c patch_site.c patch_inline.c patch_resolve.c
 
 # Host builds: full paths.
 PVLINK_SRCARCH ?= x86
 PVLINK_LIB_SRCS = $(addprefix $(srctree)/lib/pvlink/,$(pvlink-lib-y) $(pvlink-host-y)) \
-		  $(srctree)/arch/$(PVLINK_SRCARCH)/pvlink/reloc.c \
+		  $(addprefix $(srctree)/arch/$(PVLINK_SRCARCH)/pvlink/,$(pvlink-arch-y)) \
 		  $(srctree)/lib/sha256.c
 PVLINK_LIB_HDRS = $(wildcard $(srctree)/lib/pvlink/*.h) \
 		  $(wildcard $(srctree)/include/linux/pvlink*.h) \

@@ -152,6 +152,39 @@ while IFS= read -r line; do
 done < "$work/boots.out"
 echo "# boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work/logs"
 
+# --- the same images through pvimage verify ---------------------------------------
+# "pvimage verify" applies the boot's rules through the same library code
+# (Documentation/pvimage.rst): every image the boot refuses, verify must
+# refuse too, in the same words (the pattern the boot's log is held to).
+# --unbound stands for the pvlink.unbound the boots use.  Only the guest's
+# memory is beyond it: the one case that needs it is a boot's alone.
+declare -A vmodule vpattern
+section=
+while IFS= read -r line; do
+	case $line in
+	'['*']') section=${line#[}; section=${section%]} ;;
+	'module = '*) vmodule[$section]=${line#module = } ;;
+	'log_once = ^pvlink: not linked: '*) vpattern[$section]=${line#log_once = ^pvlink: not linked: } ;;
+	esac
+done < "$work/corrupt.cfg"
+for env in "${envs[@]}"; do
+	name="boot-corrupt: verify: ${desc[$env]%, falls back to native}, as the boot"
+	if [ "$env" = boot-bss-over-memory ]; then
+		echo "ok - $name # SKIP only a boot knows the guest's memory"
+		continue
+	fi
+	"$pvimage" verify --kernel "$kernel/vmlinux" --unbound "${vmodule[$env]}" \
+		> /dev/null 2> "$work/verify.err"
+	rc=$?
+	if [ $rc = 1 ] && grep -qE -- "${vpattern[$env]}" "$work/verify.err"; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+		echo "# want exit 1 and a problem matching: ${vpattern[$env]}; got exit $rc:"
+		head -n 5 "$work/verify.err" | sed 's/^/#   /'
+	fi
+done
+
 # --- a pv-op before the link ------------------------------------------------------
 # The testing kernel's pvlink.early_pvop calls pv_io_delay() before
 # pvlink_boot(): the kernel must stop at once with a panic naming the

@@ -1,0 +1,12 @@
+.section .pvlink.inline, "", @progbits
+.asciz "halt"
+.byte 1
+hlt
+.asciz "halt"
+.byte 1
+hlt
+.text
+.globl pv_halt
+.type pv_halt, @function
+pv_halt: hlt; ret
+.size pv_halt, . - pv_halt
