@@ -503,6 +503,19 @@ int pvlink_image_read(const void *img, size_t size, struct pvlink_image_backend 
 		      unsigned int max, unsigned int *nr, char *msg, size_t msglen);
 
 /**
+ * pvlink_backend_name_ok() - a backend name field as the image allows it
+ * @p:            the field (a note's or an index entry's @name/@requires).
+ * @field:        its size.
+ * @may_be_empty: an empty name is allowed (@requires).
+ *
+ * 1 to PVLINK_IMAGE_NAME_MAX characters of [a-z0-9_-], not starting with
+ * '-' (it would read as an option), then NULs to the end of the field.
+ *
+ * Return: true if the field holds such a name.
+ */
+bool pvlink_backend_name_ok(const char *p, size_t field, bool may_be_empty);
+
+/**
  * pvlink_backend_bound() - is backend @b one the kernel was built with?
  * @b:          a backend from pvlink_image_read().
  * @digests:    the kernel's allow-list: @nr_digests SHA-256 digests.

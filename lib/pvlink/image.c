@@ -60,15 +60,12 @@ static int ar_member(const u8 *img, size_t size, u64 off, const char *want, u64 
 	return 0;
 }
 
-/*
- * A NUL-terminated, NUL-padded name of [a-z0-9_-], not starting with '-'
- * (it would read as an option), @max characters at most.
- */
-static bool name_ok(const char *p, size_t field, size_t max, bool may_be_empty)
+bool pvlink_backend_name_ok(const char *p, size_t field, bool may_be_empty)
 {
 	size_t n = strnlen(p, field), i;
 
-	if (n > max || (!n && !may_be_empty))
+	/* NUL-terminated inside the field: the longest name leaves one NUL. */
+	if (n > PVLINK_IMAGE_NAME_MAX || n == field || (!n && !may_be_empty))
 		return false;
 	for (i = 0; i < n; i++)
 		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9') ||
@@ -131,8 +128,8 @@ int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backen
 		u64 msize;
 
 		memcpy(&e, idx + sizeof(h) + i * sizeof(e), sizeof(e));
-		if (!name_ok(e.name, sizeof(e.name), PVLINK_IMAGE_NAME_MAX, false) ||
-		    !name_ok(e.requires, sizeof(e.requires), PVLINK_IMAGE_NAME_MAX, true))
+		if (!pvlink_backend_name_ok(e.name, sizeof(e.name), false) ||
+		    !pvlink_backend_name_ok(e.requires, sizeof(e.requires), true))
 			FAIL("index entry %u: name or requires is not 1 to %u characters of "
 			     "[a-z0-9_-] (no leading '-'), NUL-padded", (unsigned int)i, PVLINK_IMAGE_NAME_MAX);
 		if (e.reserved1 || e.reserved2)

@@ -20,30 +20,16 @@
 #define NOTE_HDR	12
 #define NOTE_ALIGN(n)	(((u64)(n) + 3) & ~(u64)3)
 
-/* A NUL-padded field: printable, NUL-padded, terminated if it must be. */
-static bool field_ok(const char *p, size_t field, size_t max, bool need_nul)
+/* The CPUID signature: printable, NUL-padded, need not end with a NUL. */
+static bool sig_ok(const char *p, size_t field)
 {
 	size_t n = strnlen(p, field), i;
 
-	if ((need_nul && n == field) || n > max)
-		return false;
 	for (i = 0; i < n; i++)
 		if (p[i] < 0x21 || p[i] > 0x7e)
 			return false;
 	for (; i < field; i++)
 		if (p[i])
-			return false;
-	return true;
-}
-
-/* The image's rule for names (lib/pvlink/image.c): [a-z0-9_-], no leading '-'. */
-static bool name_ok(const char *s)
-{
-	if (!*s || *s == '-')
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
-		      *s == '-'))
 			return false;
 	return true;
 }
@@ -81,14 +67,15 @@ int pvlink_backend_note(const u8 *sec, u64 size, struct pvlink_backend_desc *d,
 	if (d->version != PVLINK_NOTE_VERSION)
 		FAIL("backend note version %u, this tool reads version %u", d->version,
 		     PVLINK_NOTE_VERSION);
-	if (!field_ok(d->name, sizeof(d->name), PVLINK_IMAGE_NAME_MAX, true) ||
-	    !field_ok(d->requires, sizeof(d->requires), PVLINK_IMAGE_NAME_MAX, true) ||
-	    !field_ok(d->cpuid, sizeof(d->cpuid), sizeof(d->cpuid), false))
-		FAIL("backend note: name and requires must be at most %u printable characters, NUL-padded; cpuid at most %u",
-		     PVLINK_IMAGE_NAME_MAX, PVLINK_CPUID_SIG_LEN);
-	if (!name_ok(d->name) || (d->requires[0] && !name_ok(d->requires)))
-		FAIL("backend name \"%s\" / requires \"%s\": use lower-case letters, digits, '_' and '-' (not first)",
-		     d->name, d->requires);
+	/* The image index's rule for names (pvlink_image_read()). */
+	if (!pvlink_backend_name_ok(d->name, sizeof(d->name), false) ||
+	    !pvlink_backend_name_ok(d->requires, sizeof(d->requires), true))
+		FAIL("backend name \"%.*s\" / requires \"%.*s\": at most %u of lower-case letters, digits, '_' and '-' (not first), NUL-padded",
+		     (int)sizeof(d->name), d->name, (int)sizeof(d->requires), d->requires,
+		     PVLINK_IMAGE_NAME_MAX);
+	if (!sig_ok(d->cpuid, sizeof(d->cpuid)))
+		FAIL("backend %s: cpuid must be at most %u printable characters, NUL-padded",
+		     d->name, PVLINK_CPUID_SIG_LEN);
 	if (!strcmp(d->name, d->requires))
 		FAIL("backend %s requires itself", d->name);
 	if (!d->entry || (d->entry & ~PVLINK_ENTRY_ALL))
