@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A checked, read-only view of any ELF64 file: what the pvlink host tools
- * read of a backend object or of a linked kernel (lib/pvlink/elffile.c).
+ * A checked, read-only view of any ELF64 file (lib/pvlink/elffile.c):
+ * what the pvlink host tools read of a backend object or of a linked
+ * kernel, and how the call-site patcher finds a backend's inline records.
  *
  * pvlink_elf_open() checks the header, the section table, the section
  * name table and the symbol table with its strings before it succeeds;
  * every accessor then bounds-checks its index and copies the entry out,
- * so the file may have any alignment and no field is trusted twice.  The
- * boot-time link does not use this: it validates a backend far more
- * strictly (pvlink_plan()); a host tool reading a backend plans it too.
+ * so the file may have any alignment and no field is trusted twice.  It
+ * is not the linker's validation: pvlink_plan() checks a backend far more
+ * strictly, and a host tool reading a backend plans it first.
  */
 #ifndef _LINUX_PVLINK_ELF_H
 #define _LINUX_PVLINK_ELF_H

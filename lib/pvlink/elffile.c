@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * pvlink library: a checked, read-only view of any ELF64 file
- * (include/linux/pvlink_elf.h), for the host tools.  Everything is
+ * (include/linux/pvlink_elf.h), for the host tools and the patcher.  Everything is
  * checked once in pvlink_elf_open(), top-down like the gABI (header,
  * section table, section names, sections, symbol table, symbols), each
  * failure with its own message; entries are copied out, so the file may

@@ -17,11 +17,12 @@
 #	stack.c		the rules of a linked stack: pv-ops, backend inits
 #	image.c		reading a pvlink image
 #	select.c	choosing the backend stack for a platform
+#	elffile.c	a checked view of any ELF64 file (<linux/pvlink_elf.h>),
+#			which the call-site patcher reads inline records through
 #
 # and, for the host tools only (the kernel never needs them, but they
 # compile with the kernel's flags all the same):
 #
-#	elffile.c	a checked view of any ELF64 file (<linux/pvlink_elf.h>)
 #	export_table.c	the export table's layout
 #	note.c		reading a backend's PVLINK_BACKEND() note
 #	vmlinux.c	reading a linked kernel's pvlink tables
@@ -38,8 +39,8 @@
 #	make -s -f lib/pvlink/sources.mk srctree=TREE pvlink-sources
 
 pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c symindex.c plan.c link.c \
-		query.c stack.c image.c select.c
-pvlink-host-y := elffile.c export_table.c note.c vmlinux.c
+		query.c stack.c image.c select.c elffile.c
+pvlink-host-y := export_table.c note.c vmlinux.c
 pvlink-arch-y := reloc.c patch_site.c patch_inline.c patch_resolve.c
 
 # Host builds: full paths.

@@ -5,33 +5,21 @@
  * The records come from the image, which the bootloader hands over: they
  * are untrusted like every other byte of it.  Every length and offset is
  * checked before it is used, each rule with its own error, and nothing
- * is read outside the object.  Pure code: the kernel and the host tests
+ * is read outside the object: the section is found through the library's
+ * checked view of the object (<linux/pvlink_elf.h>).  Pure code: the kernel and the host tests
  * (tools/testing/pvlink/patch/) compile this same file.
  */
 #include <linux/types.h>
 #include <linux/elf.h>
+#include <linux/pvlink_elf.h>
 #include <asm/pvlink.h>
 #ifdef __KERNEL__
 #include <linux/kernel.h>
+#include <linux/string.h>
 #else
 #include <stdio.h>
+#include <string.h>
 #endif
-
-/* Reads that do not assume the object is aligned. */
-static u16 get16(const u8 *p)
-{
-	return (u16)(p[0] | p[1] << 8);
-}
-
-static u32 get32(const u8 *p)
-{
-	return (u32)get16(p) | (u32)get16(p + 2) << 16;
-}
-
-static u64 get64(const u8 *p)
-{
-	return (u64)get32(p) | (u64)get32(p + 4) << 32;
-}
 
 /* Is [off, off + n) inside [0, size)? */
 static bool span_ok(u64 off, u64 n, u64 size)
@@ -39,84 +27,38 @@ static bool span_ok(u64 off, u64 n, u64 size)
 	return off <= size && n <= size - off;
 }
 
-/* Compare a NUL-terminated name in [p, p + max) with @s. */
-static bool name_is(const u8 *p, u64 max, const char *s)
-{
-	u64 i;
-
-	for (i = 0; i < max; i++) {
-		if (p[i] != (u8)s[i])
-			return false;
-		if (!s[i])
-			return true;
-	}
-	return false;
-}
-
 enum pvlink_patch_err pvlink_inline_section(const void *obj, u64 size, const u8 **sec,
 					    u64 *secsize, char *msg, size_t len)
 {
-	const u8 *b = obj;
-	u64 shoff, str_off, str_size;
-	u32 shnum, shstrndx, i;
-	const u8 *found = NULL;
-	u64 found_size = 0;
-	u32 found_idx = 0;
+	struct pvlink_elf_section s;
+	struct pvlink_elf e;
+	int i;
 
 	*sec = NULL;
 	*secsize = 0;
-	if (size < sizeof(Elf64_Ehdr)) {
-		snprintf(msg, len, "object of %lu bytes has no ELF header", (unsigned long)size);
+	/* The library's checked view: every section inside the object. */
+	if (pvlink_elf_open(&e, obj, size, msg, len))
 		return PVLINK_PATCH_E_INL_ELF;
-	}
-	shoff = get64(b + offsetof(Elf64_Ehdr, e_shoff));
-	shnum = get16(b + offsetof(Elf64_Ehdr, e_shnum));
-	shstrndx = get16(b + offsetof(Elf64_Ehdr, e_shstrndx));
-	if (get16(b + offsetof(Elf64_Ehdr, e_shentsize)) != sizeof(Elf64_Shdr) ||
-	    !span_ok(shoff, (u64)shnum * sizeof(Elf64_Shdr), size) || shstrndx >= shnum) {
-		snprintf(msg, len, "section table (offset 0x%lx, %u entries, names in %u) is not inside the object's %lu bytes",
-			 (unsigned long)shoff, shnum, shstrndx, (unsigned long)size);
-		return PVLINK_PATCH_E_INL_ELF;
-	}
-#define SH(i, field) (b + shoff + (u64)(i) * sizeof(Elf64_Shdr) + offsetof(Elf64_Shdr, field))
-	str_off = get64(SH(shstrndx, sh_offset));
-	str_size = get64(SH(shstrndx, sh_size));
-	if (!span_ok(str_off, str_size, size)) {
-		snprintf(msg, len, "section name table (offset 0x%lx, %lu bytes) is not inside the object",
-			 (unsigned long)str_off, (unsigned long)str_size);
-		return PVLINK_PATCH_E_INL_ELF;
-	}
-	for (i = 1; i < shnum; i++) {
-		u32 name = get32(SH(i, sh_name));
-		u64 off = get64(SH(i, sh_offset)), sz = get64(SH(i, sh_size));
+	i = pvlink_elf_section_by_name(&e, PVLINK_INLINE_SECTION, &s);
+	if (i < 0)
+		return PVLINK_PATCH_OK;
+	for (u32 j = i + 1; j < e.shnum; j++) {
+		struct pvlink_elf_section t;
 
-		if (name >= str_size ||
-		    !name_is(b + str_off + name, str_size - name, PVLINK_INLINE_SECTION))
-			continue;
-		if (found) {
-			snprintf(msg, len, "sections %u and %u are both %s: one object has one",
-				 found_idx, i, PVLINK_INLINE_SECTION);
+		pvlink_elf_section(&e, j, &t);
+		if (!strcmp(t.name, PVLINK_INLINE_SECTION)) {
+			snprintf(msg, len, "sections %d and %u are both %s: one object has one",
+				 i, j, PVLINK_INLINE_SECTION);
 			return PVLINK_PATCH_E_INL_SECTION;
 		}
-		if (get64(SH(i, sh_flags)) & SHF_ALLOC || get32(SH(i, sh_type)) != SHT_PROGBITS) {
-			snprintf(msg, len, "section %u %s must be PROGBITS and not allocated (type %u, flags 0x%lx): declare bodies with PVLINK_INLINE()",
-				 i, PVLINK_INLINE_SECTION, get32(SH(i, sh_type)),
-				 (unsigned long)get64(SH(i, sh_flags)));
-			return PVLINK_PATCH_E_INL_SECTION;
-		}
-		if (!span_ok(off, sz, size)) {
-			snprintf(msg, len, "section %u %s (offset 0x%lx, %lu bytes) is not inside the object's %lu bytes",
-				 i, PVLINK_INLINE_SECTION, (unsigned long)off,
-				 (unsigned long)sz, (unsigned long)size);
-			return PVLINK_PATCH_E_INL_ELF;
-		}
-		found = b + off;
-		found_size = sz;
-		found_idx = i;
 	}
-#undef SH
-	*sec = found;
-	*secsize = found_size;
+	if ((s.flags & SHF_ALLOC) || s.type != SHT_PROGBITS) {
+		snprintf(msg, len, "section %d %s must be PROGBITS and not allocated (type %u, flags 0x%lx): declare bodies with PVLINK_INLINE()",
+			 i, PVLINK_INLINE_SECTION, s.type, (unsigned long)s.flags);
+		return PVLINK_PATCH_E_INL_SECTION;
+	}
+	*sec = s.data;
+	*secsize = s.size;
 	return PVLINK_PATCH_OK;
 }
 

@@ -492,7 +492,14 @@ static size_t make_elf(u8 *buf, size_t cap, unsigned int n, u64 flags, u32 type,
 		sh[2 + i] = (Elf64_Shdr){ .sh_name = 11, .sh_type = type, .sh_flags = flags,
 					  .sh_offset = off, .sh_size = dlen };
 	off = (off + dlen + 7) & ~(size_t)7;
-	memcpy(buf, ELFMAG, SELFMAG);
+	memcpy(eh.e_ident, ELFMAG, SELFMAG);
+	eh.e_ident[EI_CLASS] = ELFCLASS64;
+	eh.e_ident[EI_DATA] = ELFDATA2LSB;
+	eh.e_ident[EI_VERSION] = EV_CURRENT;
+	eh.e_version = EV_CURRENT;
+	eh.e_type = ET_REL;
+	eh.e_machine = EM_X86_64;
+	eh.e_ehsize = sizeof(eh);
 	eh.e_shoff = off;
 	eh.e_shentsize = sizeof(Elf64_Shdr);
 	eh.e_shnum = 2 + n;
