@@ -27,7 +27,7 @@
 #define PVLINK_NOTE_SECTION	".note.pvlink"
 #define PVLINK_NOTE_OWNER	"pvlink"
 #define PVLINK_NOTE_BACKEND	0x504c0001u	/* "PL" + 1 */
-#define PVLINK_NOTE_VERSION	1
+#define PVLINK_NOTE_VERSION	1u
 
 /* pvlink_backend_desc.entry: the ways the kernel may have been entered. */
 #define PVLINK_ENTRY_NATIVE	0x1u	/* multiboot2 / bare metal, ring 0 */
@@ -37,7 +37,7 @@
 
 #define PVLINK_NAME_MAX		32	/* name field, NUL included */
 /* CPUID 0x40000000: ebx, ecx, edx form a 12-byte vendor signature. */
-#define PVLINK_CPUID_SIG_LEN	12
+#define PVLINK_CPUID_SIG_LEN	12u
 #define PVLINK_CPUID_HV_LEAF	0x40000000u
 
 /**
@@ -105,7 +105,7 @@ PVLINK_ABI_CHECK(struct pvlink_backend_note, desc, 20);
  * byte by byte (arch/x86/pvlink/patch_inline.c).
  */
 #define PVLINK_INLINE_SECTION	".pvlink.inline"
-#define PVLINK_INLINE_MAX	32	/* longest body a record may hold */
+#define PVLINK_INLINE_MAX	32u	/* longest body a record may hold */
 
 /* ---- The image: an ar archive whose first member is the index ---- */
 
@@ -113,12 +113,12 @@ PVLINK_ABI_CHECK(struct pvlink_backend_note, desc, 20);
 #define PVLINK_IMAGE_AR_HDR_SIZE	60
 #define PVLINK_IMAGE_IDX_MEMBER		"pvlink.idx"
 #define PVLINK_IMAGE_IDX_MAGIC		"PVLNKIDX"
-#define PVLINK_IMAGE_IDX_VERSION	1
-#define PVLINK_IMAGE_IDX_HDR_SIZE	32
-#define PVLINK_IMAGE_IDX_ENT_SIZE	136
-#define PVLINK_IMAGE_MAX_BACKENDS	64
+#define PVLINK_IMAGE_IDX_VERSION	1u
+#define PVLINK_IMAGE_IDX_HDR_SIZE	32u
+#define PVLINK_IMAGE_IDX_ENT_SIZE	136u
+#define PVLINK_IMAGE_MAX_BACKENDS	64u
 /* "<name>.o/" must fit ar's 16-byte name field. */
-#define PVLINK_IMAGE_NAME_MAX		13
+#define PVLINK_IMAGE_NAME_MAX		13u
 
 /**
  * struct pvlink_image_index - the index member's header

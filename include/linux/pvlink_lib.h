@@ -40,7 +40,7 @@
 #include <linux/pvlink_abi.h>
 
 /* Limits.  Every one is checked; exceeding one is an error, never a clamp. */
-#define PVLINK_MAX_OBJECTS	8	/* objects in one stack */
+#define PVLINK_MAX_OBJECTS	8u	/* objects in one stack */
 #define PVLINK_MAX_SECTIONS	4096	/* e_shnum cap per object */
 #define PVLINK_MAX_ALIGN	4096	/* sh_addralign cap: one page */
 #define PVLINK_MSG_MAX		384	/* error message buffer, NUL included */

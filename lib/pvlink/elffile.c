@@ -68,7 +68,7 @@ static int check_header(struct pvlink_elf *e, char *msg, size_t len)
 		FAIL("unknown ELF version");
 	if (eh.e_machine != PVLINK_ELF_MACHINE)
 		FAIL("built for machine %u, not this architecture (%u)", eh.e_machine,
-		     PVLINK_ELF_MACHINE);
+		     (unsigned int)PVLINK_ELF_MACHINE);
 	if (eh.e_shentsize != sizeof(Elf64_Shdr))
 		FAIL("section header entries of %u bytes, not %u", eh.e_shentsize,
 		     (unsigned int)sizeof(Elf64_Shdr));

@@ -103,7 +103,7 @@ int pvlink_image_read(const void *image, size_t size, struct pvlink_image_backen
 		FAIL("index: bad magic (expected \"%s\")", PVLINK_IMAGE_IDX_MAGIC);
 	if (h.version != PVLINK_IMAGE_IDX_VERSION)
 		FAIL("index: version %u, this kernel reads version %u", h.version,
-		     PVLINK_IMAGE_IDX_VERSION);
+		     (unsigned int)PVLINK_IMAGE_IDX_VERSION);
 	if (h.hdr_size != sizeof(struct pvlink_image_index) ||
 	    h.ent_size != sizeof(struct pvlink_image_entry))
 		FAIL("index: header/entry sizes %u/%u, expected %u/%u", h.hdr_size,

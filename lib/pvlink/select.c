@@ -142,7 +142,7 @@ int pvlink_select(const struct pvlink_image_backend *b, unsigned int nr,
 		}
 		if (n == PVLINK_MAX_OBJECTS) {
 			snprintf(msg, len,
-				 "the requires chain of backend %s is longer than %d backends",
+				 "the requires chain of backend %s is longer than %u backends",
 				 b[chain[0]].name, PVLINK_MAX_OBJECTS);
 			return -1;
 		}

@@ -147,10 +147,8 @@ void pvimage_exports_read(struct pvlink_export_table *t, const char *path)
 			continue;
 		if (n == cap) {
 			cap *= 2;
-			e = realloc(e, cap * sizeof(*e));
-			where = realloc(where, cap * sizeof(*where));
-			if (!e || !where)
-				pvimage_die(PVIMAGE_EXIT_IO, "out of memory");
+			e = pvimage_realloc(e, cap * sizeof(*e));
+			where = pvimage_realloc(where, cap * sizeof(*where));
 		}
 		e[n].name = strdup(w[2]);
 		if (!e[n].name)

@@ -46,9 +46,7 @@ static void write_map(const struct pvlink_ctx *ctx, const char *path)
 	do {								\
 		int n_ = snprintf(NULL, 0, __VA_ARGS__);		\
 		while (len + n_ + 1 > cap)				\
-			m = realloc(m, cap *= 2);			\
-		if (!m)							\
-			pvimage_die(PVIMAGE_EXIT_IO, "out of memory");	\
+			m = pvimage_realloc(m, cap *= 2);		\
 		len += snprintf(m + len, cap - len, __VA_ARGS__);	\
 	} while (0)
 

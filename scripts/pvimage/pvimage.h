@@ -35,6 +35,7 @@ void pvimage_read(const char *path, struct pvimage_buf *b);
 void pvimage_write(const char *path, const void *data, size_t size);
 bool pvimage_parse_u64(const char *s, u64 *v);
 void *pvimage_alloc(size_t size);
+void *pvimage_realloc(void *p, size_t size);
 /* Zeroed staging memory for a region: aligned as the region's addresses are. */
 void *pvimage_alloc_region(size_t size);
 void pvimage_hex(char *out, const u8 *bytes, size_t n);

@@ -30,6 +30,16 @@ void *pvimage_alloc(size_t size)
 	return p;
 }
 
+/* realloc(), or die: the old block is never lost on a failure that returns. */
+void *pvimage_realloc(void *p, size_t size)
+{
+	void *q = realloc(p, size ? size : 1);
+
+	if (!q)
+		pvimage_die(PVIMAGE_EXIT_IO, "out of memory (%zu bytes)", size);
+	return q;
+}
+
 /*
  * pvlink_link() wants each region's staging memory aligned like its
  * run-time address (a backend's 32- or 4096-byte aligned data): malloc()

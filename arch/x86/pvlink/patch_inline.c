@@ -97,7 +97,7 @@ static enum pvlink_patch_err rec_at(const u8 *sec, u64 size, u64 off,
 	r->body = sec + off + n + 2;
 	if (!r->len || r->len > PVLINK_INLINE_MAX) {
 		snprintf(msg, len, "record at offset 0x%lx (\"%s\"): body of %u bytes, allowed 1 to %u",
-			 (unsigned long)off, r->name, r->len, PVLINK_INLINE_MAX);
+			 (unsigned long)off, r->name, r->len, (unsigned int)PVLINK_INLINE_MAX);
 		return PVLINK_PATCH_E_INL_LEN;
 	}
 	if (!span_ok(off + n + 2, r->len, size)) {

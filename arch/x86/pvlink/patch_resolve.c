@@ -86,7 +86,7 @@ enum pvlink_patch_err pvlink_patch_resolve(const struct pvlink_ctx *ctx,
 
 	if (!ctx->nr_objs || ctx->nr_objs > PVLINK_MAX_OBJECTS) {
 		snprintf(msg, len, "a linked stack has 1 to %u objects, not %u",
-			 PVLINK_MAX_OBJECTS, ctx->nr_objs);
+			 (unsigned int)PVLINK_MAX_OBJECTS, ctx->nr_objs);
 		return PVLINK_PATCH_E_UNRESOLVED;
 	}
 	err = find_bodies(ctx, names, nr_ops, sec, size, msg, len);
