@@ -290,6 +290,96 @@ static void test_ap_timers(void)
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
 }
 
+/* On an AP, interrupts off (and left off in its idle loop): arm its one-shot. */
+static void arm_here(void *arg)
+{
+	(void)arg;
+	ap_timer_irqs[smp_processor_id()] = 0;
+	pv_irq_disable();
+	pv_timer_oneshot(AP_ONESHOT_NS);
+}
+
+/* On an AP: enable interrupts, take what is pending, see no second one. */
+static void deliver_here(void *arg)
+{
+	struct timer_report *r = arg;
+	volatile unsigned int *count = &ap_timer_irqs[smp_processor_id()];
+	u64 t0, t;
+
+	r->off = *count;
+	pv_irq_enable();
+	t0 = pv_sched_clock();
+	do
+		t = pv_sched_clock();
+	while (*count == r->off && t - t0 < AP_ONESHOT_DELIVERY_NS);
+	r->on = *count;
+	r->delivery_ns = t - t0;
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	r->later = *count;
+	pv_irq_disable();
+	pv_timer_oneshot(0);
+	r->ran = true;
+}
+
+/*
+ * Every CPU's one-shot armed at once, the boot CPU's too: each AP's
+ * fires while its interrupts are off, then the boot CPU takes its own.
+ * Under Xen PV all these timer events may share one word of the event
+ * bitmap: the boot CPU must take only its own, and each AP then gets
+ * exactly its own when it enables interrupts.
+ */
+static void test_timers_at_once(void)
+{
+	const char *what = "with every CPU's one-shot armed at once, this CPU's is delivered here, once";
+	volatile unsigned int *boot_count = &ap_timer_irqs[0];
+	unsigned long flags;
+	u64 t0, t;
+
+	if (num_online_cpus() < 2) {
+		report_skip(what, "only the boot CPU is online");
+		return;
+	}
+	set_irq_handler(LOCAL_TIMER_VECTOR, ap_timer_handler);
+	for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++) {
+		timer_reports[cpu].ran = false;
+		if (cpu_online(cpu) && smp_call_on_cpu(cpu, arm_here, NULL))
+			report(false, "CPU %u: %s (could not arm it there)", cpu, what);
+	}
+	flags = pv_irq_save();
+	*boot_count = 0;
+	/* Every AP's event is pending (held back there) before the boot CPU's fires. */
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	pv_timer_oneshot(AP_ONESHOT_NS);
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	pv_irq_enable();
+	t0 = pv_sched_clock();
+	do
+		t = pv_sched_clock();
+	while (*boot_count == 0 && t - t0 < AP_ONESHOT_DELIVERY_NS);
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	pv_irq_restore(flags);
+	pv_timer_oneshot(0);
+	report(*boot_count == 1, "CPU 0: %s (%u)", what, *boot_count);
+
+	for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++) {
+		struct timer_report *r = &timer_reports[cpu];
+		int rc;
+
+		if (!cpu_online(cpu))
+			continue;
+		rc = smp_call_on_cpu(cpu, deliver_here, r);
+		if (rc || !r->ran) {
+			report(false, "CPU %u: %s (smp_call_on_cpu() returned %d)", cpu, what, rc);
+			continue;
+		}
+		report(r->off == 0 && r->on == 1 && r->later == 1,
+		       "CPU %u: %s (%u before enable, %u on enable, after %lu us; %u after %lu ms)",
+		       cpu, what, r->off, r->on, (unsigned long)(r->delivery_ns / 1000),
+		       r->later, (unsigned long)(AP_ONESHOT_WAIT_NS / 1000000));
+	}
+	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
+}
+
 /* After bring-up the trampoline page is plain data again (W^X). */
 static void test_trampoline_page(void)
 {
@@ -338,5 +428,6 @@ static void smp_suite(void)
 	test_repeated_calls();
 	test_backend_percpu();
 	test_ap_timers();
+	test_timers_at_once();
 }
 SELFTEST_SUITE(smp, "smp", smp_suite, SELFTEST_NEEDS_PVOPS);
