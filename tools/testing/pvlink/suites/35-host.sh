@@ -12,6 +12,8 @@
 #				page frame, over awkward maps and a random walk
 #   host/ptwalk_test.c		the page-table walk of the W^X self-test over
 #				synthetic tables
+#   host/xen_pv_test.c		xen-pv's clock over records it writes (floor,
+#				stamp ahead of the TSC)
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
@@ -23,12 +25,14 @@ objtree=${objtree:-$srctree}
 CC=${CC:-gcc}
 CLANG=${CLANG:-clang}
 work=$objtree/tools/testing/pvlink/out/host
-KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c"
+KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c
+		arch/x86/pvlink/xen-pv/clock.c"
 # test program: the kernel objects it links with
 TESTS=(
 	"lib_test|string vsprintf cmdline"
 	"page_alloc_test|page_alloc string vsprintf"
 	"ptwalk_test|ptwalk"
+	"xen_pv_test|clock"
 )
 mkdir -p "$work"
 
