@@ -5,6 +5,7 @@
  */
 #include <linux/mm.h>
 #include <asm/apic.h>
+#include <asm/nofault.h>
 #include <asm/setup.h>
 #include <linux/pvlink.h>
 #include <xen/hypercall.h>
@@ -25,3 +26,5 @@ PVLINK_EXPORT(add_unused_pages_range);
  */
 PVLINK_EXPORT(lapic_init);
 PVLINK_EXPORT(lapic_enable_this_cpu);
+/* The M2P table has holes Xen leaves unmapped: xen-pv reads it through this. */
+PVLINK_EXPORT(read_u64_nofault);

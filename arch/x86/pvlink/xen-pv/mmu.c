@@ -12,8 +12,14 @@
  * memory beyond its pages) comes back from read_pte as the machine frame
  * tagged with XEN_PV_PTE_MACHINE, a bit the hardware ignores, so that a
  * read-modify-write by the kernel (set_memory_*) maps the same frame.
+ *
+ * Xen maps the M2P table only where machine memory is (its chunks over a
+ * large hole, I/O space among them, stay unmapped): an entry is read
+ * with read_u64_nofault(), as Linux reads it with a fault-tolerant
+ * accessor, and a frame whose entry cannot be read is not the domain's.
  */
 #include <linux/kernel.h>
+#include <asm/nofault.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/pvops.h>
@@ -44,7 +50,7 @@
 
 static const u64 *p2m;			/* pfn -> mfn, start_info.mfn_list */
 static unsigned long nr_pfns;		/* start_info.nr_pages */
-static const unsigned long *m2p = (const unsigned long *)MACH2PHYS_VIRT_START;
+static const u64 *m2p = (const u64 *)MACH2PHYS_VIRT_START;
 static unsigned long max_mfn;		/* frames of the host, M2P bound */
 static unsigned long root_pfn;		/* the loaded root (the guest's CR3) */
 static unsigned int mmu_errors;
@@ -72,7 +78,8 @@ static u64 mfn_to_pfn(u64 mfn)
 
 	if (mfn >= max_mfn || mfn >= MACH2PHYS_NR_ENTRIES)
 		return ~0ULL;
-	pfn = m2p[mfn];
+	if (read_u64_nofault(&m2p[mfn], &pfn))
+		return ~0ULL;		/* a hole in the M2P table */
 	/* Frames of other owners (Xen's shared_info) map back elsewhere. */
 	if (pfn >= nr_pfns || p2m[pfn] != mfn)
 		return ~0ULL;

@@ -1,21 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host unit test of the xen-pv backend's clock
- * (arch/x86/pvlink/xen-pv/clock.c), compiled from the kernel source with
- * every symbol renamed k_*, over a vcpu_time_info this test writes: it
- * extrapolates the record by the TSC, a stamp ahead of the TSC reads as
- * the record's system_time (not as 2^64 ticks), and sched_clock never
- * goes back when a record steps back.
+ * Host unit test of two pieces of the xen-pv backend, compiled from the
+ * kernel source with every symbol renamed k_*:
+ *
+ * - the clock (arch/x86/pvlink/xen-pv/clock.c) over a vcpu_time_info
+ *   this test writes: it extrapolates the record by the TSC, a stamp
+ *   ahead of the TSC reads as the record's system_time (not as 2^64
+ *   ticks), and sched_clock never goes back when a record steps back;
+ * - read_u64_nofault() (arch/x86/mm/nofault.c), with which xen-pv reads
+ *   the M2P table that Xen leaves unmapped over holes: on a mapped page
+ *   it reads, on a PROT_NONE page it returns -1 and leaves the result
+ *   alone.  A SIGSEGV handler plays the kernel's do_trap(): it looks
+ *   the faulting instruction up in the __ex_table entries the object
+ *   carries and resumes at the fixup.
  *
  * Usage: xen_pv_test PREFIX	prints TAP lines "ok - PREFIX: ..."
  */
+#define _GNU_SOURCE
+#include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
 
 #include "tap.h"
 
 /* The kernel's functions, renamed by the suite (objcopy --redefine-sym). */
 uint64_t k_xen_pv_system_time(void);
 uint64_t k_pv_sched_clock(void);
+int k_read_u64_nofault(const uint64_t *src, uint64_t *dst);
 
 /* include/xen/shared.h, as much as the clock reads. */
 struct vcpu_time_info {
@@ -99,9 +114,72 @@ static void test_clock(void)
 	tap(s1 == 5000 * NS_PER_S, "clock: and sched_clock moves on to it");
 }
 
+/* The __ex_table entries of the kernel objects: { insn, fixup }. */
+struct extable_entry {
+	uint64_t insn, fixup;
+};
+extern const struct extable_entry __start___ex_table[], __stop___ex_table[];
+
+static int faults;
+
+static void on_segv(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+	uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+
+	(void)sig;
+	(void)si;
+	for (const struct extable_entry *e = __start___ex_table; e < __stop___ex_table; e++) {
+		if (e->insn == rip) {
+			faults++;
+			uc->uc_mcontext.gregs[REG_RIP] = e->fixup;
+			return;
+		}
+	}
+	/* Not an expected fault: die of it. */
+	signal(SIGSEGV, SIG_DFL);
+}
+
+static void test_nofault(void)
+{
+	struct sigaction sa;
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uint64_t v = 0x1111;
+	int rc;
+
+	if (m == MAP_FAILED || mprotect(m + page, page, PROT_NONE)) {
+		tap(0, "nofault: map a page and an inaccessible one");
+		return;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+
+	tap((uintptr_t)__stop___ex_table > (uintptr_t)__start___ex_table,
+	    "nofault: the accessor has an exception-table entry");
+	*(uint64_t *)(m + page - 8) = 0x0123456789abcdefull;
+	rc = k_read_u64_nofault((const uint64_t *)(m + page - 8), &v);
+	tap(rc == 0 && v == 0x0123456789abcdefull && faults == 0,
+	    "nofault: a mapped entry reads (rc %d, %#llx)", rc, (unsigned long long)v);
+	v = 0x1111;
+	rc = k_read_u64_nofault((const uint64_t *)(m + page), &v);
+	tap(rc == -1 && v == 0x1111 && faults == 1,
+	    "nofault: an unmapped entry returns -1 and leaves the result alone (rc %d, %d faults)",
+	    rc, faults);
+	rc = k_read_u64_nofault((const uint64_t *)(m + page - 8), &v);
+	tap(rc == 0 && v == 0x0123456789abcdefull, "nofault: and the next read works again");
+	signal(SIGSEGV, SIG_DFL);
+	signal(SIGBUS, SIG_DFL);
+	munmap(m, 2 * page);
+}
+
 int main(int argc, char **argv)
 {
 	prefix = argc > 1 ? argv[1] : "xen_pv";
 	test_clock();
+	test_nofault();
 	return failures ? 1 : 0;
 }
