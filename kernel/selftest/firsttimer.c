@@ -8,6 +8,10 @@
  * and only when evtchn_upcall_pending goes from 0 to 1, so one event
  * lost there swallows every later one) fails here.  Two one-shots, each
  * armed with interrupts off and waited for once they are on.
+ *
+ * Then the far end: a one-shot U64_MAX ns away must not fire.  Now plus
+ * @ns wraps; Xen compares its deadline as a signed 64-bit time, so only
+ * a deadline saturated at S64_MAX is "never".
  */
 #include <linux/kernel.h>
 #include <linux/selftest.h>
@@ -53,6 +57,18 @@ static unsigned int one_shot(void)
 	return first_irqs;
 }
 
+/* A one-shot as far away as it can be: how many arrive within 20 ms. */
+static unsigned int far_shot(void)
+{
+	first_irqs = 0;
+	pv_irq_enable();
+	pv_timer_oneshot(~0ULL);
+	spin_ns(4 * FIRST_WAIT_NS);
+	pv_irq_disable();
+	pv_timer_oneshot(0);
+	return first_irqs;
+}
+
 static void firsttimer_suite(void)
 {
 	unsigned int n;
@@ -63,6 +79,9 @@ static void firsttimer_suite(void)
 	n = one_shot();
 	report(n == 1, "and the second (%u)", n);
 	pv_timer_oneshot(0);
+	n = far_shot();
+	report(n == 0, "a one-shot U64_MAX ns away does not fire (%u arrived within %lu ms)",
+	       n, (unsigned long)(4 * FIRST_WAIT_NS / 1000000));
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
 }
 SELFTEST_SUITE(firsttimer, "firsttimer", firsttimer_suite, SELFTEST_NEEDS_PVOPS);

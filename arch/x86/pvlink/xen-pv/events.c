@@ -165,7 +165,8 @@ void pv_timer_oneshot(u64 ns)
 			printk(KERN_ERR "xen-pv: VCPUOP_stop_singleshot_timer failed (Xen error %ld)\n", rc);
 		return;
 	}
-	t.timeout_abs_ns = xen_pv_system_time() + ns;
+	/* Saturated: a deadline that wraps would fire at once. */
+	t.timeout_abs_ns = xen_timeout_after(xen_pv_system_time(), ns);
 	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, cpu, &t);
 	if (rc)
 		printk(KERN_ERR "xen-pv: VCPUOP_set_singleshot_timer(+%llu ns) failed (Xen error %ld): no timer interrupt\n",

@@ -208,10 +208,11 @@ void pv_timer_oneshot(u64 ns)
 		xen_pvh_take_pending(port);
 		return;
 	}
-	t.timeout_abs_ns = xen_pvh_system_time();
-	/* Without VCPU_SSHOTTMR_future a time already past fires at once. */
-	t.timeout_abs_ns = t.timeout_abs_ns + ns < t.timeout_abs_ns ? ~0ull :
-			   t.timeout_abs_ns + ns;
+	/*
+	 * Without VCPU_SSHOTTMR_future a time already past fires at once:
+	 * saturated, at Xen's latest deadline (not ~0, which Xen reads as -1).
+	 */
+	t.timeout_abs_ns = xen_timeout_after(xen_pvh_system_time(), ns);
 	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, vcpu, &t);
 	if (rc < 0)
 		pr_err("xen-pvh: VCPUOP_set_singleshot_timer on vCPU %u failed (%ld): the one-shot will not fire\n",
