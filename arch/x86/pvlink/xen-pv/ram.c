@@ -92,43 +92,6 @@ static int map_block(u64 *l2e, unsigned long pfn, unsigned long end, u64 nx)
 }
 
 /*
- * Take [start, end) out of every reservation it overlaps: an entry
- * inside it goes, one that overlaps an end is trimmed, one that holds it
- * in its middle is split in two.  False (and nothing changed by that
- * entry) if a split needs a slot and none is left.
- */
-static bool unreserve(struct boot_info *bi, u64 start, u64 end)
-{
-	for (unsigned int i = 0; i < bi->nr_rsv; i++) {
-		struct boot_mem_range *r = &bi->rsv[i];
-		u64 rs = r->start, re = r->start + r->size;
-
-		if (re <= start || rs >= end)
-			continue;
-		if (rs >= start && re <= end) {
-			for (unsigned int j = i + 1; j < bi->nr_rsv; j++)
-				bi->rsv[j - 1] = bi->rsv[j];
-			bi->nr_rsv--;
-			i--;
-		} else if (rs < start && re > end) {
-			if (bi->nr_rsv == BOOT_RSV_MAX)
-				return false;
-			bi->rsv[bi->nr_rsv] = *r;
-			bi->rsv[bi->nr_rsv].start = end;
-			bi->rsv[bi->nr_rsv].size = re - end;
-			bi->nr_rsv++;
-			r->size = start - rs;
-		} else if (rs < start) {
-			r->size = start - rs;
-		} else {
-			r->start = end;
-			r->size = re - end;
-		}
-	}
-	return true;
-}
-
-/*
  * The start of the reservation the PV entry made "until mapped": the
  * one that ends with the domain's RAM; @ram_end if there is none.
  */
@@ -175,7 +138,7 @@ int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx)
 		}
 		blocks++;
 		/* Its pages hold the tables of the blocks after it. */
-		if (!unreserve(bi, (u64)pfn << PAGE_SHIFT, (u64)end << PAGE_SHIFT)) {
+		if (!xen_pv_unreserve(bi, (u64)pfn << PAGE_SHIFT, (u64)end << PAGE_SHIFT)) {
 			printk(KERN_ERR "xen-pv: no room to split a reservation at %#lx: RAM above it stays reserved\n",
 			       va);
 			rc = -1;

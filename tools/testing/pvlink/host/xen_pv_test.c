@@ -12,7 +12,12 @@
  *   it reads, on a PROT_NONE page it returns -1 and leaves the result
  *   alone.  A SIGSEGV handler plays the kernel's do_trap(): it looks
  *   the faulting instruction up in the __ex_table entries the object
- *   carries and resumes at the fixup.
+ *   carries and resumes at the fixup;
+ * - xen_pv_unreserve() (arch/x86/pvlink/xen-pv/rsv.c), which gives up the
+ *   PV entry's reservations by overlap as RAM is mapped: the boot's case
+ *   (one range, taken back 2 MiB at a time from its start), a range
+ *   inside, around and across entries, a split with no free slot, and a
+ *   random walk against a model of which units are reserved.
  *
  * Usage: xen_pv_test PREFIX	prints TAP lines "ok - PREFIX: ..."
  */
@@ -27,10 +32,13 @@
 
 #include "tap.h"
 
+#include <linux/bootinfo.h>
+
 /* The kernel's functions, renamed by the suite (objcopy --redefine-sym). */
 uint64_t k_xen_pv_system_time(void);
 uint64_t k_pv_sched_clock(void);
 int k_read_u64_nofault(const uint64_t *src, uint64_t *dst);
+bool k_xen_pv_unreserve(struct boot_info *bi, u64 start, u64 end);
 
 /* include/xen/shared.h, as much as the clock reads. */
 struct vcpu_time_info {
@@ -176,10 +184,103 @@ static void test_nofault(void)
 	munmap(m, 2 * page);
 }
 
+/* Is unit @u inside any reservation of @bi? */
+static bool reserved(const struct boot_info *bi, u64 u)
+{
+	for (unsigned int i = 0; i < bi->nr_rsv; i++)
+		if (u >= bi->rsv[i].start && u < bi->rsv[i].start + bi->rsv[i].size)
+			return true;
+	return false;
+}
+
+static void add_rsv(struct boot_info *bi, u64 start, u64 size)
+{
+	bi->rsv[bi->nr_rsv].start = start;
+	bi->rsv[bi->nr_rsv].size = size;
+	bi->rsv[bi->nr_rsv].type = BOOT_MEM_RESERVED;
+	bi->nr_rsv++;
+}
+
+#define MIB		(1ull << 20)
+#define WALK_UNITS	96
+#define WALK_STEPS	20000
+
+static void test_unreserve(void)
+{
+	static struct boot_info bi;
+	bool ok = true, model[WALK_UNITS];
+	unsigned int refused = 0;
+
+	/* The boot: [8 MiB, 3 GiB) given back 2 MiB at a time, other entries kept. */
+	memset(&bi, 0, sizeof(bi));
+	add_rsv(&bi, 0x1ec000, 0x200000);
+	add_rsv(&bi, 8 * MIB, 3072 * MIB - 8 * MIB);
+	add_rsv(&bi, 0x3ed000, 0x8000);
+	for (u64 a = 8 * MIB; a < 3072 * MIB && ok; a += 2 * MIB)
+		ok = k_xen_pv_unreserve(&bi, a, a + 2 * MIB) &&
+		     !reserved(&bi, a) && !reserved(&bi, a + 2 * MIB - 1) &&
+		     (a + 2 * MIB == 3072 * MIB || reserved(&bi, a + 2 * MIB));
+	tap(ok && bi.nr_rsv == 2 && reserved(&bi, 0x1ec000) && reserved(&bi, 0x3f4fff),
+	    "unreserve: a range given back block by block from its start leaves the others (%u left)",
+	    bi.nr_rsv);
+
+	/* Exact, inside (split), over an end, across several. */
+	memset(&bi, 0, sizeof(bi));
+	add_rsv(&bi, 100, 100);
+	tap(k_xen_pv_unreserve(&bi, 100, 200) && bi.nr_rsv == 0, "unreserve: an exact match goes");
+	add_rsv(&bi, 100, 100);
+	tap(k_xen_pv_unreserve(&bi, 120, 130) && bi.nr_rsv == 2 && reserved(&bi, 119) &&
+	    !reserved(&bi, 120) && !reserved(&bi, 129) && reserved(&bi, 130) && reserved(&bi, 199),
+	    "unreserve: a range inside an entry splits it");
+	tap(k_xen_pv_unreserve(&bi, 50, 110) && !reserved(&bi, 109) && reserved(&bi, 110) &&
+	    k_xen_pv_unreserve(&bi, 190, 300) && reserved(&bi, 189) && !reserved(&bi, 190),
+	    "unreserve: a range over either end trims");
+	tap(k_xen_pv_unreserve(&bi, 0, 1000) && bi.nr_rsv == 0, "unreserve: a range across all removes all");
+
+	/* A split needs a free slot. */
+	memset(&bi, 0, sizeof(bi));
+	for (unsigned int i = 0; i < BOOT_RSV_MAX; i++)
+		add_rsv(&bi, 100 * i, 50);
+	tap(!k_xen_pv_unreserve(&bi, 110, 120) && bi.nr_rsv == BOOT_RSV_MAX &&
+	    reserved(&bi, 115), "unreserve: a split with no free slot is refused and changes nothing");
+
+	/* Random walk against a model. */
+	srand(16);
+	memset(&bi, 0, sizeof(bi));
+	memset(model, 0, sizeof(model));
+	for (unsigned int step = 0; step < WALK_STEPS && ok; step++) {
+		u64 a = rand() % WALK_UNITS, b = rand() % WALK_UNITS, lo = a < b ? a : b, hi = a < b ? b : a;
+
+		if (lo == hi)
+			continue;
+		if (rand() % 3 == 0 && bi.nr_rsv < BOOT_RSV_MAX) {
+			add_rsv(&bi, lo, hi - lo);
+			for (u64 u = lo; u < hi; u++)
+				model[u] = true;
+		} else if (k_xen_pv_unreserve(&bi, lo, hi)) {
+			for (u64 u = lo; u < hi; u++)
+				model[u] = false;
+		} else {
+			refused++;
+			for (u64 u = 0; u < WALK_UNITS; u++)
+				model[u] = reserved(&bi, u);
+		}
+		for (unsigned int i = 0; i < bi.nr_rsv; i++)
+			if (!bi.rsv[i].size)
+				ok = false;
+		for (u64 u = 0; u < WALK_UNITS; u++)
+			if (reserved(&bi, u) != model[u])
+				ok = false;
+	}
+	tap(ok, "unreserve: %u random adds and removes agree with a model of every unit (%u splits refused)",
+	    WALK_STEPS, refused);
+}
+
 int main(int argc, char **argv)
 {
 	prefix = argc > 1 ? argv[1] : "xen_pv";
 	test_clock();
 	test_nofault();
+	test_unreserve();
 	return failures ? 1 : 0;
 }

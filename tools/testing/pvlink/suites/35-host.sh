@@ -14,7 +14,8 @@
 #				synthetic tables
 #   host/xen_pv_test.c		xen-pv's clock over records it writes (floor,
 #				stamp ahead of the TSC) and the fault-tolerant
-#				read of the M2P table over an unmapped page
+#				read of the M2P table over an unmapped page,
+#				the overlap-trimming of boot reservations
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
@@ -27,13 +28,14 @@ CC=${CC:-gcc}
 CLANG=${CLANG:-clang}
 work=$objtree/tools/testing/pvlink/out/host
 KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c
-		arch/x86/pvlink/xen-pv/clock.c arch/x86/mm/nofault.c"
+		arch/x86/pvlink/xen-pv/clock.c arch/x86/mm/nofault.c
+		arch/x86/pvlink/xen-pv/rsv.c"
 # test program: the kernel objects it links with
 TESTS=(
 	"lib_test|string vsprintf cmdline"
 	"page_alloc_test|page_alloc string vsprintf"
 	"ptwalk_test|ptwalk"
-	"xen_pv_test|clock nofault"
+	"xen_pv_test|clock nofault rsv"
 )
 mkdir -p "$work"
 
