@@ -12,6 +12,7 @@
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/pvlink.h>
 #include <linux/selftest.h>
@@ -390,6 +391,86 @@ static void test_timers_at_once(void)
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
 }
 
+struct root_switch {
+	unsigned long to;	/* the CR3 value to load */
+	unsigned long before;	/* read_cr3 there before loading it */
+	unsigned long seen;	/* read_cr3 there after loading it */
+};
+
+static void load_root(void *arg)
+{
+	struct root_switch *s = arg;
+
+	s->before = pv_read_cr3();
+	pv_write_cr3(s->to);
+	s->seen = pv_read_cr3();
+}
+
+/* The virtual address page-map level-4 slot @i maps (canonical form). */
+static unsigned long slot_va(unsigned int i)
+{
+	unsigned long va = (unsigned long)i << PGDIR_SHIFT;
+
+	return i >= PT_ENTRIES / 2 ? va | 0xffff000000000000UL : va;
+}
+
+/*
+ * CR3 is per CPU: an AP that loads another root (a copy of the current
+ * one: the same mappings, so it runs on) reads it back, and the boot
+ * CPU still reads its own.  The copy's page stays a page table (there
+ * is no pt_free): one page per boot.
+ */
+static void test_per_cpu_root(void)
+{
+	const char *what = "read_cr3 is per CPU";
+	unsigned long cr3 = pv_read_cr3(), va;
+	const u64 *root = phys_to_virt(cr3 & PTE_ADDR_MASK);
+	struct root_switch s;
+	unsigned int cpu;
+	phys_addr_t pa;
+	u64 *copy;
+
+	for (cpu = 1; cpu < CONFIG_NR_CPUS && !cpu_online(cpu); cpu++)
+		;
+	if (cpu == CONFIG_NR_CPUS) {
+		report_skip(what, "only the boot CPU is online");
+		return;
+	}
+	pa = alloc_page();
+	if (!report(pa != 0, "a page for a second root"))
+		return;
+	copy = phys_to_virt(pa);
+	for (unsigned int i = 0; i < PT_ENTRIES; i++)
+		copy[i] = 0;
+	pv_pt_alloc(copy, 4);
+	for (unsigned int i = 0; i < PT_ENTRIES; i++) {
+		u64 e;
+
+		va = slot_va(i);
+		/* The hypervisor's own slots are its to fill (Xen PV). */
+		if (va >= boot_info.hv_va_start && va < boot_info.hv_va_end)
+			continue;
+		e = pv_read_pte(&root[i]);
+		if (e & PTE_PRESENT)
+			pv_set_pte(&copy[i], e);
+	}
+
+	s.to = pa | (cr3 & ~PTE_ADDR_MASK);
+	if (smp_call_on_cpu(cpu, load_root, &s)) {
+		report(false, "CPU %u: %s (could not run there)", cpu, what);
+		return;
+	}
+	report(s.before == cr3, "CPU %u runs on the boot CPU's root (%#lx, %#lx)", cpu, s.before, cr3);
+	report(s.seen == s.to, "CPU %u loads a copy of the root and reads it back (%#lx, %#lx)",
+	       cpu, s.to, s.seen);
+	va = pv_read_cr3();
+	report(va == cr3, "%s: the boot CPU still reads its own root (%#lx; %#lx expected, CPU %u loaded %#lx)",
+	       what, va, cr3, cpu, s.to);
+	s.to = cr3;
+	report(!smp_call_on_cpu(cpu, load_root, &s) && s.seen == cr3,
+	       "CPU %u goes back to the first root", cpu);
+}
+
 /* After bring-up the trampoline page is plain data again (W^X). */
 static void test_trampoline_page(void)
 {
@@ -439,5 +520,6 @@ static void smp_suite(void)
 	test_backend_percpu();
 	test_ap_timers();
 	test_timers_at_once();
+	test_per_cpu_root();
 }
 SELFTEST_SUITE(smp, "smp", smp_suite, SELFTEST_NEEDS_PVOPS);

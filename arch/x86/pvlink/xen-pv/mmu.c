@@ -52,7 +52,13 @@ static const u64 *p2m;			/* pfn -> mfn, start_info.mfn_list */
 static unsigned long nr_pfns;		/* start_info.nr_pages */
 static const u64 *m2p = (const u64 *)MACH2PHYS_VIRT_START;
 static unsigned long max_mfn;		/* frames of the host, M2P bound */
-static unsigned long root_pfn;		/* the loaded root (the guest's CR3) */
+/*
+ * Each vCPU's loaded root (its CR3), pseudo-physical; 0 until known.
+ * An AP starts on the root VCPUOP_initialise gave it (arch/x86/xen/
+ * smp_pv.c), which the backend learns on first use from CR3 itself:
+ * Xen emulates a PV kernel's mov from %cr3 (the root's machine address).
+ */
+static unsigned long root_pfn[XEN_LEGACY_MAX_VCPUS];
 static unsigned int mmu_errors;
 
 u64 xen_pv_pfn_to_mfn(u64 pfn)
@@ -110,10 +116,37 @@ static u64 pte_from_machine(u64 pte)
 	return (pte & ~PTE_ADDR_MASK) | (pfn << PAGE_SHIFT);
 }
 
+static void mmu_error(const char *what, unsigned long arg, u64 val, long rc)
+{
+	if (mmu_errors++ < XEN_PV_MMU_REPORTS)
+		printk(KERN_ERR "xen-pv: %s %#lx (value %#llx) refused by Xen (error %ld)%s\n",
+		       what, arg, (unsigned long long)val, rc,
+		       mmu_errors == XEN_PV_MMU_REPORTS ? "; further refusals are not reported" : "");
+}
+
+static unsigned long cur_root_pfn(void)
+{
+	unsigned long *root = &root_pfn[xen_pv_cpu()];
+
+	if (!*root) {
+		unsigned long cr3;
+		u64 pfn;
+
+		asm volatile("movq %%cr3, %0" : "=r"(cr3));
+		pfn = mfn_to_pfn((cr3 & PTE_ADDR_MASK) >> PAGE_SHIFT);
+		if (pfn == ~0ULL) {
+			mmu_error("reading the root from CR3", cr3, 0, -1);
+			return root_pfn[0];
+		}
+		*root = pfn;
+	}
+	return *root;
+}
+
 /* The level-1 entry that maps @va (4 KiB pages only), or NULL. */
 static u64 *pte_ptr(unsigned long va)
 {
-	u64 *table = (u64 *)(root_pfn << PAGE_SHIFT);
+	u64 *table = (u64 *)(cur_root_pfn() << PAGE_SHIFT);
 
 	for (int level = 4; level > 1; level--) {
 		u64 e = pte_from_machine(table[(va >> (PAGE_SHIFT + 9 * (level - 1))) &
@@ -126,13 +159,6 @@ static u64 *pte_ptr(unsigned long va)
 	return &table[(va >> PAGE_SHIFT) & (PT_ENTRIES - 1)];
 }
 
-static void mmu_error(const char *what, unsigned long arg, u64 val, long rc)
-{
-	if (mmu_errors++ < XEN_PV_MMU_REPORTS)
-		printk(KERN_ERR "xen-pv: %s %#lx (value %#llx) refused by Xen (error %ld)%s\n",
-		       what, arg, (unsigned long long)val, rc,
-		       mmu_errors == XEN_PV_MMU_REPORTS ? "; further refusals are not reported" : "");
-}
 
 static long mmuext(unsigned int cmd, unsigned long arg1)
 {
@@ -205,7 +231,7 @@ void pv_pt_alloc(u64 *table, unsigned int level)
 
 unsigned long pv_read_cr3(void)
 {
-	return root_pfn << PAGE_SHIFT;
+	return cur_root_pfn() << PAGE_SHIFT;
 }
 
 void pv_write_cr3(unsigned long val)
@@ -217,7 +243,7 @@ void pv_write_cr3(unsigned long val)
 		mmu_error("MMUEXT_NEW_BASEPTR to the root at", val, 0, rc);
 		return;
 	}
-	root_pfn = pfn;
+	root_pfn[xen_pv_cpu()] = pfn;
 }
 
 void pv_flush_tlb_all(void)
@@ -242,7 +268,7 @@ int xen_pv_mmu_init(struct xen_start_info *si)
 
 	p2m = (const u64 *)si->mfn_list;
 	nr_pfns = si->nr_pages;
-	root_pfn = si->pt_base >> PAGE_SHIFT;	/* virtual == pseudo-physical */
+	root_pfn[0] = si->pt_base >> PAGE_SHIFT;	/* virtual == pseudo-physical */
 	rc = HYPERVISOR_memory_op(XENMEM_maximum_ram_page, NULL);
 	if (rc <= 0) {
 		printk(KERN_ERR "xen-pv: XENMEM_maximum_ram_page failed (Xen error %ld): cannot bound the M2P table\n",
