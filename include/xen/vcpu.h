@@ -37,6 +37,19 @@ struct vcpu_set_singleshot_timer {
 _Static_assert(sizeof(struct vcpu_set_singleshot_timer) == 16,
 	       "vcpu_set_singleshot_timer is 16 bytes (public/vcpu.h)");
 
+/*
+ * The latest deadline: Xen keeps timer deadlines as s_time_t, a signed
+ * 64-bit time, so a @timeout_abs_ns above this reads as negative, in
+ * the past, and fires at once.
+ */
+#define XEN_TIMEOUT_MAX			0x7fffffffffffffffULL
+
+/* Xen system time @now plus @ns, saturated at XEN_TIMEOUT_MAX. */
+static inline u64 xen_timeout_after(u64 now, u64 ns)
+{
+	return ns > XEN_TIMEOUT_MAX || now > XEN_TIMEOUT_MAX - ns ? XEN_TIMEOUT_MAX : now + ns;
+}
+
 /* vcpu_guest_context.flags (public/arch-x86/xen.h, VGCF_*). */
 #define VGCF_in_kernel			(1ul << 2)	/* start in guest kernel mode */
 #define VGCF_online			(1ul << 5)

@@ -136,6 +136,29 @@ static void test_after(void)
 	report(last_trap.count == before + 1, "the kernel continues after a recovered exception");
 }
 
+/*
+ * With interrupts on, an exception's handler still runs with them off:
+ * natively each gate is an interrupt gate; under Xen PV the trap table
+ * must mask events, or an event lands on the exception's frame before
+ * the handler has read what it needs (CR2 of a #PF is in vcpu_info).
+ */
+static void test_irqs_off(void)
+{
+	unsigned long flags;
+
+	if (!pvops_available()) {
+		report_skip("an exception's handler runs with interrupts off",
+			    "interrupts are switched through pv-ops and none is installed");
+		return;
+	}
+	flags = pv_irq_save();
+	pv_irq_enable();
+	test_ud();
+	test_pf();
+	pv_irq_restore(flags);
+	report(!last_trap.irqs_on, "an exception taken with interrupts on runs its handler with them off");
+}
+
 static void exceptions_suite(void)
 {
 	test_ud();
@@ -144,5 +167,6 @@ static void exceptions_suite(void)
 	test_de();
 	test_pf();
 	test_after();
+	test_irqs_off();
 }
 SELFTEST_SUITE(exceptions, "exceptions", exceptions_suite, SELFTEST_NEEDS_TRAPS);

@@ -24,6 +24,7 @@
 #define SMP_CALL_TIMEOUT_NS	(10ULL * 1000 * 1000 * 1000)
 
 phys_addr_t smp_trampoline_pa;
+unsigned int smp_cpus_left_out;
 
 /* CPU 0 is the boot CPU: online from the start. */
 struct smp_cpu smp_cpus[CONFIG_NR_CPUS] = {

@@ -403,6 +403,7 @@ void smp_boot_cpus(void)
 		if (smp_cpus[n].state != SMP_CPU_FAILED)
 			wait_ap(n, started);
 	trampoline_teardown();
+	smp_cpus_left_out = not_started;
 	if (not_started)
 		pr_warn("smp: %u more CPUs in the ACPI MADT not started: CONFIG_NR_CPUS is %d\n",
 			not_started, CONFIG_NR_CPUS);

@@ -10,6 +10,7 @@
 #include <linux/reboot.h>
 #include <asm/boot.h>
 #include <asm/page.h>
+#include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
@@ -177,6 +178,13 @@ void do_trap(struct pt_regs *regs)
 		last_trap.error_code = regs->error_code;
 		last_trap.rip = regs->rip;
 		last_trap.cr2 = regs->vector == X86_TRAP_PF ? fault_address() : 0;
+		last_trap.irqs_on = false;
+		if (pvops_available()) {
+			unsigned long flags = pv_irq_save();
+
+			pv_irq_restore(flags);
+			last_trap.irqs_on = flags & X86_EFLAGS_IF;
+		}
 		last_trap.count++;
 		regs->rip = fixup;
 		return;

@@ -148,9 +148,11 @@ void xen_pv_smp_boot_cpus(void)
 		pr_info("smp: 1 CPU online: Xen gave this domain %u vCPU (Xen's dom0_max_vcpus= for more)\n", n);
 		return;
 	}
-	if (n > CONFIG_NR_CPUS)
+	if (n > CONFIG_NR_CPUS) {
+		smp_cpus_left_out = n - CONFIG_NR_CPUS;
 		pr_warn("smp: %u of Xen's %u vCPUs not started: CONFIG_NR_CPUS is %d\n",
 			n - CONFIG_NR_CPUS, n, CONFIG_NR_CPUS);
+	}
 	for (unsigned int cpu = 1; cpu < n && cpu < CONFIG_NR_CPUS; cpu++)
 		start_vcpu(cpu);
 	pr_info("smp: %u CPUs online (Xen PV vCPUs, VCPUOP_initialise and VCPUOP_up), started in %llu ms\n",

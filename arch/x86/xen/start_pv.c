@@ -33,11 +33,23 @@ void start_kernel(struct boot_info *bi);
  * Start-of-day layout (public/xen.h): the bootstrap region is mapped
  * from VIRT_BASE (0 here, see notes.S) up to a 4 MiB boundary with at
  * least 512 KiB after its last element, the one-page bootstrap stack
- * that follows the page tables.  So everything below that element's end
- * rounded up to 4 MiB is mapped; what lies above is not, until a Xen
- * backend maps it with mmu_update.
+ * that follows the page tables.  Xen's PV dom0 builder gets there by
+ * rounding the stack's end up to 4 MiB and adding another 4 MiB when
+ * less than 512 KiB would be left.  Everything below that end is
+ * mapped; what lies above is not, until a Xen backend maps it with
+ * mmu_update.
  */
 #define XEN_PV_MAP_ALIGN	(4ul << 20)
+#define XEN_PV_MAP_PADDING	(512ul << 10)
+
+static u64 xen_pv_mapped_end(u64 stack_end)
+{
+	u64 end = ALIGN(stack_end, XEN_PV_MAP_ALIGN);
+
+	if (end - stack_end < XEN_PV_MAP_PADDING)
+		end += XEN_PV_MAP_ALIGN;
+	return end;
+}
 
 static bool magic_ok(const struct xen_start_info *si)
 {
@@ -140,7 +152,7 @@ static void xen_pv_reserve(struct boot_info *bi, struct xen_start_info *si)
 	u64 si_va = (u64)si;
 	u64 pt_end = si->pt_base + si->nr_pt_frames * XEN_PAGE_SIZE;
 	u64 stack_end = pt_end + XEN_PAGE_SIZE;
-	u64 mapped_end = ALIGN(stack_end, XEN_PV_MAP_ALIGN);
+	u64 mapped_end = xen_pv_mapped_end(stack_end);
 	u64 ram_end = (u64)si->nr_pages << XEN_PAGE_SHIFT;
 
 	xen_pv_rsv(bi, si->mfn_list, si->mfn_list + si->nr_pages * sizeof(u64));

@@ -5,7 +5,8 @@
  * Registered from the PV entry, before start_kernel(), so that a fault
  * anywhere in the kernel is reported by the kernel (do_trap) rather than
  * crashing dom0 inside Xen, and so that code expecting a fault (the
- * exception table) works under PV too.
+ * exception table) works under PV too.  Every entry masks events, as
+ * the kernel's interrupt gates clear IF natively.
  */
 #include <linux/types.h>
 #include <asm/traps.h>
@@ -46,8 +47,8 @@ long xen_pv_trap_init(void)
 			continue;
 		t = &xen_pv_traps[n++];
 		t->vector = v;
-		t->flags = (v == X86_VEC_BP || v == X86_VEC_OF) ?
-			   TI_DPL_USER : 0;
+		t->flags = ((v == X86_VEC_BP || v == X86_VEC_OF) ?
+			    TI_DPL_USER : 0) | TI_MASK_EVENTS;
 		t->cs = FLAT_KERNEL_CS;
 		t->address = (unsigned long)xen_pv_trap_stubs +
 			     v * XEN_PV_TRAP_STUB_SIZE;

@@ -130,6 +130,13 @@ struct smp_cpu {
 
 extern struct smp_cpu smp_cpus[CONFIG_NR_CPUS];
 
+/*
+ * CPUs the platform has (ACPI MADT, or Xen's vCPUs) that the kernel did
+ * not start because CONFIG_NR_CPUS has no room for them; for the
+ * self-tests.
+ */
+extern unsigned int smp_cpus_left_out;
+
 /* The page the APs started from (0: none was used); for the self-tests. */
 extern phys_addr_t smp_trampoline_pa;
 

@@ -59,6 +59,13 @@ struct trap_record {
 	u64 error_code;
 	u64 rip;		/* where it happened */
 	u64 cr2;		/* for #PF */
+	/*
+	 * Interrupts were on while the handler ran (read through the
+	 * irq_save pv-op, once pv-ops are installed): never, since every
+	 * gate is an interrupt gate, and under Xen PV every trap-table
+	 * entry masks events.
+	 */
+	bool irqs_on;
 };
 extern struct trap_record last_trap;
 

@@ -43,7 +43,11 @@ static bool trap_vector(unsigned int v)
 /*
  * The entry for vector @v, or false if the gate is not present.  The
  * DPL says who may raise the vector with int n; int3 and into get 3,
- * so the kernel's own int3 (ring 3 under PV) is let through.
+ * so the kernel's own int3 (ring 3 under PV) is let through.  An
+ * interrupt gate clears IF on entry: its entry masks events (as Linux
+ * does), so that no upcall lands on the exception's frame before the
+ * handler has read what it needs (a #PF's CR2 is in vcpu_info);
+ * HYPERVISOR_iret restores the mask from the saved IF.
  *
  * The handler is the kernel's PV entry for the vector, not the gate's
  * own: every gate the kernel writes leads to do_trap(), and the PV entry
@@ -62,6 +66,8 @@ static bool trap_info_of(const struct gate_desc *g, unsigned int v,
 		return false;
 	t->vector = v;
 	t->flags = (v == X86_TRAP_BP || v == X86_TRAP_OF) ? TI_DPL_USER : dpl;
+	if (((g->bits >> 8) & 0xf) == GATE_INTERRUPT)
+		t->flags |= TI_MASK_EVENTS;
 	t->cs = FLAT_KERNEL_CS;
 	t->address = (unsigned long)xen_pv_trap_stubs + v * XEN_PV_TRAP_STUB_SIZE;
 	return true;

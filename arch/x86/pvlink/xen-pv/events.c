@@ -7,10 +7,18 @@
  * port's bit in shared_info.evtchn_pending, its word's bit in the vCPU's
  * evtchn_pending_sel and evtchn_upcall_pending; while the mask is clear
  * Xen then enters xen_pv_upcall_entry (entry.S) with events masked, which
- * calls xen_pv_do_upcall() here: it takes every pending, unmasked port,
- * runs the kernel's timer handler for the timer's port through
- * handle_irq() and loops until nothing is pending.  The return through
- * HYPERVISOR_iret restores the mask the event interrupted.
+ * calls xen_pv_do_upcall() here: it takes every pending, unmasked port
+ * bound to this vCPU, runs the kernel's timer handler for the timer's
+ * port through handle_irq() and loops until nothing is pending.  The
+ * return through HYPERVISOR_iret restores the mask the event interrupted.
+ *
+ * The pending and mask bitmaps are shared by all vCPUs, and the ports of
+ * several vCPUs share a word: a vCPU takes only the ports bound to it
+ * (as Linux's per-CPU port mask in its 2-level event code).  Another
+ * vCPU's event may be pending while that vCPU has events masked; taking
+ * it here would lose it there.  Every port starts as vCPU 0's, as a
+ * channel Xen binds without a vCPU goes to vCPU 0; binding VIRQ_TIMER
+ * for vCPU n moves its port to n.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -25,6 +33,12 @@
 #include "xen-pv.h"
 
 #define BITS_PER_LONG		64
+/* Ports of the 2-level event ABI: one bit each in shared_info. */
+#define XEN_PV_NR_PORTS		(64 * BITS_PER_LONG)
+#define XEN_PV_PORT_WORDS	(XEN_PV_NR_PORTS / BITS_PER_LONG)
+
+/* The ports bound to each vCPU: only these are taken on it. */
+static unsigned long cpu_ports[XEN_LEGACY_MAX_VCPUS][XEN_PV_PORT_WORDS];
 
 /* Each vCPU's VIRQ_TIMER channel, bound on its first one-shot. */
 static evtchn_port_t timer_port[XEN_LEGACY_MAX_VCPUS];
@@ -41,6 +55,22 @@ static unsigned long xchg_ulong(unsigned long *p, unsigned long v)
 static void clear_bit_locked(unsigned int bit, unsigned long *word)
 {
 	asm volatile("lock btrq %1, %0" : "+m"(*word) : "Ir"((unsigned long)bit) : "memory");
+}
+
+static void set_bit_locked(unsigned int bit, unsigned long *word)
+{
+	asm volatile("lock btsq %1, %0" : "+m"(*word) : "Ir"((unsigned long)bit) : "memory");
+}
+
+/* Port @port is bound to vCPU @cpu now: only @cpu takes its events. */
+static void bind_port_to(evtchn_port_t port, unsigned int cpu)
+{
+	unsigned int w = port / BITS_PER_LONG, b = port % BITS_PER_LONG;
+
+	for (unsigned int c = 0; c < XEN_LEGACY_MAX_VCPUS; c++)
+		if (c != cpu)
+			clear_bit_locked(b, &cpu_ports[c][w]);
+	set_bit_locked(b, &cpu_ports[cpu][w]);
 }
 
 static void dispatch(evtchn_port_t port, struct pt_regs *regs)
@@ -76,6 +106,12 @@ static int bind_timer(unsigned int cpu)
 		       cpu, rc);
 		return -1;
 	}
+	if (bind.port >= XEN_PV_NR_PORTS) {
+		printk(KERN_ERR "xen-pv: VIRQ_TIMER for vCPU %u got port %u, beyond the 2-level ABI's %u\n",
+		       cpu, bind.port, XEN_PV_NR_PORTS);
+		return -1;
+	}
+	bind_port_to(bind.port, cpu);
 	timer_port[cpu] = bind.port;
 	timer_bound[cpu] = true;
 	return 0;
@@ -85,6 +121,7 @@ void xen_pv_do_upcall(struct pt_regs *regs)
 {
 	struct vcpu_info *v = xen_pv_vcpu();
 	struct shared_info *s = xen_pv_shared;
+	const unsigned long *mine = cpu_ports[xen_pv_cpu()];
 
 	do {
 		unsigned long sel;
@@ -97,7 +134,7 @@ void xen_pv_do_upcall(struct pt_regs *regs)
 			unsigned long pending;
 
 			sel &= sel - 1;
-			pending = s->evtchn_pending[w] & ~s->evtchn_mask[w];
+			pending = s->evtchn_pending[w] & ~s->evtchn_mask[w] & mine[w];
 			while (pending) {
 				unsigned int b = __builtin_ctzl(pending);
 
@@ -128,7 +165,8 @@ void pv_timer_oneshot(u64 ns)
 			printk(KERN_ERR "xen-pv: VCPUOP_stop_singleshot_timer failed (Xen error %ld)\n", rc);
 		return;
 	}
-	t.timeout_abs_ns = xen_pv_system_time() + ns;
+	/* Saturated: a deadline that wraps would fire at once. */
+	t.timeout_abs_ns = xen_timeout_after(xen_pv_system_time(), ns);
 	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, cpu, &t);
 	if (rc)
 		printk(KERN_ERR "xen-pv: VCPUOP_set_singleshot_timer(+%llu ns) failed (Xen error %ld): no timer interrupt\n",
@@ -175,6 +213,11 @@ int xen_pv_events_init(void)
 	};
 	long rc;
 
+	/* Every port is vCPU 0's until bound elsewhere. */
+	for (unsigned int w = 0; w < XEN_PV_PORT_WORDS; w++) {
+		cpu_ports[0][w] = ~0UL;
+		xen_pv_barrier();	/* no memset call made of the loop */
+	}
 	if (map_shared_info())
 		return -1;
 	if (xen_pv_debug)

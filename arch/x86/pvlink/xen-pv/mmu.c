@@ -12,8 +12,14 @@
  * memory beyond its pages) comes back from read_pte as the machine frame
  * tagged with XEN_PV_PTE_MACHINE, a bit the hardware ignores, so that a
  * read-modify-write by the kernel (set_memory_*) maps the same frame.
+ *
+ * Xen maps the M2P table only where machine memory is (its chunks over a
+ * large hole, I/O space among them, stay unmapped): an entry is read
+ * with read_u64_nofault(), as Linux reads it with a fault-tolerant
+ * accessor, and a frame whose entry cannot be read is not the domain's.
  */
 #include <linux/kernel.h>
+#include <asm/nofault.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/pvops.h>
@@ -44,9 +50,15 @@
 
 static const u64 *p2m;			/* pfn -> mfn, start_info.mfn_list */
 static unsigned long nr_pfns;		/* start_info.nr_pages */
-static const unsigned long *m2p = (const unsigned long *)MACH2PHYS_VIRT_START;
+static const u64 *m2p = (const u64 *)MACH2PHYS_VIRT_START;
 static unsigned long max_mfn;		/* frames of the host, M2P bound */
-static unsigned long root_pfn;		/* the loaded root (the guest's CR3) */
+/*
+ * Each vCPU's loaded root (its CR3), pseudo-physical; 0 until known.
+ * An AP starts on the root VCPUOP_initialise gave it (arch/x86/xen/
+ * smp_pv.c), which the backend learns on first use from CR3 itself:
+ * Xen emulates a PV kernel's mov from %cr3 (the root's machine address).
+ */
+static unsigned long root_pfn[XEN_LEGACY_MAX_VCPUS];
 static unsigned int mmu_errors;
 
 u64 xen_pv_pfn_to_mfn(u64 pfn)
@@ -72,7 +84,8 @@ static u64 mfn_to_pfn(u64 mfn)
 
 	if (mfn >= max_mfn || mfn >= MACH2PHYS_NR_ENTRIES)
 		return ~0ULL;
-	pfn = m2p[mfn];
+	if (read_u64_nofault(&m2p[mfn], &pfn))
+		return ~0ULL;		/* a hole in the M2P table */
 	/* Frames of other owners (Xen's shared_info) map back elsewhere. */
 	if (pfn >= nr_pfns || p2m[pfn] != mfn)
 		return ~0ULL;
@@ -103,10 +116,37 @@ static u64 pte_from_machine(u64 pte)
 	return (pte & ~PTE_ADDR_MASK) | (pfn << PAGE_SHIFT);
 }
 
+static void mmu_error(const char *what, unsigned long arg, u64 val, long rc)
+{
+	if (mmu_errors++ < XEN_PV_MMU_REPORTS)
+		printk(KERN_ERR "xen-pv: %s %#lx (value %#llx) refused by Xen (error %ld)%s\n",
+		       what, arg, (unsigned long long)val, rc,
+		       mmu_errors == XEN_PV_MMU_REPORTS ? "; further refusals are not reported" : "");
+}
+
+static unsigned long cur_root_pfn(void)
+{
+	unsigned long *root = &root_pfn[xen_pv_cpu()];
+
+	if (!*root) {
+		unsigned long cr3;
+		u64 pfn;
+
+		asm volatile("movq %%cr3, %0" : "=r"(cr3));
+		pfn = mfn_to_pfn((cr3 & PTE_ADDR_MASK) >> PAGE_SHIFT);
+		if (pfn == ~0ULL) {
+			mmu_error("reading the root from CR3", cr3, 0, -1);
+			return root_pfn[0];
+		}
+		*root = pfn;
+	}
+	return *root;
+}
+
 /* The level-1 entry that maps @va (4 KiB pages only), or NULL. */
 static u64 *pte_ptr(unsigned long va)
 {
-	u64 *table = (u64 *)(root_pfn << PAGE_SHIFT);
+	u64 *table = (u64 *)(cur_root_pfn() << PAGE_SHIFT);
 
 	for (int level = 4; level > 1; level--) {
 		u64 e = pte_from_machine(table[(va >> (PAGE_SHIFT + 9 * (level - 1))) &
@@ -119,13 +159,6 @@ static u64 *pte_ptr(unsigned long va)
 	return &table[(va >> PAGE_SHIFT) & (PT_ENTRIES - 1)];
 }
 
-static void mmu_error(const char *what, unsigned long arg, u64 val, long rc)
-{
-	if (mmu_errors++ < XEN_PV_MMU_REPORTS)
-		printk(KERN_ERR "xen-pv: %s %#lx (value %#llx) refused by Xen (error %ld)%s\n",
-		       what, arg, (unsigned long long)val, rc,
-		       mmu_errors == XEN_PV_MMU_REPORTS ? "; further refusals are not reported" : "");
-}
 
 static long mmuext(unsigned int cmd, unsigned long arg1)
 {
@@ -198,7 +231,7 @@ void pv_pt_alloc(u64 *table, unsigned int level)
 
 unsigned long pv_read_cr3(void)
 {
-	return root_pfn << PAGE_SHIFT;
+	return cur_root_pfn() << PAGE_SHIFT;
 }
 
 void pv_write_cr3(unsigned long val)
@@ -210,7 +243,7 @@ void pv_write_cr3(unsigned long val)
 		mmu_error("MMUEXT_NEW_BASEPTR to the root at", val, 0, rc);
 		return;
 	}
-	root_pfn = pfn;
+	root_pfn[xen_pv_cpu()] = pfn;
 }
 
 void pv_flush_tlb_all(void)
@@ -235,7 +268,7 @@ int xen_pv_mmu_init(struct xen_start_info *si)
 
 	p2m = (const u64 *)si->mfn_list;
 	nr_pfns = si->nr_pages;
-	root_pfn = si->pt_base >> PAGE_SHIFT;	/* virtual == pseudo-physical */
+	root_pfn[0] = si->pt_base >> PAGE_SHIFT;	/* virtual == pseudo-physical */
 	rc = HYPERVISOR_memory_op(XENMEM_maximum_ram_page, NULL);
 	if (rc <= 0) {
 		printk(KERN_ERR "xen-pv: XENMEM_maximum_ram_page failed (Xen error %ld): cannot bound the M2P table\n",

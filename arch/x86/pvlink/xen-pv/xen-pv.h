@@ -51,6 +51,12 @@ int xen_pv_map_ro(void *va);
 int xen_pv_map_mfn(void *va, u64 mfn);
 int xen_pv_mmu_init(struct xen_start_info *si);
 
+/*
+ * rsv.c: take [@start, @end) out of @bi's reservations, trimming or
+ * splitting those it overlaps; false if a split found no free slot.
+ */
+bool xen_pv_unreserve(struct boot_info *bi, u64 start, u64 end);
+
 /* ram.c: map the RAM above the bootstrap mapping; @nx: PTE_NX or 0. */
 int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx);
 

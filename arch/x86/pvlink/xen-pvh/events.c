@@ -23,8 +23,15 @@
  * second vCPU's start or at the first timer) under Xen 4.17 in QEMU TCG;
  * with the per-vCPU vector none did in dozens.
  *
- * Each vCPU sets up its events the first time it arms a timer: the
- * vector, then VIRQ_TIMER bound to a new event channel (both need Xen's
+ * Xen raises the vector only while the vCPU's local APIC is software
+ * enabled (an LVT or fixed interrupt into a disabled one is dropped), and
+ * only on the 0-to-1 edge of evtchn_upcall_pending: one event signalled
+ * into a disabled APIC leaves the flag set with no vector, and every later
+ * event on that vCPU is swallowed.  So the backend enables the APIC
+ * itself first, whatever the rest of the kernel did or did not do.
+ *
+ * Each vCPU sets up its events the first time it arms a timer: its local
+ * APIC, the vector, then VIRQ_TIMER bound to a new event channel (both need Xen's
  * vCPU id, from CPUID base+4, and percpu data, neither of which the
  * init has).  That port is the only event channel this backend binds,
  * so the upcall looks at nothing else.  Where any of it is missing the
@@ -34,6 +41,7 @@
 #include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/types.h>
+#include <asm/apic.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -92,6 +100,14 @@ static u32 xen_pvh_bind_timer(u32 vcpu)
 	};
 	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = vcpu };
 	long rc;
+
+	/* Before the vector: an event must never find the APIC disabled. */
+	if (!lapic_init()) {
+		pr_err("xen-pvh: vCPU %u has no usable local APIC for the event vector: its timer is the local APIC's\n",
+		       vcpu);
+		return XEN_PVH_NONE;
+	}
+	lapic_enable_this_cpu();	/* an AP: lapic_init() ran on the boot CPU */
 
 	/* Xen raises the vector once at once: the upcall finds nothing. */
 	rc = HYPERVISOR_hvm_op(HVMOP_set_evtchn_upcall_vector, &up);
@@ -192,10 +208,11 @@ void pv_timer_oneshot(u64 ns)
 		xen_pvh_take_pending(port);
 		return;
 	}
-	t.timeout_abs_ns = xen_pvh_system_time();
-	/* Without VCPU_SSHOTTMR_future a time already past fires at once. */
-	t.timeout_abs_ns = t.timeout_abs_ns + ns < t.timeout_abs_ns ? ~0ull :
-			   t.timeout_abs_ns + ns;
+	/*
+	 * Without VCPU_SSHOTTMR_future a time already past fires at once:
+	 * saturated, at Xen's latest deadline (not ~0, which Xen reads as -1).
+	 */
+	t.timeout_abs_ns = xen_timeout_after(xen_pvh_system_time(), ns);
 	rc = HYPERVISOR_vcpu_op(VCPUOP_set_singleshot_timer, vcpu, &t);
 	if (rc < 0)
 		pr_err("xen-pvh: VCPUOP_set_singleshot_timer on vCPU %u failed (%ld): the one-shot will not fire\n",

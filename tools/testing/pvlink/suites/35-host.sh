@@ -12,6 +12,10 @@
 #				page frame, over awkward maps and a random walk
 #   host/ptwalk_test.c		the page-table walk of the W^X self-test over
 #				synthetic tables
+#   host/xen_pv_test.c		xen-pv's clock over records it writes (floor,
+#				stamp ahead of the TSC) and the fault-tolerant
+#				read of the M2P table over an unmapped page,
+#				the overlap-trimming of boot reservations
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
@@ -23,12 +27,15 @@ objtree=${objtree:-$srctree}
 CC=${CC:-gcc}
 CLANG=${CLANG:-clang}
 work=$objtree/tools/testing/pvlink/out/host
-KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c"
+KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c
+		arch/x86/pvlink/xen-pv/clock.c arch/x86/mm/nofault.c
+		arch/x86/pvlink/xen-pv/rsv.c"
 # test program: the kernel objects it links with
 TESTS=(
 	"lib_test|string vsprintf cmdline"
 	"page_alloc_test|page_alloc string vsprintf"
 	"ptwalk_test|ptwalk"
+	"xen_pv_test|clock nofault rsv"
 )
 mkdir -p "$work"
 
@@ -121,7 +128,8 @@ for v in "${variants[@]}"; do
 	echo "ok - host ($name): build the kernel sources and tests for the host"
 	for t in "${TESTS[@]}"; do
 		prog=${t%%|*}
-		ASAN_OPTIONS=detect_leaks=0 "$work/$name/$prog" "host ($name): ${prog%_test}"
+		# allow_user_segv_handler: xen_pv_test plays do_trap() on SIGSEGV
+		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 "$work/$name/$prog" "host ($name): ${prog%_test}"
 		rc=$?
 		# The tests print their own TAP; a crash (a sanitizer report)
 		# leaves what it found on stderr and a status above 1.

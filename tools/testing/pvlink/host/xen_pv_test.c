@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit test of two pieces of the xen-pv backend, compiled from the
+ * kernel source with every symbol renamed k_*:
+ *
+ * - the clock (arch/x86/pvlink/xen-pv/clock.c) over a vcpu_time_info
+ *   this test writes: it extrapolates the record by the TSC, a stamp
+ *   ahead of the TSC reads as the record's system_time (not as 2^64
+ *   ticks), and sched_clock never goes back when a record steps back;
+ * - read_u64_nofault() (arch/x86/mm/nofault.c), with which xen-pv reads
+ *   the M2P table that Xen leaves unmapped over holes: on a mapped page
+ *   it reads, on a PROT_NONE page it returns -1 and leaves the result
+ *   alone.  A SIGSEGV handler plays the kernel's do_trap(): it looks
+ *   the faulting instruction up in the __ex_table entries the object
+ *   carries and resumes at the fixup;
+ * - xen_pv_unreserve() (arch/x86/pvlink/xen-pv/rsv.c), which gives up the
+ *   PV entry's reservations by overlap as RAM is mapped: the boot's case
+ *   (one range, taken back 2 MiB at a time from its start), a range
+ *   inside, around and across entries, a split with no free slot, and a
+ *   random walk against a model of which units are reserved.
+ *
+ * Usage: xen_pv_test PREFIX	prints TAP lines "ok - PREFIX: ..."
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "tap.h"
+
+#include <linux/bootinfo.h>
+
+/* The kernel's functions, renamed by the suite (objcopy --redefine-sym). */
+uint64_t k_xen_pv_system_time(void);
+uint64_t k_pv_sched_clock(void);
+int k_read_u64_nofault(const uint64_t *src, uint64_t *dst);
+bool k_xen_pv_unreserve(struct boot_info *bi, u64 start, u64 end);
+
+/* include/xen/shared.h, as much as the clock reads. */
+struct vcpu_time_info {
+	uint32_t version;
+	uint32_t pad0;
+	uint64_t tsc_timestamp;
+	uint64_t system_time;
+	uint32_t tsc_to_system_mul;
+	int8_t tsc_shift;
+	uint8_t flags;
+	uint8_t pad1[2];
+};
+
+struct vcpu_info {
+	uint8_t evtchn_upcall_pending;
+	uint8_t evtchn_upcall_mask;
+	unsigned long evtchn_pending_sel;
+	unsigned long arch[2];
+	struct vcpu_time_info time;
+};
+
+/* What the backend's other files define: shared_info's first vCPU, no percpu yet. */
+struct vcpu_info host_vcpu_info[32];
+void *xen_pv_shared = host_vcpu_info;
+_Bool xen_pv_percpu_ready;
+/* Read through %gs only once percpu is ready: never here. */
+unsigned int cpu_number;
+
+static uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* A record whose scale is one ns per TSC tick (0x80000000 << 1 >> 32). */
+static void set_record(uint64_t system_time, uint64_t stamp)
+{
+	struct vcpu_time_info *t = &host_vcpu_info[0].time;
+
+	t->version++;			/* odd: being updated */
+	__asm__ volatile("" : : : "memory");
+	t->system_time = system_time;
+	t->tsc_timestamp = stamp;
+	t->tsc_to_system_mul = 0x80000000u;
+	t->tsc_shift = 1;
+	__asm__ volatile("" : : : "memory");
+	t->version++;			/* even again */
+}
+
+#define NS_PER_S	1000000000ull
+/* Far more ticks than this test can take between two reads. */
+#define SLACK		(100 * NS_PER_S)
+
+static void test_clock(void)
+{
+	uint64_t r, s1, s2, base = 1000 * NS_PER_S;
+
+	set_record(base, rdtsc());
+	r = k_xen_pv_system_time();
+	tap(r >= base && r < base + SLACK,
+	    "clock: system_time plus the ticks since the stamp (%llu ns past it)",
+	    (unsigned long long)(r - base));
+
+	s1 = k_pv_sched_clock();
+	/* A recalibration that sets the clock a second behind. */
+	set_record(base - NS_PER_S, rdtsc());
+	s2 = k_pv_sched_clock();
+	tap(s2 >= s1, "clock: sched_clock does not go back when the record steps back 1 s (%llu, then %llu)",
+	    (unsigned long long)s1, (unsigned long long)s2);
+	r = k_xen_pv_system_time();
+	tap(r < s1, "clock: Xen's system time (the timer's base) is the record's, unfloored");
+
+	/* Stamped ahead of the TSC, as a record from another physical CPU may be. */
+	set_record(5000 * NS_PER_S, rdtsc() + 1000 * NS_PER_S);
+	r = k_xen_pv_system_time();
+	tap(r == 5000 * NS_PER_S, "clock: a stamp ahead of the TSC reads as system_time (%llu), not 2^64 ticks on",
+	    (unsigned long long)r);
+	s1 = k_pv_sched_clock();
+	tap(s1 == 5000 * NS_PER_S, "clock: and sched_clock moves on to it");
+}
+
+/* The __ex_table entries of the kernel objects: { insn, fixup }. */
+struct extable_entry {
+	uint64_t insn, fixup;
+};
+extern const struct extable_entry __start___ex_table[], __stop___ex_table[];
+
+static int faults;
+
+static void on_segv(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+	uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+
+	(void)sig;
+	(void)si;
+	for (const struct extable_entry *e = __start___ex_table; e < __stop___ex_table; e++) {
+		if (e->insn == rip) {
+			faults++;
+			uc->uc_mcontext.gregs[REG_RIP] = e->fixup;
+			return;
+		}
+	}
+	/* Not an expected fault: die of it. */
+	signal(SIGSEGV, SIG_DFL);
+}
+
+static void test_nofault(void)
+{
+	struct sigaction sa;
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uint64_t v = 0x1111;
+	int rc;
+
+	if (m == MAP_FAILED || mprotect(m + page, page, PROT_NONE)) {
+		tap(0, "nofault: map a page and an inaccessible one");
+		return;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+
+	tap((uintptr_t)__stop___ex_table > (uintptr_t)__start___ex_table,
+	    "nofault: the accessor has an exception-table entry");
+	*(uint64_t *)(m + page - 8) = 0x0123456789abcdefull;
+	rc = k_read_u64_nofault((const uint64_t *)(m + page - 8), &v);
+	tap(rc == 0 && v == 0x0123456789abcdefull && faults == 0,
+	    "nofault: a mapped entry reads (rc %d, %#llx)", rc, (unsigned long long)v);
+	v = 0x1111;
+	rc = k_read_u64_nofault((const uint64_t *)(m + page), &v);
+	tap(rc == -1 && v == 0x1111 && faults == 1,
+	    "nofault: an unmapped entry returns -1 and leaves the result alone (rc %d, %d faults)",
+	    rc, faults);
+	rc = k_read_u64_nofault((const uint64_t *)(m + page - 8), &v);
+	tap(rc == 0 && v == 0x0123456789abcdefull, "nofault: and the next read works again");
+	signal(SIGSEGV, SIG_DFL);
+	signal(SIGBUS, SIG_DFL);
+	munmap(m, 2 * page);
+}
+
+/* Is unit @u inside any reservation of @bi? */
+static bool reserved(const struct boot_info *bi, u64 u)
+{
+	for (unsigned int i = 0; i < bi->nr_rsv; i++)
+		if (u >= bi->rsv[i].start && u < bi->rsv[i].start + bi->rsv[i].size)
+			return true;
+	return false;
+}
+
+static void add_rsv(struct boot_info *bi, u64 start, u64 size)
+{
+	bi->rsv[bi->nr_rsv].start = start;
+	bi->rsv[bi->nr_rsv].size = size;
+	bi->rsv[bi->nr_rsv].type = BOOT_MEM_RESERVED;
+	bi->nr_rsv++;
+}
+
+#define MIB		(1ull << 20)
+#define WALK_UNITS	96
+#define WALK_STEPS	20000
+
+static void test_unreserve(void)
+{
+	static struct boot_info bi;
+	bool ok = true, model[WALK_UNITS];
+	unsigned int refused = 0;
+
+	/* The boot: [8 MiB, 3 GiB) given back 2 MiB at a time, other entries kept. */
+	memset(&bi, 0, sizeof(bi));
+	add_rsv(&bi, 0x1ec000, 0x200000);
+	add_rsv(&bi, 8 * MIB, 3072 * MIB - 8 * MIB);
+	add_rsv(&bi, 0x3ed000, 0x8000);
+	for (u64 a = 8 * MIB; a < 3072 * MIB && ok; a += 2 * MIB)
+		ok = k_xen_pv_unreserve(&bi, a, a + 2 * MIB) &&
+		     !reserved(&bi, a) && !reserved(&bi, a + 2 * MIB - 1) &&
+		     (a + 2 * MIB == 3072 * MIB || reserved(&bi, a + 2 * MIB));
+	tap(ok && bi.nr_rsv == 2 && reserved(&bi, 0x1ec000) && reserved(&bi, 0x3f4fff),
+	    "unreserve: a range given back block by block from its start leaves the others (%u left)",
+	    bi.nr_rsv);
+
+	/* Exact, inside (split), over an end, across several. */
+	memset(&bi, 0, sizeof(bi));
+	add_rsv(&bi, 100, 100);
+	tap(k_xen_pv_unreserve(&bi, 100, 200) && bi.nr_rsv == 0, "unreserve: an exact match goes");
+	add_rsv(&bi, 100, 100);
+	tap(k_xen_pv_unreserve(&bi, 120, 130) && bi.nr_rsv == 2 && reserved(&bi, 119) &&
+	    !reserved(&bi, 120) && !reserved(&bi, 129) && reserved(&bi, 130) && reserved(&bi, 199),
+	    "unreserve: a range inside an entry splits it");
+	tap(k_xen_pv_unreserve(&bi, 50, 110) && !reserved(&bi, 109) && reserved(&bi, 110) &&
+	    k_xen_pv_unreserve(&bi, 190, 300) && reserved(&bi, 189) && !reserved(&bi, 190),
+	    "unreserve: a range over either end trims");
+	tap(k_xen_pv_unreserve(&bi, 0, 1000) && bi.nr_rsv == 0, "unreserve: a range across all removes all");
+
+	/* A split needs a free slot. */
+	memset(&bi, 0, sizeof(bi));
+	for (unsigned int i = 0; i < BOOT_RSV_MAX; i++)
+		add_rsv(&bi, 100 * i, 50);
+	tap(!k_xen_pv_unreserve(&bi, 110, 120) && bi.nr_rsv == BOOT_RSV_MAX &&
+	    reserved(&bi, 115), "unreserve: a split with no free slot is refused and changes nothing");
+
+	/* Random walk against a model. */
+	srand(16);
+	memset(&bi, 0, sizeof(bi));
+	memset(model, 0, sizeof(model));
+	for (unsigned int step = 0; step < WALK_STEPS && ok; step++) {
+		u64 a = rand() % WALK_UNITS, b = rand() % WALK_UNITS, lo = a < b ? a : b, hi = a < b ? b : a;
+
+		if (lo == hi)
+			continue;
+		if (rand() % 3 == 0 && bi.nr_rsv < BOOT_RSV_MAX) {
+			add_rsv(&bi, lo, hi - lo);
+			for (u64 u = lo; u < hi; u++)
+				model[u] = true;
+		} else if (k_xen_pv_unreserve(&bi, lo, hi)) {
+			for (u64 u = lo; u < hi; u++)
+				model[u] = false;
+		} else {
+			refused++;
+			for (u64 u = 0; u < WALK_UNITS; u++)
+				model[u] = reserved(&bi, u);
+		}
+		for (unsigned int i = 0; i < bi.nr_rsv; i++)
+			if (!bi.rsv[i].size)
+				ok = false;
+		for (u64 u = 0; u < WALK_UNITS; u++)
+			if (reserved(&bi, u) != model[u])
+				ok = false;
+	}
+	tap(ok, "unreserve: %u random adds and removes agree with a model of every unit (%u splits refused)",
+	    WALK_STEPS, refused);
+}
+
+int main(int argc, char **argv)
+{
+	prefix = argc > 1 ? argv[1] : "xen_pv";
+	test_clock();
+	test_nofault();
+	test_unreserve();
+	return failures ? 1 : 0;
+}
