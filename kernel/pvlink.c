@@ -89,6 +89,30 @@ static void release_pages(void)
 }
 
 /*
+ * A backend's init ran and the stack was then refused: the init may have
+ * handed the hypervisor addresses inside the stack's regions (a shared
+ * page, an event callback), and there is no way to take them back yet.
+ * Those regions are never freed or poisoned: they stay reserved, and the
+ * loss is said.  Only the workspace goes back.
+ */
+static void keep_pages(const struct pvlink_boot_state *st)
+{
+	unsigned long kib = 0;
+
+	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
+		if (!region_pages[r])
+			continue;
+		kib += (PAGE_SIZE << region_order[r]) >> 10;
+		region_pages[r] = 0;
+	}
+	if (work_pages)
+		free_pages(work_pages, work_order);
+	work_pages = 0;
+	pr_warn("pvlink: stack %s: keeping its %lu KiB reserved: a backend's init ran, so the platform may still use that memory\n",
+		st->stack, kib);
+}
+
+/*
  * The image is the first boot module that starts like one.  Its name is
  * what the loader called it (the module's command line), if anything.
  */
@@ -397,16 +421,23 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 			pvops_install(&pvops_native, "native");
 		protect_regions(ctx);
 	}
-	/* Everything that can fail comes before the first site is written. */
+	/*
+	 * Everything that can fail comes before the first backend's init
+	 * runs: the pv-ops, and every check of the call sites.  After an
+	 * init, only a later init can fail.
+	 */
 	if (lookup_pvops(ctx, &linked_ops, st))
 		goto fail;
-	if (init_backends(ctx, bi, st))
-		goto fail;
-	if (arch_pvlink_patch_sites(ctx, &ps, msg, sizeof(msg))) {
+	if (arch_pvlink_patch_check(ctx, &ps, msg, sizeof(msg))) {
 		PVLINK_BOOT_REASON(st, "stack %s: the pv-op call sites cannot be patched: %s",
 				   st->stack, msg);
 		goto fail;
 	}
+	if (init_backends(ctx, bi, st)) {
+		keep_pages(st);
+		return -1;
+	}
+	arch_pvlink_patch_write(ctx, &ps);
 	if (ctx->region[PVLINK_PERCPU].size) {
 		percpu_set_backend_template(ctx->region[PVLINK_PERCPU].mem,
 					    ctx->region[PVLINK_PERCPU].addr,

@@ -128,25 +128,33 @@ static void debug_report(const struct pvlink_patch_op *ops)
 	}
 }
 
-int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
-			    struct pvlink_patch_stats *st, char *msg, size_t len)
+/* The pv-ops as the patcher sees them: kept from the check to the write. */
+static struct pvlink_patch_op patch_ops[NR_PVOPS];
+
+static void patch_env(struct pvlink_patch_env *env, struct pvlink_text_range text[2])
 {
-	static struct pvlink_patch_op ops[NR_PVOPS];
-	const struct pvlink_text_range text[] = {
-		{ (u64)(uintptr_t)_text, (u64)(uintptr_t)_etext, (u8 *)(uintptr_t)_text },
-		{ (u64)(uintptr_t)_sinittext, (u64)(uintptr_t)_einittext,
-		  (u8 *)(uintptr_t)_sinittext },
-	};
-	const struct pvlink_patch_env env = {
+	text[0] = (struct pvlink_text_range){ (u64)(uintptr_t)_text, (u64)(uintptr_t)_etext,
+					      (u8 *)(uintptr_t)_text };
+	text[1] = (struct pvlink_text_range){ (u64)(uintptr_t)_sinittext,
+					      (u64)(uintptr_t)_einittext,
+					      (u8 *)(uintptr_t)_sinittext };
+	*env = (struct pvlink_patch_env){
 		.sites = pvlink_sites.sites,
 		.nr_sites = pvlink_sites.nr_sites,
-		.ops = ops,
+		.ops = patch_ops,
 		.names = pvop_names,
 		.nr_ops = NR_PVOPS,
 		.text = text,
-		.nr_text = ARRAY_SIZE(text),
+		.nr_text = 2,
 		.func_of = func_of,
 	};
+}
+
+int arch_pvlink_patch_check(const struct pvlink_ctx *ctx,
+			    struct pvlink_patch_stats *st, char *msg, size_t len)
+{
+	struct pvlink_text_range text[2];
+	struct pvlink_patch_env env;
 	char why[PVLINK_MSG_MAX];
 	enum pvlink_patch_err err;
 
@@ -177,10 +185,11 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 		return -1;
 	}
 	err = pvlink_patch_resolve(ctx, pvop_names, pvlink_pvop_entries.entry,
-				   NR_PVOPS, ops, msg, len);
+				   NR_PVOPS, patch_ops, msg, len);
 	if (err)
 		return -1;
-	err = pvlink_patch_apply(&env, st, why, sizeof(why));
+	patch_env(&env, text);
+	err = pvlink_patch_check(&env, st, why, sizeof(why));
 	if (err) {
 		st->inlined = 0;
 		st->direct = 0;
@@ -189,9 +198,21 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 			 pvlink_patch_strerror(err), why);
 		return -1;
 	}
-	serialise();
-	record(ctx, ops, st);
-	if (cmdline_has("pvlink.debug"))
-		debug_report(ops);
 	return 0;
+}
+
+void arch_pvlink_patch_write(const struct pvlink_ctx *ctx, struct pvlink_patch_stats *st)
+{
+	struct pvlink_text_range text[2];
+	struct pvlink_patch_env env;
+	char why[PVLINK_MSG_MAX];
+
+	patch_env(&env, text);
+	/* The check passed on these very inputs: a failure here is a kernel bug. */
+	if (pvlink_patch_write(&env, st, why, sizeof(why)))
+		panic("pvlink: a call site changed between its check and its patching: %s", why);
+	serialise();
+	record(ctx, patch_ops, st);
+	if (cmdline_has("pvlink.debug"))
+		debug_report(patch_ops);
 }

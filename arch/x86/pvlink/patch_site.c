@@ -298,25 +298,45 @@ static enum pvlink_patch_err do_site(const struct pvlink_patch_env *env, u32 i, 
 	return PVLINK_PATCH_OK;
 }
 
+/* One pass over every site: pass 0 checks, pass 1 writes. */
+static enum pvlink_patch_err patch_pass(const struct pvlink_patch_env *env, bool write,
+					struct pvlink_patch_stats *st, char *msg, size_t len)
+{
+	enum pvlink_patch_err err;
+	u32 i;
+
+	st->sites = env->nr_sites;
+	st->inlined = 0;
+	st->direct = 0;
+	st->table = 0;
+	for (i = 0; i < env->nr_sites; i++) {
+		err = do_site(env, i, write, st, msg, len);
+		if (err)
+			return err;
+	}
+	return PVLINK_PATCH_OK;
+}
+
+enum pvlink_patch_err pvlink_patch_check(const struct pvlink_patch_env *env,
+					 struct pvlink_patch_stats *st, char *msg,
+					 size_t len)
+{
+	return patch_pass(env, false, st, msg, len);
+}
+
+enum pvlink_patch_err pvlink_patch_write(const struct pvlink_patch_env *env,
+					 struct pvlink_patch_stats *st, char *msg,
+					 size_t len)
+{
+	return patch_pass(env, true, st, msg, len);
+}
+
 enum pvlink_patch_err pvlink_patch_apply(const struct pvlink_patch_env *env,
 					 struct pvlink_patch_stats *st, char *msg,
 					 size_t len)
 {
-	enum pvlink_patch_err err;
-	int pass;
-	u32 i;
+	enum pvlink_patch_err err = pvlink_patch_check(env, st, msg, len);
 
-	/* Pass 0 checks every site; pass 1 writes, and cannot fail. */
-	for (pass = 0; pass < 2; pass++) {
-		st->sites = env->nr_sites;
-		st->inlined = 0;
-		st->direct = 0;
-		st->table = 0;
-		for (i = 0; i < env->nr_sites; i++) {
-			err = do_site(env, i, pass == 1, st, msg, len);
-			if (err)
-				return err;
-		}
-	}
-	return PVLINK_PATCH_OK;
+	/* Nothing is written unless every site passed: then writing cannot fail. */
+	return err ? err : pvlink_patch_write(env, st, msg, len);
 }

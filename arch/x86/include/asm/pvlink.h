@@ -136,7 +136,7 @@ enum pvlink_err arch_pvlink_apply(const struct pvlink_howto *howto,
 #define arch_pvlink_apply arch_pvlink_apply
 
 /**
- * struct pvlink_patch_stats - what arch_pvlink_patch_sites() did
+ * struct pvlink_patch_stats - what arch_pvlink_patch_write() did
  * @sites:   entries in the kernel's site table.
  * @inlined: call sites replaced by the backend's inline body (+ NOPs).
  * @direct:  call/jmp sites retargeted to the backend's function.
@@ -152,21 +152,36 @@ struct pvlink_patch_stats {
 };
 
 /**
- * arch_pvlink_patch_sites() - point every pv-op site at the linked stack
+ * arch_pvlink_patch_check() - check that every pv-op site can be patched
  * @ctx: a context on which pvlink_link() succeeded; its objects (the
  *       image) are still readable.
- * @st:  filled with what was done.
- * @msg: on failure, what is wrong and where (site address, pv-op).
+ * @st:  filled with what patching would do.
+ * @msg: on failure, what is wrong and where (site address, pv-op, record).
  * @len: size of @msg.
  *
- * Checks every site of pvlink_sites first and writes nothing if one
- * cannot be patched; then rewrites the sites and serialises.
+ * Every check of patching, and nothing written: the stack's inline
+ * records, the site table's shape, and every site of pvlink_sites against
+ * the kernel's text and the stack.  The boot-time link runs it before any
+ * backend's init, so that no check can fail after an init has run.
  *
- * Context: boot CPU, before any other CPU runs, kernel text writable.
+ * Context: boot CPU, before any other CPU runs.
  * Return: 0, or -1 with @msg set.
  */
-int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
+int arch_pvlink_patch_check(const struct pvlink_ctx *ctx,
 			    struct pvlink_patch_stats *st, char *msg, size_t len);
+
+/**
+ * arch_pvlink_patch_write() - rewrite every pv-op site, then serialise
+ * @ctx: the context arch_pvlink_patch_check() passed.
+ * @st:  filled with what was done.
+ *
+ * Cannot fail: it writes what the check decided, from the same inputs
+ * (the kernel's text and the linked stack, which nothing changes in
+ * between).
+ *
+ * Context: boot CPU, before any other CPU runs, kernel text writable.
+ */
+void arch_pvlink_patch_write(const struct pvlink_ctx *ctx, struct pvlink_patch_stats *st);
 
 /* What a body replaces (PVLINK_INLINE(), <asm/pvlink_backend.h>). */
 #define PVLINK_CALL_SIZE	5	/* e8/e9 and rel32: what a body replaces */
@@ -176,7 +191,7 @@ int arch_pvlink_patch_sites(const struct pvlink_ctx *ctx,
 /**
  * enum pvlink_patch_err - why a site or an inline record was refused
  *
- * Every check of arch_pvlink_patch_sites() has its own code;
+ * Every check of arch_pvlink_patch_check() has its own code;
  * pvlink_patch_strerror() describes it and the message names the site
  * (address, function, pv-op) or the record (object, offset).
  */
@@ -316,6 +331,32 @@ void pvlink_nop_fill(u8 *p, unsigned int n);
 enum pvlink_patch_err pvlink_site_decide(const struct pvlink_site *site, const u8 *cur,
 					 const struct pvlink_patch_op *op, u8 *out,
 					 unsigned int *kind);
+
+/**
+ * pvlink_patch_check() - check every site, write nothing
+ * @env: the sites, the pv-ops and the text.
+ * @st:  counts of what writing would do.
+ * @msg: on failure, what is wrong, where and what to do.
+ * @len: size of @msg.
+ *
+ * Return: PVLINK_PATCH_OK or the first failed check.
+ */
+enum pvlink_patch_err pvlink_patch_check(const struct pvlink_patch_env *env,
+					 struct pvlink_patch_stats *st, char *msg,
+					 size_t len);
+
+/**
+ * pvlink_patch_write() - rewrite every site pvlink_patch_check() passed
+ * @env: the same as pvlink_patch_check()'s, unchanged since.
+ * @st:  counts of what was done.
+ * @msg: on failure (only if @env changed since the check), why.
+ * @len: size of @msg.
+ *
+ * Return: PVLINK_PATCH_OK, or a failed check if @env changed.
+ */
+enum pvlink_patch_err pvlink_patch_write(const struct pvlink_patch_env *env,
+					 struct pvlink_patch_stats *st, char *msg,
+					 size_t len);
 
 /**
  * pvlink_patch_apply() - check every site, then rewrite them all

@@ -11,7 +11,7 @@
 /*
  * Inline bodies.  A backend may offer, for a pv-op, the instructions its
  * function would execute, when they are so short that they fit in the
- * 5-byte call the kernel makes: then arch_pvlink_patch_sites() writes
+ * 5-byte call the kernel makes: then the boot-time link writes
  * them over the call and pads the rest with the recommended NOPs, and the
  * op costs what the bare instruction costs.
  *

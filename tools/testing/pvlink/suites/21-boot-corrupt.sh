@@ -92,21 +92,28 @@ sed 's/^/# boot-corrupt: /' "$work/mkcorrupt.out"
 # memory, and the rule that a stack defines every pv-op.
 reserve=$(sed -n 's/^CONFIG_PVLINK_PERCPU_RESERVE=//p' "$kernel/.config")
 [ -n "$reserve" ] || reserve=4096
+# Each: name;define;what the refusal must say;why;more backends of the
+# image (the case's object is backend "corrupt"; ":requires=native" on it
+# stacks it on the native.o the build made).
 bootcases=(
-	"percpu-over-reserve;-DBOOTCASE_PERCPU=$((reserve * 2));(PVLINK_E_PERCPU_OVERFLOW|percpu data larger than the percpu reserve);its $((reserve * 2)) bytes of percpu data exceed the kernel's $reserve-byte reserve"
-	"bss-over-memory;-DBOOTCASE_BSS=(1UL<<30);no free memory for its bss region;its 1 GiB bss does not fit the guest's 256 MiB"
-	"no-pvops;;pv_[a-z_0-9]+;it defines no pv-op"
+	"percpu-over-reserve;-DBOOTCASE_PERCPU=$((reserve * 2));(PVLINK_E_PERCPU_OVERFLOW|percpu data larger than the percpu reserve);its $((reserve * 2)) bytes of percpu data exceed the kernel's $reserve-byte reserve;"
+	"bss-over-memory;-DBOOTCASE_BSS=(1UL<<30);no free memory for its bss region;its 1 GiB bss does not fit the guest's 256 MiB;"
+	"no-pvops;;pv_[a-z_0-9]+;it defines no pv-op;"
+	"patch-before-init;-DBOOTCASE_INIT_ORPHAN;cannot be patched: backend corrupt has an inline body for irq_disable;its call sites cannot be patched, found before its init runs;:requires=native native=$objtree/arch/x86/pvlink/native.o"
 )
 mkdir -p "$work/bootcase"
 for b in "${bootcases[@]}"; do
-	IFS=';' read -r name def re why <<< "$b"
+	IFS=';' read -r name def re why more <<< "$b"
+	more_req=${more%% *}
+	more_specs=
+	[ "$more_req" = "$more" ] || more_specs=${more#* }
 	obj=$work/bootcase/$name.o
 	# shellcheck disable=SC2086 # no define, or one
 	if ! "$CC" -c -O2 -mcmodel=kernel -fno-pic -mgeneral-regs-only -mno-red-zone \
 			-ffreestanding -fno-common -fno-stack-protector -Wall -Wextra -Werror \
 			$def "$t/boot/testdata/bootcase.c" -o "$obj" > "$work/bootcase/$name.log" 2>&1 ||
-	   ! /usr/bin/python3 "$t/boot/mkimage.py" pack "$work/bootcase/$name.img" "corrupt=$obj" \
-			>> "$work/bootcase/$name.log" 2>&1; then
+	   ! /usr/bin/python3 "$t/boot/mkimage.py" pack "$work/bootcase/$name.img" \
+			"corrupt=$obj$more_req" $more_specs >> "$work/bootcase/$name.log" 2>&1; then
 		echo "not ok - boot-corrupt: build the boot-only case $name"
 		sed 's/^/# /' "$work/bootcase/$name.log"
 		continue
@@ -119,6 +126,7 @@ for b in "${bootcases[@]}"; do
 	timeout = 8
 	log_once = ^pvlink: not linked: .*$re
 	log_must_not = pvlink: linked
+	log_must_not = ^bootcase: init ran
 	EOF
 	printf 'boot\tboot-%s\tat boot only: %s refused (%s), falls back to native\n' \
 		"$name" "$name" "$why" >> "$work/corrupt.names"
