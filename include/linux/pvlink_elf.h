@@ -189,7 +189,7 @@ const u8 *pvlink_elf_vaddr(const struct pvlink_elf *e, u64 vaddr, u64 len);
  * @nr_exports:  export table entries.
  * @bucket:      file bytes of the @nr_buckets + 1 bucket starts.
  * @exports:     file bytes of the entries (struct pvlink_export, with
- *               names as the kernel's addresses: pvlink_kernel_exports()
+ *               names as the kernel's addresses: pvlink_kernel_read_exports()
  *               turns them into strings).
  * @percpu_base: where the backend percpu reserve starts (a percpu offset).
  * @percpu_size: its size.
@@ -227,7 +227,7 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
 		       char *msg, size_t len);
 
 /**
- * pvlink_kernel_exports() - the kernel's export table, usable on the host
+ * pvlink_kernel_read_exports() - the kernel's export table, usable on the host
  * @e:      the kernel.
  * @k:      from pvlink_kernel_read().
  * @out:    room for @k->nr_exports entries; names point into the file.
@@ -237,7 +237,7 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
  *
  * Return: 0, or -1 with @msg set (a name that is not a string in the file).
  */
-int pvlink_kernel_exports(const struct pvlink_elf *e, const struct pvlink_kernel_info *k,
-			  struct pvlink_export *out, u32 *bucket, char *msg, size_t len);
+int pvlink_kernel_read_exports(const struct pvlink_elf *e, const struct pvlink_kernel_info *k,
+			       struct pvlink_export *out, u32 *bucket, char *msg, size_t len);
 
 #endif /* _LINUX_PVLINK_ELF_H */
