@@ -21,6 +21,7 @@
 # compile with the kernel's flags all the same):
 #
 #	elffile.c	a checked view of any ELF64 file (<linux/pvlink_elf.h>)
+#	elfscan.c	its relocation sections, what lies at an address
 #	export_table.c	the export table's layout
 #	note.c		reading a backend's PVLINK_BACKEND() note
 #	vmlinux.c	reading a linked kernel's pvlink tables
@@ -36,7 +37,7 @@
 
 pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c symindex.c plan.c link.c \
 		query.c image.c select.c
-pvlink-host-y := elffile.c export_table.c note.c vmlinux.c
+pvlink-host-y := elffile.c elfscan.c export_table.c note.c vmlinux.c
 
 # Host builds: full paths.
 PVLINK_SRCARCH ?= x86
