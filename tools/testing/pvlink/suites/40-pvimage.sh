@@ -304,6 +304,42 @@ if tables_elf good "Ffunc Ppcpu" "pv_a" && tables_elf unknown "Fnosuch" "" &&
 		"$PVIMAGE" tables --vmlinux "$TB/dupop.elf"
 	refuse "pvimage tables: a relocatable object is not a linked kernel (exit 4)" 4 \
 		"good.o: ELF type 1, not a linked kernel" "$PVIMAGE" tables --vmlinux "$TB/good.o"
+	# The relocation sections are checked before use (lib/pvlink/elfscan.c):
+	# good.elf with one field of .rela.text or of its entry changed.
+	relamut()	# relamut OUT FIELD VALUE: sh_link, sh_info or r_sym of .rela.text
+	{
+		/usr/bin/python3 - "$TB/good.elf" "$TB/$1" "$2" "$3" <<'EOF'
+import struct, sys
+src, out, field, value = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+d = bytearray(open(src, 'rb').read())
+shoff, = struct.unpack_from('<Q', d, 0x28)
+shnum, shstrndx = struct.unpack_from('<HH', d, 0x3c)
+strs = struct.unpack_from('<Q', d, shoff + 64 * shstrndx + 24)[0]
+for i in range(shnum):
+    sh = shoff + 64 * i
+    name = struct.unpack_from('<I', d, sh)[0]
+    if d[strs + name:d.index(b'\0', strs + name)] == b'.rela.text':
+        if field == 'r_sym':
+            off = struct.unpack_from('<Q', d, sh + 24)[0]
+            struct.pack_into('<I', d, off + 12, value)
+        else:
+            struct.pack_into('<I', d, sh + {'sh_link': 40, 'sh_info': 44}[field], value)
+open(out, 'wb').write(d)
+EOF
+	}
+	if relamut link.elf sh_link 0 && relamut info.elf sh_info 99 && relamut sym.elf r_sym 999; then
+		refuse "pvimage tables: a relocation section not on the symbol table (exit 4)" 4 \
+			"link.elf: relocation section .rela.text \(section [0-9]+\): its symbol table is section 0, not" \
+			"$PVIMAGE" tables --vmlinux "$TB/link.elf"
+		refuse "pvimage tables: a relocation section for a section that does not exist (exit 4)" 4 \
+			"info.elf: relocation section .rela.text \(section [0-9]+\) applies to section 99, which does not exist" \
+			"$PVIMAGE" tables --vmlinux "$TB/info.elf"
+		refuse "pvimage tables: a relocation naming a symbol that does not exist (exit 4)" 4 \
+			"sym.elf: relocation 0 of .rela.text: symbol 999, the symbol table has [0-9]+" \
+			"$PVIMAGE" tables --vmlinux "$TB/sym.elf"
+	else
+		notok "pvimage tables: make the files with a broken relocation section"
+	fi
 else
 	notok "pvimage tables: assemble and link the small test files"
 fi
