@@ -375,6 +375,7 @@ static void read_digests(struct tables *t, const char *path)
 						       hex_digit(s[2 * i + 1]);
 		t->nr_digests++;
 	}
+	free(b.data);
 }
 
 /* ---- the assembly ---- */
@@ -431,7 +432,7 @@ int pvimage_cmd_tables(int argc, char **argv)
 {
 	const char *digests = NULL;
 	struct tables t = { 0 };
-	struct pvimage_buf vmlinux;
+	struct pvimage_buf vmlinux = { 0 };
 	char msg[256];
 
 	for (int i = 1; i < argc; i++) {
@@ -469,5 +470,12 @@ int pvimage_cmd_tables(int argc, char **argv)
 	write_tables(&t, stdout);
 	if (fflush(stdout) || ferror(stdout))
 		pvimage_die(PVIMAGE_EXIT_IO, "cannot write the tables to standard output");
+	free(t.exports);
+	free(t.bucket);
+	free(t.pvops);
+	free(t.sites);
+	free(t.entries);
+	free(t.digests);
+	free(vmlinux.data);
 	return PVIMAGE_EXIT_OK;
 }
