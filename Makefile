@@ -247,8 +247,9 @@ $(backend-dirs): prepare
 
 # The kernel's allow-list: the SHA-256 of every backend built with it.
 # Backends never depend on vmlinux, so there is no circular step.
+# vmlinux's link runs "$(PVIMAGE) tables" (scripts/Makefile.vmlinux).
 vmlinux-pvlink := PVLINK_DIGESTS=pvlink.digests
-vmlinux: pvlink.digests
+vmlinux: pvlink.digests $(PVIMAGE)
 pvlink.digests: $(backend-dirs) $(PVIMAGE)
 	$(Q)$(PVIMAGE) digests $(backend-objs) > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi

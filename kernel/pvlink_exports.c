@@ -4,7 +4,7 @@
  * them.
  *
  * Exports: only the symbols marked here are in the kernel's export table
- * (scripts/pvlink-tables.py builds it in the link); a backend using any
+ * ("pvimage tables" builds it in the link); a backend using any
  * other kernel symbol fails the build ("pvimage verify") and, if it ever
  * got that far, the boot-time link.  Keep the list short: every entry
  * is an interface backends depend on.

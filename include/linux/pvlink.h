@@ -15,19 +15,15 @@
 #include <linux/pvlink_abi.h>
 #include <linux/pvlink_lib.h>
 
-
 /*
  * Exports: what a backend may resolve against the kernel.  Each
  * PVLINK_EXPORT() leaves the symbol's name in section
- * PVLINK_EXPORT_SECTION of vmlinux; the build turns the list into the
- * hashed struct pvlink_export_table (scripts/pvlink-exports.sh), linked
- * in a second pass like kallsyms.  Nothing else is resolvable.
- *
- * The section is not allocated: it costs no memory at run time.
- * Each record is a NUL-terminated string "<kind><name>" where kind is
- * 'F' (function or data) or 'P' (percpu variable).
+ * PVLINK_EXPORT_SECTION of vmlinux (its records: <linux/pvlink_abi.h>);
+ * "pvimage tables" turns the list into the hashed struct
+ * pvlink_export_table, linked in a later pass like kallsyms
+ * (scripts/Makefile.vmlinux).  Nothing else is resolvable.  The section
+ * is not allocated: it costs no memory at run time.
  */
-#define PVLINK_EXPORT_SECTION	".pvlink.exports"
 
 #define __PVLINK_EXPORT(sym, kind)					\
 	asm(".pushsection " PVLINK_EXPORT_SECTION ", \"\", @progbits\n\t" \
@@ -42,7 +38,7 @@
 /* The table the build generates (empty in the first link pass). */
 extern const struct pvlink_export_table pvlink_kernel_exports;
 
-/* The tables the build generates into vmlinux (<linux/pvlink_abi.h>). */
+/* The tables "pvimage tables" generates into vmlinux (<linux/pvlink_abi.h>). */
 extern const struct pvlink_site_table pvlink_sites;
 extern const struct pvlink_pvop_entries pvlink_pvop_entries;
 extern const struct pvlink_digest_list pvlink_allowed_digests;

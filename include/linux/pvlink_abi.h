@@ -177,6 +177,14 @@ PVLINK_ABI_CHECK(struct pvlink_image_entry, sha256, 104);
 
 /* ---- The kernel's export table (generated into vmlinux) ---- */
 
+/*
+ * What PVLINK_EXPORT() leaves in vmlinux (<linux/pvlink.h>): in this
+ * non-allocated section, one NUL-terminated record "<kind><name>" per
+ * export, kind 'F' (function or data) or 'P' (percpu variable).  The
+ * build turns the records into the table below ("pvimage tables").
+ */
+#define PVLINK_EXPORT_SECTION	".pvlink.exports"
+
 /* pvlink_export.flags */
 #define PVLINK_EXPORT_F_PERCPU	0x1u	/* value is an offset in the percpu area */
 
@@ -205,9 +213,9 @@ struct pvlink_export {
  *              decreases.
  * @exports:    the entries, grouped by bucket.
  *
- * The kernel build generates this table (entries sorted by bucket, then
- * by name, so it is reproducible); pvimage builds the same layout from an
- * nm-style symbol list.  The core checks the table's shape before use.
+ * "pvimage tables" generates this table for the kernel build, "pvimage
+ * link" from an nm-style list, both with pvlink_export_table_layout()
+ * (bucket, then name: reproducible).  The core checks its shape first.
  */
 struct pvlink_export_table {
 	u32 nr_buckets;
@@ -226,8 +234,8 @@ PVLINK_ABI_CHECK(struct pvlink_export_table, exports, 16);
 
 /*
  * The site table: every reference the kernel makes to a pv-op, found by
- * scripts/pvlink-tables.py in the relocations vmlinux keeps
- * (--emit-relocs) and linked in like the export table.  The boot-time
+ * "pvimage tables" (scripts/pvimage/cmd_tables.c) in the relocations
+ * vmlinux keeps (--emit-relocs) and linked in like the export table.  The boot-time
  * link patches each call/jmp site into a direct call to the backend (or
  * its inlined body).  Sorted by address.
  */
@@ -293,7 +301,7 @@ PVLINK_ABI_CHECK(struct pvlink_pvop_entries, entry, 8);
 
 /*
  * The kernel's binding: the SHA-256 of every backend built with this
- * kernel (scripts/pvlink-tables.py, from "pvimage digests").  The
+ * kernel ("pvimage tables", from "pvimage digests").  The
  * boot-time link refuses an image holding any other backend.
  */
 struct pvlink_digest_list {

@@ -184,13 +184,70 @@ int pvlink_elf_rela(const struct pvlink_elf *e, const struct pvlink_elf_section 
  */
 const u8 *pvlink_elf_vaddr(const struct pvlink_elf *e, u64 vaddr, u64 len);
 
+/*
+ * Walking a file by content (lib/pvlink/elfscan.c): its relocation
+ * sections, and what lies at an address of a linked file.
+ */
+
+/**
+ * pvlink_elf_next_rela() - the next relocation section, checked
+ * @e:      the file.
+ * @i:      the section index to look from (start with 0); on return, one
+ *          past the section found, so that a loop visits each once.
+ * @rs:     filled: the SHT_RELA section.
+ * @target: filled: the section its entries apply to (sh_info).
+ * @msg:    on failure, what is wrong, naming the section.
+ * @len:    size of @msg.
+ *
+ * Works on any file type: an ET_REL object, or a linked file that kept
+ * its relocations (ld --emit-relocs or -q).  A section whose sh_info is 0
+ * (dynamic relocations, which apply to no one section) is skipped.
+ * Checks that the section holds
+ * whole Elf64_Rela entries, uses the file's symbol table (sh_link) and
+ * applies to a section that exists (sh_info); the entries themselves are
+ * read with pvlink_elf_rela(), their symbols with pvlink_elf_symbol().
+ *
+ * Return: 1 with @rs and @target filled, 0 when there is none left, or -1
+ * with @msg set.
+ */
+int pvlink_elf_next_rela(const struct pvlink_elf *e, u32 *i, struct pvlink_elf_section *rs,
+			 struct pvlink_elf_section *target, char *msg, size_t len);
+
+/**
+ * pvlink_elf_section_at() - the allocated section holding address @vaddr
+ * @e:     a linked file.
+ * @vaddr: the address.
+ * @s:     filled on success.
+ *
+ * The first allocated section with file bytes (not SHT_NOBITS) whose
+ * [sh_addr, sh_addr + sh_size) holds @vaddr.
+ *
+ * Return: its index, or -1 if there is none (@s then undefined).
+ */
+int pvlink_elf_section_at(const struct pvlink_elf *e, u64 vaddr, struct pvlink_elf_section *s);
+
+/**
+ * pvlink_elf_where() - name an address of a linked file, for messages
+ * @e:     the file.
+ * @vaddr: the address.
+ * @buf:   filled with "FUNCTION+0xOFFSET", or with "address 0xADDR (no
+ *         function)" when no STT_FUNC symbol covers @vaddr (a symbol of
+ *         size 0 covers its own address).  Among symbols at or below
+ *         @vaddr the highest wins, then the larger, then the name last in
+ *         strcmp() order, so the answer never depends on symbol order.
+ * @len:   size of @buf.
+ *
+ * Return: @buf.
+ */
+const char *pvlink_elf_where(const struct pvlink_elf *e, u64 vaddr, char *buf, size_t len);
+
 /**
  * struct pvlink_kernel_info - what a linked kernel holds for its backends
  * @nr_buckets:  export table buckets.
  * @nr_exports:  export table entries.
  * @bucket:      file bytes of the @nr_buckets + 1 bucket starts.
  * @exports:     file bytes of the entries (struct pvlink_export, with
- *               names as the kernel's addresses: pvlink_kernel_exports()
+ *               names as the kernel's addresses: pvlink_kernel_read_exports()
  *               turns them into strings).
  * @percpu_base: where the backend percpu reserve starts (a percpu offset).
  * @percpu_size: its size.
@@ -228,7 +285,7 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
 		       char *msg, size_t len);
 
 /**
- * pvlink_kernel_exports() - the kernel's export table, usable on the host
+ * pvlink_kernel_read_exports() - the kernel's export table, usable on the host
  * @e:      the kernel.
  * @k:      from pvlink_kernel_read().
  * @out:    room for @k->nr_exports entries; names point into the file.
@@ -238,7 +295,7 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
  *
  * Return: 0, or -1 with @msg set (a name that is not a string in the file).
  */
-int pvlink_kernel_exports(const struct pvlink_elf *e, const struct pvlink_kernel_info *k,
-			  struct pvlink_export *out, u32 *bucket, char *msg, size_t len);
+int pvlink_kernel_read_exports(const struct pvlink_elf *e, const struct pvlink_kernel_info *k,
+			       struct pvlink_export *out, u32 *bucket, char *msg, size_t len);
 
 #endif /* _LINUX_PVLINK_ELF_H */

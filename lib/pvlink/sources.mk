@@ -23,6 +23,7 @@
 # and, for the host tools only (the kernel never needs them, but they
 # compile with the kernel's flags all the same):
 #
+#	elfscan.c	a linked file's relocation sections, what lies at an address
 #	export_table.c	the export table's layout
 #	note.c		reading a backend's PVLINK_BACKEND() note
 #	vmlinux.c	reading a linked kernel's pvlink tables
@@ -40,7 +41,7 @@
 
 pvlink-lib-y := msg.c elf.c symtab.c rela.c resolve.c symindex.c plan.c link.c \
 		query.c stack.c image.c select.c elffile.c
-pvlink-host-y := export_table.c note.c vmlinux.c
+pvlink-host-y := elfscan.c export_table.c note.c vmlinux.c
 pvlink-arch-y := reloc.c patch_site.c patch_inline.c patch_resolve.c
 
 # Host builds: full paths.

@@ -111,8 +111,8 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
 		     "the digest allow-list", &k->digests, msg, len);
 }
 
-int pvlink_kernel_exports(const struct pvlink_elf *e, const struct pvlink_kernel_info *k,
-			  struct pvlink_export *out, u32 *bucket, char *msg, size_t len)
+int pvlink_kernel_read_exports(const struct pvlink_elf *e, const struct pvlink_kernel_info *k,
+			       struct pvlink_export *out, u32 *bucket, char *msg, size_t len)
 {
 	u32 i;
 

@@ -25,7 +25,7 @@ void pvimage_kernel_open(struct pvimage_kernel *k, const char *path)
 		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s", path, why);
 	k->bucket = pvimage_alloc((info.nr_buckets + 1) * sizeof(u32));
 	k->exports = pvimage_alloc((info.nr_exports ? info.nr_exports : 1) * sizeof(*k->exports));
-	if (pvlink_kernel_exports(&e, &info, k->exports, k->bucket, why, sizeof(why)))
+	if (pvlink_kernel_read_exports(&e, &info, k->exports, k->bucket, why, sizeof(why)))
 		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s", path, why);
 	k->table.nr_buckets = info.nr_buckets;
 	k->table.nr_exports = info.nr_exports;

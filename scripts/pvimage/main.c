@@ -19,6 +19,8 @@ static const char usage[] =
 "                                   link a stack (bottom first) against an nm-style list\n"
 "  link --kernel VMLINUX --backend NAME --addr A -o OUT IMAGE\n"
 "                                   link a backend's stack against the kernel's exports\n"
+"  tables [--vmlinux VMLINUX] [--digests FILE]\n"
+"                                   the kernel's pvlink tables, as assembly (the build)\n"
 "\n"
 "link options: --percpu-base N, --percpu-size N (defaults: 0 and 1 MiB with\n"
 "--exports; the kernel's reserve with --kernel); --region NAME=ADDR places\n"
@@ -38,6 +40,7 @@ static const struct {
 	{ "digests", pvimage_cmd_digests },
 	{ "verify", pvimage_cmd_verify },
 	{ "link", pvimage_cmd_link },
+	{ "tables", pvimage_cmd_tables },
 };
 
 int main(int argc, char **argv)

@@ -131,5 +131,6 @@ int pvimage_cmd_dump(int argc, char **argv);
 int pvimage_cmd_verify(int argc, char **argv);
 int pvimage_cmd_link(int argc, char **argv);
 int pvimage_cmd_digests(int argc, char **argv);
+int pvimage_cmd_tables(int argc, char **argv);
 
 #endif /* PVIMAGE_H */

@@ -4,7 +4,7 @@
 
 Usage: check_sites.py VMLINUX
 
-Independently of scripts/pvlink-tables.py: the relocations come from
+Independently of "pvimage tables": the relocations come from
 "readelf -rW", the pv-op names from the PV_OPS() order in .pvlink.pvops,
 and every call site must have the call opcode (0xe8) before its field.
 Prints "# ..." diagnostics; exit 0 if the table is exact.
