@@ -88,6 +88,32 @@ static unsigned int wait_delivery(unsigned int from)
 	return timer_irqs;
 }
 
+static unsigned long read_rflags(void)
+{
+	unsigned long f;
+
+	asm volatile("pushfq; popq %0" : "=r"(f));
+	return f;
+}
+
+/*
+ * irq_restore changes IF and nothing else, at every site (inlined or
+ * called): the ID flag, which any privilege level may flip harmlessly,
+ * flipped in its argument must not reach RFLAGS.
+ */
+static void test_irq_restore_only_if(unsigned long flags)
+{
+	unsigned long before = read_rflags(), after;
+
+	pv_irq_restore(flags ^ X86_EFLAGS_ID);
+	after = read_rflags();
+	if ((before ^ after) & X86_EFLAGS_ID)	/* put ID back as it was */
+		asm volatile("pushq %0; popfq" : : "r"(after ^ X86_EFLAGS_ID) : "cc");
+	pv_irq_restore(flags);
+	report(!((before ^ after) & X86_EFLAGS_ID),
+	       "irq_restore changes IF alone (a flipped ID bit in its argument stays out of RFLAGS)");
+}
+
 static void test_irq_flags(void)
 {
 	unsigned long flags;
@@ -104,6 +130,7 @@ static void test_irq_flags(void)
 	report(pv_irq_save() & X86_EFLAGS_IF, "irq_restore(IF) sets it");
 	pv_irq_restore(flags);
 	report(!(pv_irq_save() & X86_EFLAGS_IF), "irq_restore(saved) clears it again");
+	test_irq_restore_only_if(flags);
 	report_prefix_pop();
 }
 

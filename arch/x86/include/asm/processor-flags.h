@@ -6,6 +6,7 @@
 #define _ASM_X86_PROCESSOR_FLAGS_H
 
 #define X86_EFLAGS_IF		0x00000200	/* interrupts enabled */
+#define X86_EFLAGS_ID		0x00200000	/* CPUID available: any CPL may flip it */
 
 #define X86_CR0_PE		0x00000001	/* protection enable */
 #define X86_CR0_WP		0x00010000	/* supervisor write-protect */

@@ -9,9 +9,10 @@
  * fits, so on native these ops cost their instructions and nothing more.
  *
  * irq_save is "save and disable" (pushf; pop; cli), as the function is.
- * irq_restore loads the whole flags word: callers pass what irq_save
- * returned (or X86_EFLAGS_IF alone), whose other bits popf leaves as the
- * kernel runs with them (DF, AC, TF and NT clear).
+ * irq_restore has no body: the function changes IF alone (sti or cli by
+ * its argument's IF bit), and nothing of 5 bytes does exactly that;
+ * "push %rdi; popf" would load every other flag of the argument too
+ * (DF, AC, TF, NT) at inlined sites only.  Its sites are direct calls.
  */
 #include <linux/pvlink_backend.h>
 #include <asm/pvops.h>
@@ -19,7 +20,6 @@
 PVLINK_INLINE(irq_disable, "cli");
 PVLINK_INLINE(irq_enable, "sti");
 PVLINK_INLINE(irq_save, "pushfq; popq %rax; cli");
-PVLINK_INLINE(irq_restore, "pushq %rdi; popfq");
 /* sti's interrupt shadow covers hlt: no wake-up is lost in between. */
 PVLINK_INLINE(safe_halt, "sti; hlt");
 PVLINK_INLINE(halt, "hlt");
