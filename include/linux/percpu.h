@@ -8,8 +8,9 @@
  *
  * Layout of each CPU's area (stride percpu_area_stride()):
  *	[0, __per_cpu_end)		copy of the kernel's .data..percpu
- *	[__per_cpu_end, + reserve)	CONFIG_PVLINK_PERCPU_RESERVE bytes
- *					for the linked backend's percpu data
+ *	[__per_cpu_reserve, + reserve)	CONFIG_PVLINK_PERCPU_RESERVE bytes
+ *					for the linked backend's percpu data,
+ *					page-aligned (PVLINK_MAX_ALIGN)
  * The offsets are the same in every area, so a backend percpu symbol
  * resolves to one offset for all CPUs.
  */

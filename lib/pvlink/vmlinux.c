@@ -6,7 +6,7 @@
  *  pvlink_kernel_exports	struct pvlink_export_table: the hashed exports
  *  pvlink_allowed_digests	struct pvlink_digest_list: the backends built
  *				with this kernel
- *  __per_cpu_end		where the backend percpu reserve starts
+ *  __per_cpu_reserve		where the backend percpu reserve starts
  *  __per_cpu_reserve_size	its size (an absolute symbol)
  *  .pvlink.pvops		non-allocated: the names of the pv-ops the
  *				kernel calls, each NUL-terminated
@@ -97,7 +97,7 @@ int pvlink_kernel_read(const struct pvlink_elf *e, struct pvlink_kernel_info *k,
 		  "the export entries", &k->exports, msg, len))
 		return -1;
 	if (read_pvops(e, k, msg, len) ||
-	    sym(e, "__per_cpu_end", &k->percpu_base, msg, len) ||
+	    sym(e, "__per_cpu_reserve", &k->percpu_base, msg, len) ||
 	    sym(e, "__per_cpu_reserve_size", &k->percpu_size, msg, len) ||
 	    sym(e, "pvlink_allowed_digests", &v, msg, len) ||
 	    bytes(e, v, DIGESTS_HDR, "the digest allow-list", &p, msg, len))

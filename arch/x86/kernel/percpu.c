@@ -17,7 +17,8 @@
 
 /* From vmlinux.lds.S. */
 extern char __per_cpu_load[], __per_cpu_start[], __per_cpu_end[];
-extern char __per_cpu_areas[], __per_cpu_area_stride[], __per_cpu_reserve_size[];
+extern char __per_cpu_areas[], __per_cpu_area_stride[], __per_cpu_reserve[],
+	    __per_cpu_reserve_size[];
 
 /* First in the section, so that offset 0 is never a plain variable. */
 __attribute__((section(PER_CPU_FIRST_SECTION)))
@@ -71,7 +72,7 @@ unsigned long percpu_backend_size(void)
 
 unsigned long percpu_reserve_offset(void)
 {
-	return (uintptr_t)__per_cpu_end;
+	return (uintptr_t)__per_cpu_reserve;
 }
 
 unsigned long percpu_reserve_size(void)

@@ -159,7 +159,13 @@ SECTIONS
 	 * for the percpu data of the pvlink backend, page-rounded.
 	 */
 	__per_cpu_reserve_size = CONFIG_PVLINK_PERCPU_RESERVE;
-	__per_cpu_area_stride = ALIGN(SIZEOF(.data..percpu) + CONFIG_PVLINK_PERCPU_RESERVE,
+	/*
+	 * The reserve starts page-aligned (PVLINK_MAX_ALIGN, the largest
+	 * alignment a backend section may ask for): a backend's page-aligned
+	 * percpu structure then links at any offset the plan gives it.
+	 */
+	__per_cpu_reserve = ALIGN(SIZEOF(.data..percpu), PAGE_SIZE);
+	__per_cpu_area_stride = ALIGN(__per_cpu_reserve + CONFIG_PVLINK_PERCPU_RESERVE,
 				      PAGE_SIZE);
 
 	. = ALIGN(PAGE_SIZE);

@@ -68,10 +68,10 @@ if ! make -C "$t/corpus" srctree="$srctree" objtree="$objtree" CC="$CC" cases \
 fi
 # The booted kernel's backend percpu reserve: the offline link predicting
 # each boot's error uses the same one.
-percpu=$(nm "$kernel/vmlinux" | awk '$3 == "__per_cpu_end" { b = "0x" $1 }
+percpu=$(nm "$kernel/vmlinux" | awk '$3 == "__per_cpu_reserve" { b = "0x" $1 }
 	$3 == "__per_cpu_reserve_size" { s = "0x" $1 } END { if (b && s) print b "," s }')
 if [ -z "$percpu" ]; then
-	echo "not ok - boot-corrupt: read the testing kernel's percpu reserve (__per_cpu_end, __per_cpu_reserve_size)"
+	echo "not ok - boot-corrupt: read the testing kernel's percpu reserve (__per_cpu_reserve, __per_cpu_reserve_size)"
 	exit 1
 fi
 # shellcheck disable=SC2086 # a list of case names

@@ -223,7 +223,7 @@ else
 fi
 expect "pvimage link --kernel vmlinux --backend test: the stack links against the kernel" \
 	test -s "$O/k.bin"
-pbase=$(nm "$K" | awk '$3 == "__per_cpu_end" { print "0x" $1 }')
+pbase=$(nm "$K" | awk '$3 == "__per_cpu_reserve" { print "0x" $1 }')
 expect "link --kernel gives the same bytes and map as link --exports with the kernel's exports" \
 	bash -c "'$PVIMAGE' link --exports '$O/kernel.exports' --percpu-base $pbase --percpu-size 4096 \
 		--addr 0x2000000 -o '$O/e.bin' '$B/native.o' '$B/test.o' &&
@@ -451,6 +451,15 @@ for t in bad_unexported bad_missing bad_percpu; do
 	bcc "$S/$t.c" "$O/$t.o" || { notok "build test backend $t"; }
 	"$PVIMAGE" create -o "$O/$t.img" "$B/native.o" "$B/test.o" "$O/$t.o" 2>/dev/null
 done
+# The percpu reserve starts page-aligned (PVLINK_MAX_ALIGN): a backend's
+# page-aligned percpu data links (--unbound: it was not built with K).
+if bcc "$S/page_percpu.c" "$O/page_percpu.o" &&
+   "$PVIMAGE" create -o "$O/page_percpu.img" "$B/native.o" "$O/page_percpu.o"; then
+	expect "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve" \
+		"$PVIMAGE" verify --kernel "$K" --unbound "$O/page_percpu.img"
+else
+	notok "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve (build)"
+fi
 refuse "verify: a backend using an unexported kernel symbol is refused, naming both" 1 \
 	"stack native\\+badexport refused by the linker: badexport: symbol .*'panic' .*exported by the kernel" \
 	"$PVIMAGE" verify --kernel "$K" "$O/bad_unexported.img"
