@@ -72,13 +72,20 @@ static void release_pages(void)
 		if (!region_pages[r])
 			continue;
 		/*
-		 * Free pages must be plain data again, whatever they were.
-		 * Without pv-ops (Xen PV before its stack is installed) none
-		 * was protected, and none could be changed.
+		 * Free pages must be plain data again, whatever they were:
+		 * not executable first, then writable, so that text is never
+		 * writable and executable at once.  A page whose protection
+		 * could not be changed is kept, never poisoned: the
+		 * allocator writes to what it frees.  Without pv-ops (Xen PV
+		 * before its stack is installed) none was protected, and
+		 * none could be changed.
 		 */
-		if (pvops_available()) {
-			set_memory_rw(region_pages[r], n);
-			set_memory_nx(region_pages[r], n);
+		if (pvops_available() &&
+		    (set_memory_nx(region_pages[r], n) || set_memory_rw(region_pages[r], n))) {
+			pr_warn("pvlink: keeping the %s region's %lu pages at %#lx: their protection could not be changed back\n",
+				pvlink_region_name(r), n, (unsigned long)region_pages[r]);
+			region_pages[r] = 0;
+			continue;
 		}
 		free_pages(region_pages[r], region_order[r]);
 		region_pages[r] = 0;
