@@ -10,6 +10,7 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <linux/mm.h>
 #include <linux/pvlink.h>
 #include <linux/reboot.h>
@@ -53,6 +54,7 @@ void start_kernel(struct boot_info *bi)
 {
 	int failed = 0;
 
+	percpu_early_probe();
 	if (bi != &boot_info)
 		boot_info = *bi;
 	bi = &boot_info;

@@ -56,8 +56,22 @@ DECLARE_PER_CPU(unsigned int, cpu_number);
  */
 void setup_percpu(void);
 
-/* Has setup_percpu() run (is %gs-relative access valid)? */
+/* Has setup_percpu() run (do the areas hold the template)? */
 bool percpu_ready(void);
+
+/*
+ * percpu_early_probe() - write one percpu variable before setup_percpu()
+ *
+ * Every entry points the boot CPU's GS base at CPU 0's area before the
+ * first pv-op (a backend's pv-op may use its percpu data at any time):
+ * until setup_percpu() fills the areas, percpu accesses reach that area,
+ * and are overwritten by the template then.  The probe checks it, and
+ * percpu_early_gs_ok() tells the self-tests.
+ *
+ * Context: the boot CPU, first thing in start_kernel().
+ */
+void percpu_early_probe(void);
+bool percpu_early_gs_ok(void);
 
 /* Bytes of kernel percpu data: the offset where the backend reserve starts. */
 unsigned long percpu_reserve_offset(void);

@@ -33,6 +33,8 @@ static void percpu_suite(void)
 {
 	bool init_ok = true, distinct = true, reserves_zero = true;
 
+	report(percpu_early_gs_ok(),
+	       "a percpu write at the start of the boot reached CPU 0's area: the GS base was set at entry, before any pv-op");
 	if (!report(percpu_ready(), "percpu areas are set up"))
 		return;
 	report(pv_rdmsr(MSR_GS_BASE) == __per_cpu_offset[0],

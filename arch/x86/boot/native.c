@@ -74,6 +74,7 @@ void x86_native_start(u32 kind, u32 info)
 	early_console_init();
 	early_exit_init();
 	early_idt_init();
+	early_percpu_init();
 	early_platform_facts(bi);
 	bi->caps = BOOT_CAP_PRIV | BOOT_CAP_DEBUG_EXIT;
 	bi->cmdline = "";

@@ -27,6 +27,25 @@ DEFINE_PER_CPU(unsigned int, cpu_number);
 
 unsigned long __per_cpu_offset[CONFIG_NR_CPUS];
 static bool percpu_set_up;
+static bool early_gs_ok;
+
+/*
+ * The entry set the boot CPU's GS base at CPU 0's area (early_percpu_init()
+ * or Xen's set_segment_base): a percpu write now must land there, not in
+ * low memory.  setup_percpu() later fills the area from the template.
+ */
+void percpu_early_probe(void)
+{
+	unsigned long area = (uintptr_t)__per_cpu_areas;
+
+	this_cpu_write(this_cpu_off, area);
+	early_gs_ok = *(volatile unsigned long *)area == area;
+}
+
+bool percpu_early_gs_ok(void)
+{
+	return early_gs_ok;
+}
 
 /* The linked backend's percpu template, copied into every area. */
 static const void *backend_tmpl;

@@ -24,6 +24,7 @@
 #include "xen-ops.h"
 
 void xen_pv_start(struct xen_start_info *si);	/* from head.S */
+extern char __per_cpu_areas[];			/* vmlinux.lds.S: CPU 0's area first */
 void start_kernel(struct boot_info *bi);
 
 /* ENOSYS in Xen's public/errno.h. */
@@ -243,6 +244,16 @@ void xen_pv_start(struct xen_start_info *si)
 	xen_pv_memmap(bi, si);
 	xen_pv_module(bi, si);
 	xen_pv_reserve(bi, si);
+
+	/*
+	 * The GS base at CPU 0's percpu area before any pv-op runs, as the
+	 * native entries set it (arch/x86/boot/early_percpu.c): page 0 is
+	 * not mapped here, so a percpu access through a zero base faults.
+	 */
+	rc = HYPERVISOR_set_segment_base(SEGBASE_GS_KERNEL,
+					 (unsigned long)__per_cpu_areas);
+	if (rc)
+		xen_pv_fail("set_segment_base(GS) for CPU 0's percpu area failed");
 
 	start_kernel(bi);
 	xen_pv_fail("start_kernel() returned");

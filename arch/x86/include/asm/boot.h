@@ -42,6 +42,8 @@ void boot_add_module(struct boot_info *bi, u64 start, u64 size, const char *cmdl
 void early_exit_init(void);
 void early_idt_init(void);
 void early_platform_facts(struct boot_info *bi);
+/* The boot CPU's GS base at CPU 0's percpu area, before any pv-op runs. */
+void early_percpu_init(void);
 
 /* The kernel's own boot page tables (head.S), for the mm code. */
 extern u64 boot_pml4[512];
