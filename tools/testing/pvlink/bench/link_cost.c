@@ -186,7 +186,7 @@ int main(int argc, char **argv)
 	double link_ns, copy_ns, copy_in_ns;
 	unsigned int n;
 
-	if (argc < 3 || argc - 2 > PVLINK_MAX_OBJECTS) {
+	if (argc < 3 || (unsigned int)(argc - 2) > PVLINK_MAX_OBJECTS) {
 		fprintf(stderr, "usage: link_cost EXPORTS OBJ... (at most %d objects)\n",
 			PVLINK_MAX_OBJECTS);
 		return 2;
