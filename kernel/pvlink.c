@@ -96,13 +96,13 @@ static void release_pages(void)
 }
 
 /*
- * A backend's init ran and the stack was then refused: the init may have
- * handed the hypervisor addresses inside the stack's regions (a shared
- * page, an event callback), and there is no way to take them back yet.
- * Those regions are never freed or poisoned: they stay reserved, and the
- * loss is said.  Only the workspace goes back.
+ * A backend's init succeeded, the stack was then refused, and the backend
+ * has no PVLINK_BACKEND_EXIT() to undo it: the init may have handed the
+ * hypervisor addresses inside the stack's regions (a shared page, an
+ * event callback).  Those regions are never freed or poisoned: they stay
+ * reserved, and the loss is said.  Only the workspace goes back.
  */
-static void keep_pages(const struct pvlink_boot_state *st)
+static void keep_pages(const struct pvlink_boot_state *st, const char *backend)
 {
 	unsigned long kib = 0;
 
@@ -115,8 +115,8 @@ static void keep_pages(const struct pvlink_boot_state *st)
 	if (work_pages)
 		free_pages(work_pages, work_order);
 	work_pages = 0;
-	pr_warn("pvlink: stack %s: keeping its %lu KiB reserved: a backend's init ran, so the platform may still use that memory\n",
-		st->stack, kib);
+	pr_warn("pvlink: stack %s: keeping its %lu KiB reserved: backend %s's init cannot be undone (no PVLINK_BACKEND_EXIT()), so the platform may still use that memory\n",
+		st->stack, kib, backend);
 }
 
 /*
@@ -234,20 +234,53 @@ static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
 }
 
 /*
+ * Undo, top first, the inits of the first @n objects that succeeded: each
+ * backend's PVLINK_BACKEND_EXIT().  Returns the name of a backend whose
+ * init succeeded but has no exit (its platform state stays: the stack's
+ * pages must stay reserved), or NULL when everything was undone.
+ */
+static const char *undo_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
+				 const struct pvlink_boot_state *st, const u64 *init,
+				 const u64 *undo, unsigned int n)
+{
+	const char *stays = NULL;
+
+	for (unsigned int i = n; i-- > 0; ) {
+		void (*fn)(struct boot_info *bi) = (void (*)(struct boot_info *))(uintptr_t)undo[i];
+
+		if (!init[i])
+			continue;
+		if (!fn) {
+			stays = link_objs[i].name;
+			continue;
+		}
+		if (cmdline_has("pvlink.debug"))
+			pr_info("pvlink: stack %s: calling backend %s's exit\n", st->stack,
+				link_objs[i].name);
+		fn(bi);
+	}
+	return stays;
+}
+
+/*
  * Every backend's PVLINK_BACKEND_INIT(), bottom first, before anything of
  * the kernel changes (include/linux/pvlink_backend.h says what an init
- * may do).  An init is the backend's own: found in another object of the
- * stack, or not a function of the text region, the stack is refused
- * before any runs (the library's rule).
+ * may do).  An init or exit is the backend's own: found in another object
+ * of the stack, or not a function of the text region, the stack is
+ * refused before any runs (the library's rule).  If an init fails, those
+ * below it that succeeded are undone; *@stays names a backend whose init
+ * could not be (it has no exit), or is NULL.
  */
 static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
-			 struct pvlink_boot_state *st)
+			 struct pvlink_boot_state *st, const char **stays)
 {
-	u64 init[PVLINK_MAX_OBJECTS];
+	u64 init[PVLINK_MAX_OBJECTS], undo[PVLINK_MAX_OBJECTS];
+	unsigned int i;
 
-	if (pvlink_stack_inits(ctx, init, st->reason, sizeof(st->reason)))
+	*stays = NULL;
+	if (pvlink_stack_inits(ctx, init, undo, st->reason, sizeof(st->reason)))
 		return -1;
-	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
+	for (i = 0; i < ctx->nr_objs; i++) {
 		int (*fn)(struct boot_info *bi) = (int (*)(struct boot_info *))(uintptr_t)init[i];
 		int err;
 
@@ -260,8 +293,16 @@ static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
 		if (err) {
 			PVLINK_BOOT_REASON(st, "stack %s: backend %s's init failed (error %d)",
 					   st->stack, link_objs[i].name, err);
+			*stays = undo_backends(ctx, bi, st, init, undo, i);
 			return -1;
 		}
+	}
+	/* Test mode only: a refusal after every init, so that exits are tested. */
+	if (IS_ENABLED(CONFIG_PVLINK_TESTING) && cmdline_has("pvlink.test_refuse_after_init")) {
+		PVLINK_BOOT_REASON(st, "stack %s refused after its inits, as pvlink.test_refuse_after_init asks",
+				   st->stack);
+		*stays = undo_backends(ctx, bi, st, init, undo, ctx->nr_objs);
+		return -1;
 	}
 	return 0;
 }
@@ -395,6 +436,7 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	struct pvlink_boot_state *st = &pvlink_boot_state;
 	struct pvlink_ctx *ctx = &link_ctx;
 	struct pvlink_patch_stats ps = { 0 };
+	const char *stays;
 	char msg[PVLINK_MSG_MAX];
 	unsigned int depth;
 	u64 t0 = arch_pvlink_cycles();
@@ -440,8 +482,11 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 				   st->stack, msg);
 		goto fail;
 	}
-	if (init_backends(ctx, bi, st)) {
-		keep_pages(st);
+	if (init_backends(ctx, bi, st, &stays)) {
+		if (stays)
+			keep_pages(st, stays);
+		else
+			release_pages();
 		return -1;
 	}
 	arch_pvlink_patch_write(ctx, &ps);

@@ -91,6 +91,8 @@ PVLINK_ABI_CHECK(struct pvlink_backend_note, desc, 20);
  * '-' made '_' ("xen-pv": pvlink_backend_init_xen_pv).
  */
 #define PVLINK_BACKEND_INIT_PREFIX	"pvlink_backend_init_"
+/* Its undoing (PVLINK_BACKEND_EXIT()), named the same way. */
+#define PVLINK_BACKEND_EXIT_PREFIX	"pvlink_backend_exit_"
 
 /*
  * Inline records (PVLINK_INLINE(), <asm/pvlink_backend.h>), in the

@@ -118,11 +118,32 @@ struct boot_info;
  * Return: 0 on success, or a negative error number: the stack is then
  * refused ("stack S: backend B's init failed (error N)") and the kernel
  * falls back where it can.  So the init prints its own detail first and
- * leaves the platform as it found it where it can; the inits of the
- * backends below it have run and are not undone.
+ * leaves the platform as it found it; the inits of the backends below it
+ * that succeeded are undone by their PVLINK_BACKEND_EXIT(), top first.
  */
 #define PVLINK_BACKEND_INIT(id)						\
 	int pvlink_backend_init_##id(struct boot_info *bi);		\
 	int pvlink_backend_init_##id(struct boot_info *bi)
+
+/**
+ * PVLINK_BACKEND_EXIT() - define the undoing of backend @id's init
+ * @id: as for PVLINK_BACKEND_INIT().
+ *
+ * Expands to the header of ``void pvlink_backend_exit_<id>(struct
+ * boot_info *bi)``.  Optional, and only with a PVLINK_BACKEND_INIT().
+ * When the boot-time link refuses the stack after this backend's init
+ * succeeded (an init above it failed), it calls the exits of every
+ * backend whose init succeeded, top of the stack first, in the same
+ * context as the inits: each hands back to the platform what its init
+ * set up (a shared page, an event channel, a callback), so that the
+ * refused stack leaves no hypervisor state behind.  An exit cannot fail.
+ *
+ * When every init that succeeded has an exit, the stack's pages go back
+ * to the allocator; when one has none, they are kept reserved, never
+ * freed: the platform may still use them.
+ */
+#define PVLINK_BACKEND_EXIT(id)						\
+	void pvlink_backend_exit_##id(struct boot_info *bi);		\
+	void pvlink_backend_exit_##id(struct boot_info *bi)
 
 #endif /* _LINUX_PVLINK_BACKEND_H */

@@ -570,19 +570,20 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 void pvlink_init_symbol(const char *name, char *buf, size_t len);
 
 /**
- * pvlink_stack_inits() - each backend's init, checked
+ * pvlink_stack_inits() - each backend's init and exit, checked
  * @ctx:  a context on which pvlink_link() succeeded; objects named as
  *        their backends.
- * @init: filled, per object: its init's address, or 0 if it has none.
- * @msg:  on failure: an init defined by another backend of the stack, or
- *        not a function of the text region.
+ * @init: filled, per object: its PVLINK_BACKEND_INIT()'s address, or 0.
+ * @undo: filled, per object: its PVLINK_BACKEND_EXIT()'s address, or 0.
+ * @msg:  on failure: a hook defined by another backend of the stack, or
+ *        not a function of the text region, or an exit without an init.
  * @len:  size of @msg.
  *
- * Context: any.  Runs no init: the caller does, bottom first.
+ * Context: any.  Runs nothing: the caller runs the inits, bottom first.
  * Return: 0, or -1 with @msg set.
  */
 int pvlink_stack_inits(const struct pvlink_ctx *ctx, u64 init[PVLINK_MAX_OBJECTS],
-		       char *msg, size_t len);
+		       u64 undo[PVLINK_MAX_OBJECTS], char *msg, size_t len);
 
 /* Choosing the backend stack (lib/pvlink/select.c). */
 

@@ -60,41 +60,69 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 	return 0;
 }
 
-void pvlink_init_symbol(const char *name, char *buf, size_t len)
+/* @prefix and @name with every '-' made '_' (a C identifier). */
+static void hook_symbol(const char *prefix, const char *name, char *buf, size_t len)
 {
-	size_t n = strlen(PVLINK_BACKEND_INIT_PREFIX);
+	size_t n = strlen(prefix);
 
 	if (len <= n) {
 		if (len)
 			buf[0] = '\0';
 		return;
 	}
-	memcpy(buf, PVLINK_BACKEND_INIT_PREFIX, n);
+	memcpy(buf, prefix, n);
 	for (; *name && n + 1 < len; name++, n++)
 		buf[n] = *name == '-' ? '_' : *name;
 	buf[n] = '\0';
 }
 
-int pvlink_stack_inits(const struct pvlink_ctx *ctx, u64 init[PVLINK_MAX_OBJECTS],
-		       char *msg, size_t len)
+void pvlink_init_symbol(const char *name, char *buf, size_t len)
 {
-	char name[sizeof(PVLINK_BACKEND_INIT_PREFIX) + PVLINK_NAME_MAX];
+	hook_symbol(PVLINK_BACKEND_INIT_PREFIX, name, buf, len);
+}
+
+/*
+ * Backend @i's hook @prefix: absent (0), or its own function of the text
+ * region (its address), or -1 with @msg set.
+ */
+static int find_hook(const struct pvlink_ctx *ctx, unsigned int i, const char *prefix,
+		     const char *what, const char *macro, u64 *value, char *msg, size_t len)
+{
+	char name[sizeof(PVLINK_BACKEND_EXIT_PREFIX) + PVLINK_NAME_MAX];
 	char stack[PVLINK_STACK_NAME_MAX];
 	struct pvlink_symbol s;
 
+	*value = 0;
+	hook_symbol(prefix, obj_name(ctx, i), name, sizeof(name));
+	if (pvlink_lookup(ctx, name, &s))
+		return 0;
 	pvlink_stack_name(ctx, stack, sizeof(stack));
+	if (s.obj != i)
+		FAIL("stack %s: backend %s defines %s, the %s of backend %s (each backend defines only its own %s)",
+		     stack, obj_name(ctx, s.obj), name, what, obj_name(ctx, i), macro);
+	if (!in_text(ctx, &s))
+		FAIL("stack %s: backend %s's %s is not a function in the text region (define it with %s)",
+		     stack, obj_name(ctx, i), name, macro);
+	*value = s.value;
+	return 0;
+}
+
+int pvlink_stack_inits(const struct pvlink_ctx *ctx, u64 init[PVLINK_MAX_OBJECTS],
+		       u64 undo[PVLINK_MAX_OBJECTS], char *msg, size_t len)
+{
+	char stack[PVLINK_STACK_NAME_MAX];
+
 	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
-		init[i] = 0;
-		pvlink_init_symbol(obj_name(ctx, i), name, sizeof(name));
-		if (pvlink_lookup(ctx, name, &s))
-			continue;
-		if (s.obj != i)
-			FAIL("stack %s: backend %s defines %s, the init of backend %s (each backend defines only its own PVLINK_BACKEND_INIT())",
-			     stack, obj_name(ctx, s.obj), name, obj_name(ctx, i));
-		if (!in_text(ctx, &s))
-			FAIL("stack %s: backend %s's %s is not a function in the text region (define it with PVLINK_BACKEND_INIT())",
-			     stack, obj_name(ctx, i), name);
-		init[i] = s.value;
+		if (find_hook(ctx, i, PVLINK_BACKEND_INIT_PREFIX, "init",
+			      "PVLINK_BACKEND_INIT()", &init[i], msg, len) ||
+		    find_hook(ctx, i, PVLINK_BACKEND_EXIT_PREFIX, "exit",
+			      "PVLINK_BACKEND_EXIT()", &undo[i], msg, len))
+			return -1;
+		if (undo[i] && !init[i]) {
+			pvlink_stack_name(ctx, stack, sizeof(stack));
+			FAIL("stack %s: backend %s has a PVLINK_BACKEND_EXIT() but no PVLINK_BACKEND_INIT(): an exit undoes an init",
+			     stack, obj_name(ctx, i));
+		}
 	}
 	return 0;
 }

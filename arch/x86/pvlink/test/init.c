@@ -10,6 +10,9 @@
  * an init that finds its platform unusable does: the boot test of that
  * case checks that the stack is refused, naming the backend and the
  * error, and that the kernel falls back.
+ *
+ * Its exit (PVLINK_BACKEND_EXIT()) undoes it: a stack refused after the
+ * init succeeded (suite 21 forces one) must call it, once.
  */
 #include <linux/bootinfo.h>
 #include <linux/printk.h>
@@ -60,4 +63,12 @@ PVLINK_BACKEND_INIT(test)
 	test_init_saw[i] = '\0';
 	test_init_calls++;
 	return 0;
+}
+
+PVLINK_BACKEND_EXIT(test)
+{
+	(void)bi;
+	test_init_calls = 0;
+	test_init_saw[0] = '\0';
+	printk(KERN_INFO "test: exit undoes the init\n");
 }

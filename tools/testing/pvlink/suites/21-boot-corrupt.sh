@@ -226,6 +226,49 @@ else
 	echo "ok - boot-corrupt: pvlink.early_pvop # SKIP the CONFIG_PVLINK_TESTING=y kernel has no pvlink.early_pvop"
 fi
 
+# --- inits undone -----------------------------------------------------------------
+# pvlink.test_refuse_after_init (a testing kernel) refuses the stack after
+# every init succeeded.  The test backend has an exit: it must run, and
+# the stack's pages go back.  A backend whose init has no exit cannot be
+# undone: its stack's pages must stay reserved, never freed.
+undo=$work/undo
+mkdir -p "$undo"
+if grep -aqF 'pvlink.test_refuse_after_init' "$kernel/vmlinux" &&
+   "$CC" -c -O2 -mcmodel=kernel -fno-pic -mgeneral-regs-only -mno-red-zone -ffreestanding \
+	-fno-common -fno-stack-protector -Wall -Wextra -Werror -DBOOTCASE_INIT \
+	"$t/boot/testdata/bootcase.c" -o "$undo/noexit.o" > "$undo/build.log" 2>&1 &&
+   /usr/bin/python3 "$t/boot/mkimage.py" pack "$undo/noexit.img" "corrupt=$undo/noexit.o:requires=native" \
+	"native=$objtree/arch/x86/pvlink/native.o" >> "$undo/build.log" 2>&1; then
+	cat > "$undo/undo.cfg" <<-EOF
+	[undo-exit]
+	append = console=ttyS0 pvlink.unbound pvlink=test pvlink.test_refuse_after_init
+	module = $objtree/pvlink.img
+	timeout = 8
+	log_once = ^pvlink: not linked: stack native\+test refused after its inits
+	log_once = ^test: exit undoes the init$
+	log_must_not = keeping its
+
+	[undo-noexit]
+	append = console=ttyS0 pvlink.unbound pvlink=corrupt pvlink.test_refuse_after_init
+	module = $undo/noexit.img
+	timeout = 8
+	log_once = ^bootcase: init ran$
+	log_once = ^pvlink: stack native\+corrupt: keeping its [0-9]+ KiB reserved: backend corrupt's init cannot be undone
+	log_once = ^pvlink: not linked: stack native\+corrupt refused after its inits
+	EOF
+	VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
+		"$t/boot/run-env.sh" -c "$undo/undo.cfg" undo-exit undo-noexit > "$undo/boots.out" 2>&1
+	while IFS= read -r line; do
+		case $line in
+		ok\ *|not\ ok\ *) echo "${line/ - / - boot-corrupt: }" ;;
+		*) echo "# $line" ;;
+		esac
+	done < "$undo/boots.out"
+else
+	echo "not ok - boot-corrupt: inits undone: build the cases (or the testing kernel lacks pvlink.test_refuse_after_init)"
+	sed 's/^/# /' "$undo/build.log"
+fi
+
 # --- malformed inline bodies, for the site patcher (same testing kernel) ---------
 "$t/patch/boot-inline.sh" "$kernel/vmlinux" "$objtree/arch/x86/pvlink/native.o" "$work/inline"
 exit 0

@@ -12,6 +12,8 @@
  *                        not define (pv_irq_disable): the call sites
  *                        cannot be patched, which the boot must find
  *                        before any init runs
+ *   -DBOOTCASE_INIT      stacked on native: an init that says it ran and
+ *                        has no exit, so it cannot be undone
  *   none of them         links, but defines no pv-op
  */
 
@@ -23,7 +25,7 @@ __attribute__((section(".data..percpu"))) char bootcase_percpu[BOOTCASE_PERCPU] 
 char bootcase_bss[BOOTCASE_BSS];
 #endif
 
-#ifdef BOOTCASE_INIT_ORPHAN
+#if defined(BOOTCASE_INIT_ORPHAN) || defined(BOOTCASE_INIT)
 struct boot_info;
 int printk(const char *fmt, ...);
 int pvlink_backend_init_corrupt(struct boot_info *bi);
@@ -34,7 +36,9 @@ int pvlink_backend_init_corrupt(struct boot_info *bi)
 	printk("bootcase: init ran\n");
 	return 0;
 }
+#endif
 
+#ifdef BOOTCASE_INIT_ORPHAN
 /* A record as PVLINK_INLINE(irq_disable, "cli") would leave: name, length, body. */
 asm(".pushsection .pvlink.inline, \"\", @progbits\n\t"
     ".asciz \"irq_disable\"\n\t"
