@@ -20,4 +20,13 @@ void __noreturn start_kernel(struct boot_info *bi);
 /* Report the boot modules ("module: ..." lines); init/bootmod.c. */
 void report_boot_modules(const struct boot_info *bi);
 
+/* The first and last bytes of each boot module, as the loader gave them. */
+#define BOOT_MODULE_END_BYTES	16
+struct boot_module_ends {
+	unsigned int n;			/* bytes kept at each end */
+	u8 head[BOOT_MODULE_END_BYTES];
+	u8 tail[BOOT_MODULE_END_BYTES];
+};
+extern struct boot_module_ends boot_module_ends[BOOT_MOD_MAX];
+
 #endif /* _LINUX_INIT_H */

@@ -61,8 +61,9 @@ static void test_command_line(const struct pvlink_boot_state *st)
 		report(stack_top_is(st->stack, opt),
 		       "pvlink=%s: linked with %s on top (stack \"%s\")", opt, opt, st->stack);
 	else	/* no such backend, or it was refused: the reason names it */
-		report(st->image_mod < 0 || contains(st->reason, opt),
-		       "pvlink=%s: not linked, and the reason names %s", opt, opt);
+		report(st->image_mod >= 0 && contains(st->reason, opt),
+		       "pvlink=%s: an image was found, nothing linked, and the reason names %s",
+		       opt, opt);
 }
 
 static void test_linked(const struct pvlink_boot_state *st)

@@ -19,7 +19,8 @@
 #define COM1_SCRATCH		0x3ff		/* 8250 scratch register */
 #define PCI_CONFIG_ADDRESS	0xcf8		/* PCI configuration mechanism #1 */
 #define PCI_CONFIG_DATA		0xcfc
-#define POST_PORT		0x80		/* writes go nowhere */
+#define DMA_PAGE_CH2		0x81		/* 8237 page register, channel 2 */
+#define DMA_PAGE_CH3		0x82		/* and channel 3, the next port */
 #define SELFTEST_VECTOR		0xf0
 #define TEST_VA			0x0000100000000000UL	/* outside the identity map */
 
@@ -221,6 +222,23 @@ static void test_descriptor_tables(void)
 	report_prefix_pop();
 }
 
+/*
+ * outw to the ISA DMA page registers of channels 2 and 3 (0x81 and 0x82,
+ * one byte each, readable, unused without ISA DMA): both bytes of the
+ * word must arrive, each read back with inb.
+ */
+static void test_outw(void)
+{
+	u8 old2 = pv_inb(DMA_PAGE_CH2), old3 = pv_inb(DMA_PAGE_CH3);
+
+	pv_outw(0x5aa5, DMA_PAGE_CH2);
+	report(pv_inb(DMA_PAGE_CH2) == 0xa5 && pv_inb(DMA_PAGE_CH3) == 0x5a,
+	       "outw then inb of both bytes (DMA page registers %#x, %#x)", DMA_PAGE_CH2,
+	       DMA_PAGE_CH3);
+	pv_outb(old2, DMA_PAGE_CH2);
+	pv_outb(old3, DMA_PAGE_CH3);
+}
+
 static void test_port_io(void)
 {
 	u32 old;
@@ -239,8 +257,7 @@ static void test_port_io(void)
 	report(pv_inw(PCI_CONFIG_DATA) != 0xffff,
 	       "inw: the host bridge's vendor ID (%#x)", pv_inw(PCI_CONFIG_DATA));
 	pv_outl(old, PCI_CONFIG_ADDRESS);
-	pv_outw(0, POST_PORT);
-	report(true, "outw to the POST port");
+	test_outw();
 	report_prefix_pop();
 }
 
@@ -402,12 +419,18 @@ static void test_halt(void)
 	report_prefix_pop();
 }
 
+/*
+ * console_write writes straight to the platform console, which the
+ * kernel cannot read back: the boot harness checks that this line is on
+ * the console whenever the announcement before it is (run-env.sh,
+ * "console_write's line").  No result here: it could not fail.
+ */
 static void test_console(void)
 {
 	static const char msg[] = "# pv_console_write: this line comes from the pv-op\n";
 
+	report_info("console_write: writing one line through the pv-op");
 	pv_console_write(msg, sizeof(msg) - 1);
-	report(true, "console_write (its line is on the platform console)");
 }
 
 /*

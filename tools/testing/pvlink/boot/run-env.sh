@@ -15,7 +15,7 @@
 #				or (boot = xen) Xen's console says its dom0
 #				shut down to reboot (SCHEDOP_shutdown reboot)
 #   ok - ENV: module matches	the kernel's "module: 0" line has the
-#				size and first bytes of the file passed
+#				size, first and last bytes of the file passed
 #				(with "module = none": no module reported)
 #   ok - ENV: SUITE: CASE	one line per KTAP result (boot/ktap.py)
 #   ok - ENV: log shows /RE/	one line per log_must, log_once and
@@ -61,8 +61,9 @@ logdir=${PVLINK_LOGDIR:-$objtree/tools/testing/pvlink/logs}
 # The first line the kernel prints on every boot (init/main.c); counting
 # it tells a clean run from a reboot loop.
 BANNER_RE=${BANNER_RE:-'pvlink reference kernel [0-9]'}
-# "module: 0 addr=0x<hex> size=<decimal> head=<hex of the first bytes>"
-MODULE_RE='module: 0 addr=0x([0-9a-fA-F]+) size=([0-9]+) head=([0-9a-fA-F]*)'
+# "module: 0 addr=0x<hex> size=<decimal> head=<hex of the first bytes>
+# tail=<hex of the last bytes>" (up to 16 each, init/bootmod.c)
+MODULE_RE='module: 0 addr=0x([0-9a-fA-F]+) size=([0-9]+) head=([0-9a-fA-F]*) tail=([0-9a-fA-F]*)'
 TAIL_LINES=30
 
 # shellcheck source=tools/testing/pvlink/boot/envcfg.sh
@@ -195,20 +196,25 @@ check_module()
 	line=$(grep -aEo "$MODULE_RE" "$console" | head -n 1)
 	if [ -z "$line" ]; then
 		tap not-ok "$name: module matches" \
-		    "no 'module: 0 addr=0x... size=... head=...' line on the console"
+		    "no 'module: 0 addr=0x... size=... head=... tail=...' line on the console"
 		return
 	fi
 	[[ $line =~ $MODULE_RE ]]
 	size=${BASH_REMATCH[2]}
 	head=${BASH_REMATCH[3],,}
+	tail=${BASH_REMATCH[4],,}
 	want_size=$(stat -c %s "$module")
 	want_head=$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')
+	want_tail=$(tail -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')
 	if [ "$size" != "$want_size" ]; then
 		tap not-ok "$name: module matches" \
 		    "kernel says size=$size, $module has $want_size bytes"
 	elif [ "$head" != "$want_head" ]; then
 		tap not-ok "$name: module matches" \
 		    "kernel says head=$head, $module starts with $want_head"
+	elif [ "$tail" != "$want_tail" ]; then
+		tap not-ok "$name: module matches" \
+		    "kernel says tail=$tail, $module ends with $want_tail"
 	else
 		tap ok "$name: module matches"
 	fi
@@ -277,6 +283,22 @@ check_log()
 			fi ;;
 		esac
 	done <<< "${env[log_checks]}"
+}
+
+# check_console_write CONSOLE: the pvops self-test announces a line it
+# writes through pv_console_write(), which the kernel cannot read back:
+# where the announcement is on the console, the line must be too.
+check_console_write()
+{
+	local name=${env[name]} clean=$outdir/${env[name]}.console.txt
+	local what="console_write's line is on the console"
+
+	grep -aq 'console_write: writing one line through the pv-op' "$clean" || return 0
+	if grep -aq '^# pv_console_write: this line comes from the pv-op' "$clean"; then
+		tap ok "$name: $what"
+	else
+		tap not-ok "$name: $what" "the pvops self-test announced it, the console does not show it"
+	fi
 }
 
 # make_module KIND: the image derived from $PVLINK_IMAGE into $module
@@ -475,6 +497,7 @@ run_one()	# run_one NAME
 	fi
 	/usr/bin/python3 "$here/ktap.py" "$name" "$console" || failed=$((failed + 1))
 	check_log "$console"
+	check_console_write "$console"
 
 	if [ "$failed" != "$before" ] || [ "${PVLINK_VERBOSE:-0}" = 1 ]; then
 		echo "# $name: console log: $console"

@@ -104,6 +104,7 @@ verdicts=(
 	"fake-reset|1|not ok - fake-reset: exit status|without the kernel reaching isa-debug-exit"
 	"fake-loop|1|not ok - fake-loop: booted|appeared 2 times"
 	"fake-badmodule|1|not ok - fake-badmodule: module matches|kernel says size=4096"
+	"fake-badtail|1|not ok - fake-badtail: module matches|kernel says tail=00000000000000000000000000000000"
 	"fake-qemu-error|1|not ok - fake-qemu-error: exit status|QEMU failed"
 	"fake-kvm|0|ok - fake-kvm # SKIP a trial KVM guest failed to start (QEMU exit 2: fake-qemu: no fake=WHAT on the command line)|"
 	"fake-log-pass|0|ok - fake-log-pass: log shows /^fake: hello$/|"

@@ -45,16 +45,17 @@ banner()
 	echo "pvlink reference kernel 0.0-fake, entry fake" >> "$log"
 }
 
-module_line()	# module_line SIZE HEAD
+module_line()	# module_line SIZE HEAD TAIL
 {
-	echo "module: 0 addr=0x1000000 size=$1 head=$2" >> "$log"
+	echo "module: 0 addr=0x1000000 size=$1 head=$2 tail=$3" >> "$log"
 }
 
 real_module()	# under Xen -initrd is "KERNEL CMDLINE[,MODULE]": no file
 {
 	[ -f "$module" ] || return 0
 	module_line "$(stat -c %s "$module")" \
-		"$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')"
+		"$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')" \
+		"$(tail -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')"
 }
 
 ktap()	# ktap ok|not ok
@@ -70,7 +71,11 @@ fail)	banner; real_module; ktap "not ok"; exit 3 ;;
 hang)	banner; exec sleep 600 ;;
 reset)	banner; exit 0 ;;
 loop)	banner; banner; exit 0 ;;
-badmodule) banner; module_line 4096 00112233445566778899aabbccddeeff; ktap ok; exit 1 ;;
+badmodule) banner; module_line 4096 00112233445566778899aabbccddeeff 00112233445566778899aabbccddeeff; ktap ok; exit 1 ;;
+# The right size and first bytes, but not the file's last ones.
+badtail) banner; module_line "$(stat -c %s "$module")" \
+		"$(head -c 16 "$module" | od -An -v -tx1 | tr -d ' \n')" \
+		00000000000000000000000000000000; ktap ok; exit 1 ;;
 xen-reboot)
 	banner; ktap ok
 	echo "(XEN) Hardware Dom0 shutdown: rebooting machine" >> "$log"
