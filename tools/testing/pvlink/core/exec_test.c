@@ -338,15 +338,22 @@ static void test_combined(const struct pvlink_object *all)
 	unlink_all(&l);
 }
 
+/*
+ * The results the tests below print, in all: a check lost (a test that
+ * returns early) or added without this count fails the run.
+ */
+#define EXEC_RESULTS	35
+
 int main(int argc, char **argv)
 {
 	struct pvlink_object base, top, weak, got, all, stack[2];
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: %s TAG DIR\n", argv[0]);
-		return 2;
+		return TAP_EXIT_ERROR;
 	}
 	tl_prefix = argv[1];
+	tap_plan(EXEC_RESULTS);
 	build_exports(false);
 	base = load(argv[2], "tb_base");
 	top = load(argv[2], "tb_top");
@@ -361,5 +368,5 @@ int main(int argc, char **argv)
 	test_got(&got);
 	test_combined(&all);
 	tl_exports_free(&exports);
-	return tl_failures ? 1 : 0;
+	return tap_finish();
 }
