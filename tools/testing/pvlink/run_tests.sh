@@ -9,11 +9,11 @@
 # A suite is tools/testing/pvlink/suites/NN-name.sh; they run in sorted
 # order, or only those named ("20-boot" or "boot"), or those of a group
 # (-g; suites/groups.cfg gives each suite its groups).  -t NAME runs the
-# suite NAME, or the one test whose result is NAME (or matches it as a
-# glob), found in the suites' last results: only that suite runs, with
-# PVLINK_TEST=NAME; a suite on lib/tap.sh then runs and prints only those
-# tests (and a crash of the program they are in), of any other only the
-# results NAME matches are counted.  -l lists the suites, their groups and, under each, the
+# suite NAME, or the test whose result is NAME (or matches it as a glob):
+# in the SUITEs named, else in the suite whose last run printed it.  That
+# suite runs with PVLINK_TEST=NAME; one on lib/tap.sh then runs and
+# prints only those tests (and a crash of the program they are in), of
+# any other only the results NAME matches are counted.  -l lists the suites, their groups and, under each, the
 # tests of its last run.
 #
 # Each suite prints TAP (lib/tap.sh): a plan "1..N" before its first or
@@ -266,7 +266,8 @@ if [ $list = 1 ]; then
 fi
 
 # -t NAME: a suite, or the suite whose last run printed a result NAME
-if [ -n "$test" ]; then
+# (with SUITE... named, those suites, last run or not)
+if [ -n "$test" ] && [ $# = 0 ]; then
 	picked=()
 	for s in "${suites[@]}"; do
 		base=$(basename "$s" .sh)

@@ -115,6 +115,29 @@ tap_done()
 	exit 1
 }
 
+# tap_relay < TAP: pass on the results of a tool that prints no plan (the
+# boot runner, a checker in Python), renumbered and counted as this
+# suite's; other lines become diagnostics.  Read it with "< file" or
+# "< <(command)", not from a pipe: a pipe would count in a subshell.
+tap_relay()
+{
+	local line kind desc dir
+	while IFS= read -r line; do
+		if [[ $line =~ ^(not\ ok|ok)([[:space:]]+[0-9]+)?([[:space:]]+-)?([[:space:]]+(.*))?$ ]]; then
+			kind=${BASH_REMATCH[1]} desc=${BASH_REMATCH[5]} dir=''
+			if [[ $desc =~ ^(.*[^[:space:]])[[:space:]]+#[[:space:]]*(.*)$ ]]; then
+				desc=${BASH_REMATCH[1]}
+				dir=${BASH_REMATCH[2]}
+			fi
+			_tap_line "${kind/ /-}" "$desc" "$dir"
+		elif [[ $line =~ ^# ]]; then
+			echo "$line"
+		elif [ -n "$line" ]; then
+			echo "# $line"
+		fi
+	done
+}
+
 # A test program (lib/tap.h) exits 0 (pass), 1 (a check failed), 2 (it
 # is broken: usage, input) or 4 (skipped: plan "1..0"), as kselftest's.
 TAP_EXIT_SKIP=4

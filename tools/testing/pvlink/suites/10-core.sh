@@ -23,7 +23,8 @@ objtree=${objtree:-$srctree}
 CLANG=${CLANG:-clang}
 O=$objtree/tools/testing/pvlink/core
 S=$srctree/tools/testing/pvlink/core
-mkdir -p "$O"
+W=$objtree/tools/testing/pvlink/out/core	# this suite's own files
+mkdir -p "$O" "$W"
 # shellcheck source=tools/testing/pvlink/lib/tap.sh
 . "$srctree/tools/testing/pvlink/lib/tap.sh"
 
@@ -82,10 +83,11 @@ else
 fi
 
 # ---- 2. host test programs and test backends ---------------------------
-if ! tap_check "core: build host tests and test backends" \
-	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" -j2 all; then
-	tap_done
-fi
+# (built whatever PVLINK_TEST selects: every test below needs them)
+out=$(make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" -j2 all 2>&1)
+rc=$?
+[ $rc = 0 ] || printf '%s\n' "$out" | tail -n 20 | tap_diag
+tap_result $rc "core: build host tests and test backends" || tap_done
 
 # ---- 3. unit tests ---------------------------------------------------------
 # Each program prints its plan; tap_prog fails a crash, a sanitizer's
@@ -95,6 +97,19 @@ for c in gcc clang; do
 	tap_prog "unit asan+ubsan ($c-Os objects)" \
 		"$O/unit_test_asan" "unit asan+ubsan ($c-Os objects)" "$O/obj/$c-Os"
 done
+
+# Selection: --list names every test, -t NAME runs that one alone (its
+# own plan), and an unknown name is an error, not an empty pass.
+tap_check "core: unit_test --list names its tests, reloc_table first" \
+	eval '"$O/unit_test" --list > "$W/unit_test.list" && [ "$(head -n 1 "$W/unit_test.list")" = reloc_table ] &&
+	      [ "$(wc -l < "$W/unit_test.list")" -ge 10 ]'
+tap_check "core: unit_test -t apply runs test apply alone, to its plan" \
+	eval '"$O/unit_test" -t apply x "$O/obj/gcc-O2" > "$W/unit_test-t.out" &&
+	      n=$(grep -c "^ok [0-9]* - x: apply: " "$W/unit_test-t.out") &&
+	      [ "$n" -gt 0 ] && [ "$(head -n 1 "$W/unit_test-t.out")" = "1..$n" ] &&
+	      [ "$(grep -c "^\(not \)\{0,1\}ok" "$W/unit_test-t.out")" = "$n" ]'
+tap_check "core: unit_test -t nosuch is an error (status 2)" \
+	eval '"$O/unit_test" -t nosuch x "$O/obj/gcc-O2"; [ $? = 2 ]'
 
 # ---- 4. execution tests ------------------------------------------------------
 for d in "$O"/obj/*-*; do

@@ -115,6 +115,38 @@ rc=$?
 check "harness: run_tests.sh -t with an unknown name is a usage error (status 2, got $rc)" \
 	eval '[ $rc = 2 ] && grep -q "no suite or test named .nosuch." "$work/nosuch.out"'
 
+# The commands README.md and Documentation/testing.rst show, on the real
+# suites (their results kept apart from this run's).
+real()		# real ARGS...: run_tests.sh on the real suites
+{
+	PVLINK_RESULTS=$work/results-real "$t/run_tests.sh" "$@" 2>&1
+}
+rm -rf "$work/results-real"
+check "harness: every suite has its groups in suites/groups.cfg" \
+	eval 'for s in "$t"/suites/[0-9]*.sh; do
+		s=$(basename "$s" .sh)
+		awk -v s="$s" '"'"'$1 == s && NF > 1 { f = 1 } END { exit !f }'"'"' \
+			"$t/suites/groups.cfg" || { echo "no groups for $s"; exit 1; }
+	done'
+real -g docs > "$work/real-g.out"
+check "harness: run_tests.sh -g docs runs suite 50-docs alone, and it passes" \
+	eval '[ "$(grep "^# === " "$work/real-g.out")" = "# === 50-docs ===" ] &&
+	      tail -n 1 "$work/real-g.out" | grep -qx "[1-9][0-9]* passed, 0 failed, 0 skipped"'
+real -l > "$work/real-l.out"
+check "harness: run_tests.sh -l lists every suite, and the tests of the one that ran" \
+	eval '[ "$(grep -c "^[0-9]" "$work/real-l.out")" = "$(ls "$t"/suites/[0-9]*.sh | wc -l)" ] &&
+	      grep -qx "50-docs \[docs\]" "$work/real-l.out" &&
+	      grep -qx "  docs: testing.rst is in the index" "$work/real-l.out" &&
+	      grep -A1 -x "10-core \[host linker\]" "$work/real-l.out" |
+		grep -qx "  (its tests are listed once it has run)"'
+real -t 'docs: testing.rst is in the index' > "$work/real-t.out"
+check "harness: run_tests.sh -t 'docs: testing.rst is in the index' reruns that test alone" \
+	eval 'grep -q "^ok 1 - docs: testing.rst is in the index$" "$work/real-t.out" &&
+	      tail -n 1 "$work/real-t.out" | grep -qx "1 passed, 0 failed, 0 skipped"'
+real -t 'docs: testing.rst is in the index' docs > "$work/real-ts.out"
+check "harness: run_tests.sh -t NAME docs finds it in the suite named" \
+	eval 'tail -n 1 "$work/real-ts.out" | grep -qx "1 passed, 0 failed, 0 skipped"'
+
 # --- 1. the KTAP parser ---------------------------------------------------
 for log in "$data"/*.log; do
 	name=$(basename "$log" .log)
