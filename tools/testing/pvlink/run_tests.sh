@@ -13,8 +13,9 @@
 # in the SUITEs named, else in the suite whose last run printed it.  That
 # suite runs with PVLINK_TEST=NAME; one on lib/tap.sh then runs and
 # prints only those tests (and a crash of the program they are in), of
-# any other only the results NAME matches are counted.  -l lists the suites, their groups and, under each, the
-# tests of its last run.
+# any other only the results NAME matches are counted.  -l lists the
+# suites, their groups and, under each, the tests of its last run; then,
+# without -g or SUITE, the boot environments (boot/run-env.sh --list).
 #
 # Each suite prints TAP (lib/tap.sh): a plan "1..N" before its first or
 # after its last result, result lines ("ok - name", "not ok - name",
@@ -262,6 +263,12 @@ if [ $list = 1 ]; then
 			echo "  (its tests are listed once it has run)"
 		fi
 	done
+	# The boot environments of environments.cfg, which the boot suites
+	# run (not with fixture suites: those boot nothing).
+	if [ -z "${PVLINK_SUITES:-}" ] && [ -z "$group$*" ]; then
+		echo "environments [boot/run-env.sh --list]"
+		"$here/boot/run-env.sh" --list | sed 's/^/  /'
+	fi
 	exit 0
 fi
 

@@ -9,8 +9,9 @@
 #    exactly boot/testdata/run_tests.tap and exits non-zero: among them a
 #    suite whose test program crashes (boot/testdata/crash_test.c, built
 #    with lib/tap.h), one that prints fewer results than its plan, one
-#    without a plan, one that bails out, ERROR results; -l, -t and -g on
-#    the same fixtures.
+#    without a plan, one that bails out, one killed by a signal, ERROR
+#    results; -l, -t and -g on the same fixtures, then on the real
+#    suites as README.md and Documentation/testing.rst show them.
 # 1. boot/ktap.py turns each console log in boot/testdata/ into exactly
 #    the TAP next to it (nesting, SKIP, a kernel that died mid-suite, a
 #    reboot loop, no KTAP, Bail out!, GRUB's escape sequences).
@@ -139,6 +140,11 @@ check "harness: run_tests.sh -l lists every suite, and the tests of the one that
 	      grep -qx "  docs: testing.rst is in the index" "$work/real-l.out" &&
 	      grep -A1 -x "10-core \[host linker\]" "$work/real-l.out" |
 		grep -qx "  (its tests are listed once it has run)"'
+check "harness: run_tests.sh -l lists every environment of run-env.sh --list" \
+	eval '"$boot/run-env.sh" --list | sed "s/^/  /" > "$work/real-envs.want" &&
+	      [ -s "$work/real-envs.want" ] &&
+	      sed -n "/^environments /,\$p" "$work/real-l.out" | tail -n +2 |
+		diff -u "$work/real-envs.want" -'
 real -t 'docs: testing.rst is in the index' > "$work/real-t.out"
 check "harness: run_tests.sh -t 'docs: testing.rst is in the index' reruns that test alone" \
 	eval 'grep -q "^ok 1 - docs: testing.rst is in the index$" "$work/real-t.out" &&
