@@ -204,7 +204,7 @@ tap_prog()
 	elif [ $plans -gt 1 ]; then
 		why="printed $plans plans"
 	elif [ "$plan" -gt $n ]; then
-		why="stopped before the end of its plan (status $rc)"
+		why="printed fewer results than its plan (status $rc)"
 	elif [ "$plan" -lt $n ]; then
 		why="printed more results than its plan"
 	elif [ "$rc" = 1 ] && [ $notok = 0 ]; then

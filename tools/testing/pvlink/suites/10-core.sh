@@ -100,16 +100,23 @@ done
 
 # Selection: --list names every test, -t NAME runs that one alone (its
 # own plan), and an unknown name is an error, not an empty pass.
-tap_check "core: unit_test --list names its tests, reloc_table first" \
-	eval '"$O/unit_test" --list > "$W/unit_test.list" && [ "$(head -n 1 "$W/unit_test.list")" = reloc_table ] &&
-	      [ "$(wc -l < "$W/unit_test.list")" -ge 10 ]'
-tap_check "core: unit_test -t apply runs test apply alone, to its plan" \
-	eval '"$O/unit_test" -t apply x "$O/obj/gcc-O2" > "$W/unit_test-t.out" &&
-	      n=$(grep -c "^ok [0-9]* - x: apply: " "$W/unit_test-t.out") &&
-	      [ "$n" -gt 0 ] && [ "$(head -n 1 "$W/unit_test-t.out")" = "1..$n" ] &&
-	      [ "$(grep -c "^\(not \)\{0,1\}ok" "$W/unit_test-t.out")" = "$n" ]'
-tap_check "core: unit_test -t nosuch is an error (status 2)" \
-	eval '"$O/unit_test" -t nosuch x "$O/obj/gcc-O2"; [ $? = 2 ]'
+selection()	# selection PROGRAM FIRST ONE: --list, -t ONE, -t nosuch
+{
+	local prog=$1 first=$2 one=$3
+	tap_check "core: $prog --list names its tests, $first first" \
+		eval '"$O/$prog" --list > "$W/$prog.list" &&
+		      [ "$(head -n 1 "$W/$prog.list")" = "$first" ] &&
+		      grep -qx "$one" "$W/$prog.list"'
+	tap_check "core: $prog -t $one runs test $one alone, to its plan" \
+		eval '"$O/$prog" -t "$one" x "$O/obj/gcc-O2" > "$W/$prog-t.out" &&
+		      n=$(grep -c "^ok [0-9]* - x: $one: " "$W/$prog-t.out") &&
+		      [ "$n" -gt 0 ] && [ "$(head -n 1 "$W/$prog-t.out")" = "1..$n" ] &&
+		      [ "$(grep -c "^\(not \)\{0,1\}ok" "$W/$prog-t.out")" = "$n" ]'
+	tap_check "core: $prog -t nosuch is an error (status 2)" \
+		eval '"$O/$prog" -t nosuch x "$O/obj/gcc-O2"; [ $? = 2 ]'
+}
+selection unit_test reloc_table apply
+selection exec_test base got
 
 # ---- 4. execution tests ------------------------------------------------------
 for d in "$O"/obj/*-*; do
