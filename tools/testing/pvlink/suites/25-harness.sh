@@ -310,7 +310,7 @@ fi
 . "$boot/envcfg.sh"
 declare -A env
 fail_envs=$("$boot/run-env.sh" --list -e fail) || {
-	tap_fail "harness: read environments.cfg"
+	tap_error "harness: read environments.cfg" "run-env.sh --list -e fail failed"
 	tap_done
 }
 for name in $fail_envs; do
