@@ -338,28 +338,83 @@ static void test_combined(const struct pvlink_object *all)
 	unlink_all(&l);
 }
 
+static struct pvlink_object base, top, weak, got, all, stack[2];
+
+static void run_base(void)	{ test_base(&base); }
+static void run_stack(void)	{ test_stack(stack); }
+static void run_weak(void)	{ test_weak(&weak); }
+static void run_got(void)	{ test_got(&got); }
+static void run_combined(void)	{ test_combined(&all); }
+
+/*
+ * Every test, by the name -t takes, with the number of results it prints:
+ * the plan is their sum, so a check lost or added without its count here
+ * makes tap_finish() fail the run.
+ */
+static const struct exec_test {
+	const char *name;
+	void (*run)(void);
+	unsigned int results;
+} tests[] = {
+	{ "base",	run_base,	13 },
+	{ "stack",	run_stack,	7 },
+	{ "weak",	run_weak,	5 },
+	{ "got",	run_got,	8 },
+	{ "combined",	run_combined,	2 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
+
+static void usage(const char *prog)
+{
+	fprintf(stderr, "usage: %s [-t NAME] TAG DIR\n"
+		"       %s --list\n"
+		"DIR holds the test backends' .o files; TAG starts each result.\n",
+		prog, prog);
+	exit(TAP_EXIT_ERROR);
+}
+
 int main(int argc, char **argv)
 {
-	struct pvlink_object base, top, weak, got, all, stack[2];
+	const char *only = NULL;
+	char prefix[256];
+	unsigned int i, plan = 0;
+	int arg = 1;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s TAG DIR\n", argv[0]);
-		return 2;
+	if (argc == 2 && !strcmp(argv[1], "--list")) {
+		for (i = 0; i < NR_TESTS; i++)
+			printf("%s\n", tests[i].name);
+		return TAP_EXIT_PASS;
 	}
-	tl_prefix = argv[1];
+	if (argc > 2 && !strcmp(argv[1], "-t")) {
+		only = argv[2];
+		arg = 3;
+	}
+	if (argc - arg != 2)
+		usage(argv[0]);
+	for (i = 0; i < NR_TESTS; i++)
+		if (!only || !strcmp(only, tests[i].name))
+			plan += tests[i].results;
+	if (!plan) {
+		fprintf(stderr, "%s: no test named '%s' (--list names them)\n",
+			argv[0], only);
+		return TAP_EXIT_ERROR;
+	}
+	tap_plan(plan);
 	build_exports(false);
-	base = load(argv[2], "tb_base");
-	top = load(argv[2], "tb_top");
-	weak = load(argv[2], "tb_weak");
-	got = load(argv[2], "tb_got");
-	all = load(argv[2], "tb_all");
+	base = load(argv[arg + 1], "tb_base");
+	top = load(argv[arg + 1], "tb_top");
+	weak = load(argv[arg + 1], "tb_weak");
+	got = load(argv[arg + 1], "tb_got");
+	all = load(argv[arg + 1], "tb_all");
 	stack[0] = base;
 	stack[1] = top;
-	test_base(&base);
-	test_stack(stack);
-	test_weak(&weak);
-	test_got(&got);
-	test_combined(&all);
+	for (i = 0; i < NR_TESTS; i++) {
+		if (only && strcmp(only, tests[i].name))
+			continue;
+		snprintf(prefix, sizeof(prefix), "%s: %s", argv[arg], tests[i].name);
+		tl_prefix = prefix;
+		tests[i].run();
+	}
 	tl_exports_free(&exports);
-	return tl_failures ? 1 : 0;
+	return tap_finish();
 }

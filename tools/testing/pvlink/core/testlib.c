@@ -1,41 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Shared helpers of the pvlink core host tests; see testlib.h. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "testlib.h"
 #include <linux/pvlink_lib.h>
-
-const char *tl_prefix = "core";
-int tl_failures;
-
-bool tl_check(bool cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s - %s: ", cond ? "ok" : "not ok", tl_prefix);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-	if (!cond)
-		tl_failures++;
-	return cond;
-}
-
-void tl_diag(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("# ", stdout);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
 
 void *tl_read_file(const char *path, size_t *size)
 {

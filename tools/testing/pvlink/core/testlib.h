@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Helpers shared by the pvlink core's host tests: TAP output, reading
- * files, and building a hashed export table the way the kernel build
- * will (entries grouped by bucket, sorted by name inside a bucket).
+ * Helpers shared by the pvlink core's host tests: reading files, and
+ * building a hashed export table the way the kernel build will (entries
+ * grouped by bucket, sorted by name inside a bucket).
  */
 #ifndef PVLINK_TESTLIB_H
 #define PVLINK_TESTLIB_H
@@ -11,12 +11,14 @@
 #include <stddef.h>
 #include <linux/pvlink_lib.h>
 
-/* One TAP result line "ok - <prefix>: <what>" or "not ok - ...". */
-bool tl_check(bool cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Diagnostic line "# ...". */
-void tl_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-extern const char *tl_prefix;
-extern int tl_failures;
+/*
+ * Results go through lib/tap.h (its state is per file: only the test
+ * program's own file prints them).
+ */
+#include "tap.h"
+#define tl_check	tap_check
+#define tl_diag		tap_diag
+#define tl_prefix	tap_prefix
 
 /* Whole file into malloc'd memory; exits with a message on failure. */
 void *tl_read_file(const char *path, size_t *size);

@@ -440,26 +440,75 @@ static void test_sections(void)
 	free((void *)obj.data);
 }
 
+/*
+ * Every test, by the name -t takes, with the number of results it prints:
+ * the plan is their sum, so a check lost or added without its count here
+ * makes tap_finish() fail the run.
+ */
+static const struct unit_test {
+	const char *name;
+	void (*run)(void);
+	unsigned int results;
+} tests[] = {
+	{ "reloc_table",	test_reloc_table,	3 },
+	{ "apply",		test_apply,		11 },
+	{ "got_relax",		test_got_relax,		15 },
+	{ "dry_run",		test_dry_run,		2 },
+	{ "exports",		test_exports,		5 },
+	{ "strerror",		test_strerror,		2 },
+	{ "order",		test_order,		12 },
+	{ "plan_errors",	test_plan_errors,	4 },
+	{ "deterministic",	test_deterministic,	2 },
+	{ "all_or_nothing",	test_all_or_nothing,	2 },
+	{ "sections",		test_sections,		1 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
+
+static void usage(const char *prog)
+{
+	fprintf(stderr, "usage: %s [-t NAME] TAG DIR\n"
+		"       %s --list\n"
+		"DIR holds the test backends' .o files; TAG starts each result.\n",
+		prog, prog);
+	exit(TAP_EXIT_ERROR);
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s TAG DIR\n", argv[0]);
-		return 2;
+	const char *only = NULL;
+	char prefix[256];
+	unsigned int i, plan = 0;
+	int arg = 1;
+
+	if (argc == 2 && !strcmp(argv[1], "--list")) {
+		for (i = 0; i < NR_TESTS; i++)
+			printf("%s\n", tests[i].name);
+		return TAP_EXIT_PASS;
 	}
-	tl_prefix = argv[1];
-	dir = argv[2];
+	if (argc > 2 && !strcmp(argv[1], "-t")) {
+		only = argv[2];
+		arg = 3;
+	}
+	if (argc - arg != 2)
+		usage(argv[0]);
+	dir = argv[arg + 1];
+	for (i = 0; i < NR_TESTS; i++)
+		if (!only || !strcmp(only, tests[i].name))
+			plan += tests[i].results;
+	if (!plan) {
+		fprintf(stderr, "%s: no test named '%s' (--list names them)\n",
+			argv[0], only);
+		return TAP_EXIT_ERROR;
+	}
+	tap_plan(plan);
 	make_kexports();
-	test_reloc_table();
-	test_apply();
-	test_got_relax();
-	test_dry_run();
-	test_exports();
-	test_strerror();
-	test_order();
-	test_plan_errors();
-	test_deterministic();
-	test_all_or_nothing();
-	test_sections();
+	for (i = 0; i < NR_TESTS; i++) {
+		if (only && strcmp(only, tests[i].name))
+			continue;
+		snprintf(prefix, sizeof(prefix), "%s: %s", argv[arg], tests[i].name);
+		tap_prefix = prefix;
+		tests[i].run();
+	}
 	tl_exports_free(&kexp);
-	return tl_failures ? 1 : 0;
+	return tap_finish();
 }

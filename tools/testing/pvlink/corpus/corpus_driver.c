@@ -637,6 +637,29 @@ static bool selected(const char *name, int argc, char **argv)
 	return false;
 }
 
+/*
+ * The plan: the cases of the list that will run, counted before the first
+ * runs, so that a driver dying halfway leaves fewer results than it.
+ */
+static unsigned int count_cases(const char *text, int argc, char **argv)
+{
+	char *copy = strdup(text), *line, *next, *tok[MAX_TOKENS];
+	unsigned int n = 0;
+
+	if (!copy)
+		die("out of memory");
+	for (line = copy; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (line[0] != '#' && split(line, tok) >= 3 &&
+		    selected(tok[0], argc, argv))
+			n++;
+	}
+	free(copy);
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	char dir[4096], *slash, *text, *line, *next;
@@ -655,6 +678,7 @@ int main(int argc, char **argv)
 		*slash = '\0';
 	else
 		strcpy(dir, ".");
+	printf("1..%u\n", count_cases(text, argc, argv));
 
 	for (line = text; line && *line; line = next) {
 		char *tok[MAX_TOKENS];

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tap.h"
+
 /* The kernel's functions, renamed by the suite (objcopy --redefine-sym). */
 int k_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int k_snprintf(char *buf, size_t size, const char *fmt, ...);
@@ -36,8 +38,6 @@ const char *k_cmdline_get(const char *name);
 bool k_cmdline_has(const char *name);
 const char *k_cmdline_raw(void);
 
-static const char *prefix;
-static int failures;
 
 /* cmdline.c warns through printk(): count and keep the last message. */
 static int printk_calls;
@@ -79,13 +79,10 @@ static void mismatch(struct group *g, const char *fmt, ...)
 
 static void report(struct group *g)
 {
-	if (g->bad || !g->cases) {
-		printf("not ok - %s: %s (%ld of %ld cases differ)\n",
-		       prefix, g->name, g->bad, g->cases);
-		failures++;
-	} else {
-		printf("ok - %s: %s (%ld cases)\n", prefix, g->name, g->cases);
-	}
+	if (g->bad || !g->cases)
+		tap_check(false, "%s (%ld of %ld cases differ)", g->name, g->bad, g->cases);
+	else
+		tap_check(true, "%s (%ld cases)", g->name, g->cases);
 }
 
 static int sign(int v)
@@ -558,9 +555,13 @@ static void test_cmdline(void)
 	report(&g);
 }
 
+/* One result per group of cases: a group lost or added without it fails. */
+#define LIB_RESULTS	8
+
 int main(int argc, char **argv)
 {
-	prefix = argc > 1 ? argv[1] : "lib";
+	tap_prefix = argc > 1 ? argv[1] : "lib";
+	tap_plan(LIB_RESULTS);
 	test_integers();
 	test_alt_prefix();
 	test_strings_chars();
@@ -569,5 +570,5 @@ int main(int argc, char **argv)
 	test_memory();
 	test_strings();
 	test_cmdline();
-	return failures ? 1 : 0;
+	return tap_finish();
 }

@@ -240,7 +240,7 @@ static void test_maps(void)
 	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0xffbe000, .size = 102413 };
 	bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){ 0xcfeb0, 0xa8, 0 };
 	bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){ 0x7b7c, 0x20, 0 };
-	tap(init_both("a QEMU-like map", &bi),
+	tap_check(init_both("a QEMU-like map", &bi),
 	    "page_alloc_init: a QEMU-like map: every frame and count as the model");
 
 	/*
@@ -262,7 +262,7 @@ static void test_maps(void)
 	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0x50000000, .size = 0x5000 };
 	bi.mod[bi.nr_mod++] = (struct boot_module){ .start = 0x2ff800, .size = 0x1001 };
 	bi.rsv[bi.nr_rsv++] = (struct boot_mem_range){ 0x4ff000, 0x3000, 0 };
-	tap(init_both("an awkward map", &bi),
+	tap_check(init_both("an awkward map", &bi),
 	    "page_alloc_init: an awkward map: every frame and count as the model");
 
 	/* Random maps: any mix of types, alignments and overlaps. */
@@ -285,7 +285,7 @@ static void test_maps(void)
 		snprintf(name, sizeof(name), "random map %d", round);
 		bad += !init_both(name, &bi);
 	}
-	tap(!bad, "page_alloc_init: %d random maps: every frame and count as the model",
+	tap_check(!bad, "page_alloc_init: %d random maps: every frame and count as the model",
 	    RANDOM_MAPS);
 }
 
@@ -445,15 +445,19 @@ skip_range:		;
 	}
 	if (!compare_all("end of the walk"))
 		bad++;
-	tap(!bad && exhausted && dfree && ranged && added && poisoned,
+	tap_check(!bad && exhausted && dfree && ranged && added && poisoned,
 	    "random walk: %ld operations (%ld allocations, %ld refused for lack of memory, %ld double frees, %ld range frees, %ld unused ranges added, %ld pages poisoned) agree with the model",
 	    ops, allocs, exhausted, dfree, ranged, added, poisoned);
 }
 
+/* The results printed in all: a check lost or added without it fails. */
+#define PAGE_ALLOC_RESULTS	4
+
 int main(int argc, char **argv)
 {
-	prefix = argc > 1 ? argv[1] : "page_alloc";
+	tap_prefix = argc > 1 ? argv[1] : "page_alloc";
+	tap_plan(PAGE_ALLOC_RESULTS);
 	test_maps();
 	test_walk();
-	return failures ? 1 : 0;
+	return tap_finish();
 }

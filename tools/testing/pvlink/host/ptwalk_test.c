@@ -129,14 +129,18 @@ static void check(const char *name, u64 root, u64 nx_mask, long want_ret,
 		for (unsigned int i = 0; i < n; i++)
 			printf("#   want %#lx +%#lx prot %u\n", want[i].va, want[i].size, want[i].prot);
 	}
-	tap(ok, "%s", name);
+	tap_check(ok, "%s", name);
 }
+
+/* The results printed in all: a check lost or added without it fails. */
+#define PTWALK_RESULTS	9
 
 int main(int argc, char **argv)
 {
 	u64 pml4, pdpt, pd, pt, pdpt_hi, pd_ro;
 
-	prefix = argc > 1 ? argv[1] : "ptwalk";
+	tap_prefix = argc > 1 ? argv[1] : "ptwalk";
+	tap_plan(PTWALK_RESULTS);
 
 	pml4 = new_table();
 	check("an empty PML4 maps nothing", pml4, NX, 0, NULL, 0);
@@ -272,7 +276,7 @@ int main(int argc, char **argv)
 
 		check("every entry goes through the entry reader, frames as it gives them",
 		      pml4, NX, 2, want, 2);
-		tap(entries_read == 3 * 512, "the reader saw each entry of the 3 tables walked once (%lu reads)",
+		tap_check(entries_read == 3 * 512, "the reader saw each entry of the 3 tables walked once (%lu reads)",
 		    entries_read);
 	}
 	translate = false;
@@ -283,5 +287,5 @@ int main(int argc, char **argv)
 	unreadable = (int)((pd >> 12) - 1);
 	check("an unreadable table fails the walk", pml4, NX, -1, NULL, 0);
 
-	return failures ? 1 : 0;
+	return tap_finish();
 }

@@ -32,6 +32,9 @@
 
 #include "tap.h"
 
+/* Results main() plans: a crash or an early return leaves fewer. */
+#define XEN_PV_RESULTS	16
+
 #include <linux/bootinfo.h>
 
 /* The kernel's functions, renamed by the suite (objcopy --redefine-sym). */
@@ -100,7 +103,7 @@ static void test_clock(void)
 
 	set_record(base, rdtsc());
 	r = k_xen_pv_system_time();
-	tap(r >= base && r < base + SLACK,
+	tap_check(r >= base && r < base + SLACK,
 	    "clock: system_time plus the ticks since the stamp (%llu ns past it)",
 	    (unsigned long long)(r - base));
 
@@ -108,18 +111,18 @@ static void test_clock(void)
 	/* A recalibration that sets the clock a second behind. */
 	set_record(base - NS_PER_S, rdtsc());
 	s2 = k_pv_sched_clock();
-	tap(s2 >= s1, "clock: sched_clock does not go back when the record steps back 1 s (%llu, then %llu)",
+	tap_check(s2 >= s1, "clock: sched_clock does not go back when the record steps back 1 s (%llu, then %llu)",
 	    (unsigned long long)s1, (unsigned long long)s2);
 	r = k_xen_pv_system_time();
-	tap(r < s1, "clock: Xen's system time (the timer's base) is the record's, unfloored");
+	tap_check(r < s1, "clock: Xen's system time (the timer's base) is the record's, unfloored");
 
 	/* Stamped ahead of the TSC, as a record from another physical CPU may be. */
 	set_record(5000 * NS_PER_S, rdtsc() + 1000 * NS_PER_S);
 	r = k_xen_pv_system_time();
-	tap(r == 5000 * NS_PER_S, "clock: a stamp ahead of the TSC reads as system_time (%llu), not 2^64 ticks on",
+	tap_check(r == 5000 * NS_PER_S, "clock: a stamp ahead of the TSC reads as system_time (%llu), not 2^64 ticks on",
 	    (unsigned long long)r);
 	s1 = k_pv_sched_clock();
-	tap(s1 == 5000 * NS_PER_S, "clock: and sched_clock moves on to it");
+	tap_check(s1 == 5000 * NS_PER_S, "clock: and sched_clock moves on to it");
 }
 
 /* The __ex_table entries of the kernel objects: { insn, fixup }. */
@@ -157,7 +160,7 @@ static void test_nofault(void)
 	int rc;
 
 	if (m == MAP_FAILED || mprotect(m + page, page, PROT_NONE)) {
-		tap(0, "nofault: map a page and an inaccessible one");
+		tap_check(0, "nofault: map a page and an inaccessible one");
 		return;
 	}
 	memset(&sa, 0, sizeof(sa));
@@ -166,19 +169,19 @@ static void test_nofault(void)
 	sigaction(SIGSEGV, &sa, NULL);
 	sigaction(SIGBUS, &sa, NULL);
 
-	tap((uintptr_t)__stop___ex_table > (uintptr_t)__start___ex_table,
+	tap_check((uintptr_t)__stop___ex_table > (uintptr_t)__start___ex_table,
 	    "nofault: the accessor has an exception-table entry");
 	*(uint64_t *)(m + page - 8) = 0x0123456789abcdefull;
 	rc = k_read_u64_nofault((const uint64_t *)(m + page - 8), &v);
-	tap(rc == 0 && v == 0x0123456789abcdefull && faults == 0,
+	tap_check(rc == 0 && v == 0x0123456789abcdefull && faults == 0,
 	    "nofault: a mapped entry reads (rc %d, %#llx)", rc, (unsigned long long)v);
 	v = 0x1111;
 	rc = k_read_u64_nofault((const uint64_t *)(m + page), &v);
-	tap(rc == -1 && v == 0x1111 && faults == 1,
+	tap_check(rc == -1 && v == 0x1111 && faults == 1,
 	    "nofault: an unmapped entry returns -1 and leaves the result alone (rc %d, %d faults)",
 	    rc, faults);
 	rc = k_read_u64_nofault((const uint64_t *)(m + page - 8), &v);
-	tap(rc == 0 && v == 0x0123456789abcdefull, "nofault: and the next read works again");
+	tap_check(rc == 0 && v == 0x0123456789abcdefull, "nofault: and the next read works again");
 	signal(SIGSEGV, SIG_DFL);
 	signal(SIGBUS, SIG_DFL);
 	munmap(m, 2 * page);
@@ -220,28 +223,28 @@ static void test_unreserve(void)
 		ok = k_xen_pv_unreserve(&bi, a, a + 2 * MIB) &&
 		     !reserved(&bi, a) && !reserved(&bi, a + 2 * MIB - 1) &&
 		     (a + 2 * MIB == 3072 * MIB || reserved(&bi, a + 2 * MIB));
-	tap(ok && bi.nr_rsv == 2 && reserved(&bi, 0x1ec000) && reserved(&bi, 0x3f4fff),
+	tap_check(ok && bi.nr_rsv == 2 && reserved(&bi, 0x1ec000) && reserved(&bi, 0x3f4fff),
 	    "unreserve: a range given back block by block from its start leaves the others (%u left)",
 	    bi.nr_rsv);
 
 	/* Exact, inside (split), over an end, across several. */
 	memset(&bi, 0, sizeof(bi));
 	add_rsv(&bi, 100, 100);
-	tap(k_xen_pv_unreserve(&bi, 100, 200) && bi.nr_rsv == 0, "unreserve: an exact match goes");
+	tap_check(k_xen_pv_unreserve(&bi, 100, 200) && bi.nr_rsv == 0, "unreserve: an exact match goes");
 	add_rsv(&bi, 100, 100);
-	tap(k_xen_pv_unreserve(&bi, 120, 130) && bi.nr_rsv == 2 && reserved(&bi, 119) &&
+	tap_check(k_xen_pv_unreserve(&bi, 120, 130) && bi.nr_rsv == 2 && reserved(&bi, 119) &&
 	    !reserved(&bi, 120) && !reserved(&bi, 129) && reserved(&bi, 130) && reserved(&bi, 199),
 	    "unreserve: a range inside an entry splits it");
-	tap(k_xen_pv_unreserve(&bi, 50, 110) && !reserved(&bi, 109) && reserved(&bi, 110) &&
+	tap_check(k_xen_pv_unreserve(&bi, 50, 110) && !reserved(&bi, 109) && reserved(&bi, 110) &&
 	    k_xen_pv_unreserve(&bi, 190, 300) && reserved(&bi, 189) && !reserved(&bi, 190),
 	    "unreserve: a range over either end trims");
-	tap(k_xen_pv_unreserve(&bi, 0, 1000) && bi.nr_rsv == 0, "unreserve: a range across all removes all");
+	tap_check(k_xen_pv_unreserve(&bi, 0, 1000) && bi.nr_rsv == 0, "unreserve: a range across all removes all");
 
 	/* A split needs a free slot. */
 	memset(&bi, 0, sizeof(bi));
 	for (unsigned int i = 0; i < BOOT_RSV_MAX; i++)
 		add_rsv(&bi, 100 * i, 50);
-	tap(!k_xen_pv_unreserve(&bi, 110, 120) && bi.nr_rsv == BOOT_RSV_MAX &&
+	tap_check(!k_xen_pv_unreserve(&bi, 110, 120) && bi.nr_rsv == BOOT_RSV_MAX &&
 	    reserved(&bi, 115), "unreserve: a split with no free slot is refused and changes nothing");
 
 	/* Random walk against a model. */
@@ -272,15 +275,16 @@ static void test_unreserve(void)
 			if (reserved(&bi, u) != model[u])
 				ok = false;
 	}
-	tap(ok, "unreserve: %u random adds and removes agree with a model of every unit (%u splits refused)",
+	tap_check(ok, "unreserve: %u random adds and removes agree with a model of every unit (%u splits refused)",
 	    WALK_STEPS, refused);
 }
 
 int main(int argc, char **argv)
 {
-	prefix = argc > 1 ? argv[1] : "xen_pv";
+	tap_prefix = argc > 1 ? argv[1] : "xen_pv";
+	tap_plan(XEN_PV_RESULTS);
 	test_clock();
 	test_nofault();
 	test_unreserve();
-	return failures ? 1 : 0;
+	return tap_finish();
 }

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
 #
 # Suite 10: the pvlink linker core, on the host.
 #
@@ -12,7 +13,7 @@
 #    compiler and optimisation level;
 #  (the malformed-object corpus and the fuzzer: suites 15 and 16).
 #
-# Prints TAP lines (see tools/testing/pvlink/run_tests.sh).
+# Prints TAP (lib/tap.sh); the plan follows the last result.
 set -u
 export LC_ALL=C
 
@@ -22,24 +23,10 @@ objtree=${objtree:-$srctree}
 CLANG=${CLANG:-clang}
 O=$objtree/tools/testing/pvlink/core
 S=$srctree/tools/testing/pvlink/core
-mkdir -p "$O"
-
-ok()	{ echo "ok - $*"; }
-notok()	{ echo "not ok - $*"; }
-check()	# check NAME CMD...: one TAP line from a command's status; output as diagnostics
-{
-	local name=$1 out rc
-	shift
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ $rc = 0 ]; then
-		ok "$name"
-	else
-		printf '%s\n' "$out" | tail -n 20 | sed 's/^/# /'
-		notok "$name"
-	fi
-	return $rc
-}
+W=$objtree/tools/testing/pvlink/out/core	# this suite's own files
+mkdir -p "$O" "$W"
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
 
 # ---- 1. the core builds as kernel code --------------------------------
 # The pvlink library: the files the kernel, pvimage and these tests share,
@@ -73,43 +60,67 @@ for cc in gcc "$CLANG"; do
 	for src in "${core_srcs[@]}"; do
 		rel=${src#$srctree/}
 		obj=$O/kbuild/$cc/$(echo "$rel" | tr / _).o
-		check "core: $rel builds with kernel flags ($cc -Werror)" kbuild "$cc" "$src" "$obj" &&
+		tap_check "core: $rel builds with kernel flags ($cc -Werror)" kbuild "$cc" "$src" "$obj" &&
 			objs+=("$obj")
 	done
 	if [ ${#objs[@]} = ${#core_srcs[@]} ] && ld -r -o "$O/kbuild/$cc/core.o" "${objs[@]}"; then
-		check "core: linked core ($cc) needs only lib/ string functions and snprintf, has no writable globals" \
+		tap_check "core: linked core ($cc) needs only lib/ string functions and snprintf, has no writable globals" \
 			kobj_clean "$O/kbuild/$cc/core.o"
 	else
-		notok "core: linked core ($cc) needs only lib/ string functions and snprintf, has no writable globals"
+		tap_fail "core: linked core ($cc) needs only lib/ string functions and snprintf, has no writable globals"
 	fi
 done
 
 if command -v sparse >/dev/null; then
 	for src in "${core_srcs[@]}"; do
-		check "core: ${src#$srctree/} is sparse-clean" \
+		tap_check "core: ${src#$srctree/} is sparse-clean" \
 			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
 			-isystem "$(gcc -print-file-name=include)" -I"$srctree/include" \
 			-I"$srctree/arch/x86/include" -D__KERNEL__ -m64 "$src"
 	done
 else
-	ok "core: sparse # SKIP sparse is not installed"
+	tap_skip "core: sparse" "sparse is not installed"
 fi
 
 # ---- 2. host test programs and test backends ---------------------------
-if ! check "core: build host tests and test backends" \
-	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" -j2 all; then
-	exit 1
-fi
+# (built whatever PVLINK_TEST selects: every test below needs them)
+out=$(make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" -j2 all 2>&1)
+rc=$?
+[ $rc = 0 ] || printf '%s\n' "$out" | tail -n 20 | tap_diag
+tap_result $rc "core: build host tests and test backends" || tap_done
 
 # ---- 3. unit tests ---------------------------------------------------------
+# Each program prints its plan; tap_prog fails a crash, a sanitizer's
+# exit, a missing result or a wrong count, naming the program.
 for c in gcc clang; do
-	"$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2" || true
-	"$O/unit_test_asan" "unit asan+ubsan ($c-Os objects)" "$O/obj/$c-Os" || true
+	tap_prog "unit ($c-O2 objects)" "$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2"
+	tap_prog "unit asan+ubsan ($c-Os objects)" \
+		"$O/unit_test_asan" "unit asan+ubsan ($c-Os objects)" "$O/obj/$c-Os"
 done
+
+# Selection: --list names every test, -t NAME runs that one alone (its
+# own plan), and an unknown name is an error, not an empty pass.
+selection()	# selection PROGRAM FIRST ONE: --list, -t ONE, -t nosuch
+{
+	local prog=$1 first=$2 one=$3
+	tap_check "core: $prog --list names its tests, $first first" \
+		eval '"$O/$prog" --list > "$W/$prog.list" &&
+		      [ "$(head -n 1 "$W/$prog.list")" = "$first" ] &&
+		      grep -qx "$one" "$W/$prog.list"'
+	tap_check "core: $prog -t $one runs test $one alone, to its plan" \
+		eval '"$O/$prog" -t "$one" x "$O/obj/gcc-O2" > "$W/$prog-t.out" &&
+		      n=$(grep -c "^ok [0-9]* - x: $one: " "$W/$prog-t.out") &&
+		      [ "$n" -gt 0 ] && [ "$(head -n 1 "$W/$prog-t.out")" = "1..$n" ] &&
+		      [ "$(grep -c "^\(not \)\{0,1\}ok" "$W/$prog-t.out")" = "$n" ]'
+	tap_check "core: $prog -t nosuch is an error (status 2)" \
+		eval '"$O/$prog" -t nosuch x "$O/obj/gcc-O2"; [ $? = 2 ]'
+}
+selection unit_test reloc_table apply
+selection exec_test base got
 
 # ---- 4. execution tests ------------------------------------------------------
 for d in "$O"/obj/*-*; do
-	"$O/exec_test" "exec $(basename "$d")" "$d" || true
+	tap_prog "exec $(basename "$d")" "$O/exec_test" "exec $(basename "$d")" "$d"
 done
 
 # ---- 5. the GNU ld oracle ------------------------------------------------
@@ -133,12 +144,13 @@ oracle_case()	# oracle_case NAME OBJ...
 for d in "$O"/obj/*-*; do
 	cfg=$(basename "$d")
 	for b in tb_base tb_top tb_weak tb_got; do
-		check "oracle $cfg $b: pvlink bytes == GNU ld bytes" oracle_case "$cfg-$b" "$d/$b.o"
+		tap_check "oracle $cfg $b: pvlink bytes == GNU ld bytes" oracle_case "$cfg-$b" "$d/$b.o"
 	done
-	check "oracle $cfg tb_base+tb_weak+tb_got linked together: pvlink == GNU ld" \
+	tap_check "oracle $cfg tb_base+tb_weak+tb_got linked together: pvlink == GNU ld" \
 		oracle_case "$cfg-stack" "$d/tb_base.o" "$d/tb_weak.o" "$d/tb_got.o"
-	check "oracle $cfg tb_all (made by ld -r): pvlink == GNU ld" \
+	tap_check "oracle $cfg tb_all (made by ld -r): pvlink == GNU ld" \
 		oracle_case "$cfg-all" "$d/tb_all.o"
 done
 
 # The malformed-object corpus and the fuzzer are suites 15 and 16.
+tap_done

@@ -21,6 +21,8 @@ S=$srctree/tools/testing/pvlink/corpus
 O=$objtree/tools/testing/pvlink/corpus
 MIN_REFUSALS=45
 mkdir -p "$O"
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
 
 build()		# build LOG MAKE-ARGS...: quiet make; the log's tail on failure
 {
@@ -30,50 +32,36 @@ build()		# build LOG MAKE-ARGS...: quiet make; the log's tail on failure
 		>"$log" 2>&1; then
 		return 0
 	fi
-	tail -n 25 "$log" | sed 's/^/# /'
+	tail -n 25 "$log" | tap_diag
 	return 1
 }
 
-if ! build "$O/build.log" CC="$CC" cases driver; then
-	echo "not ok - corpus: build the good objects ($CC), the corpus and its driver"
-	exit 1
-fi
-echo "ok - corpus: build the good objects ($CC), the corpus and its driver"
+build "$O/build.log" CC="$CC" cases driver
+tap_result $? "corpus: build the good objects ($CC), the corpus and its driver" || tap_done
 
 list=$O/cases/cases.list
 refusals=$(awk '!/^#/ && NF && $2 != "PVLINK_OK"' "$list" | wc -l)
 codes=$(awk '!/^#/ && NF && $2 != "PVLINK_OK" { print $2 }' "$list" | sort -u | wc -l)
-if [ "$refusals" -ge $MIN_REFUSALS ]; then
-	echo "ok - corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)"
-else
-	echo "not ok - corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)"
-fi
-if out=$(/usr/bin/python3 "$S/mkcorpus.py" --header "$srctree/include/linux/pvlink_lib.h" \
-	--coverage "$S/expected.list" 2>&1); then
-	echo "ok - corpus: every code of enum pvlink_err an object can provoke has a case"
-else
-	echo "# $out"
-	echo "not ok - corpus: every code of enum pvlink_err an object can provoke has a case"
-fi
+tap_check "corpus: $refusals malformed objects, $codes distinct codes (at least $MIN_REFUSALS)" \
+	[ "$refusals" -ge $MIN_REFUSALS ]
+tap_check "corpus: every code of enum pvlink_err an object can provoke has a case" \
+	/usr/bin/python3 "$S/mkcorpus.py" --header "$srctree/include/linux/pvlink_lib.h" \
+	--coverage "$S/expected.list"
 
-"$O/corpus_driver" "$list"
-rc=$?
-# 0: all ok, 1: some "not ok" already printed; anything else is the driver's own failure.
-if [ $rc -gt 1 ]; then
-	echo "not ok - corpus: corpus_driver failed with status $rc"
-fi
+# One result per case; the driver's own death fails as tap_prog says.
+tap_prog corpus_driver "$O/corpus_driver" "$list"
 
 # The same corpus from Clang-built objects: one line.
 C=$O/clang
+name="corpus: every case also holds for $CLANG-built objects"
 if ! build "$O/build-clang.log" CC="$CLANG" CASEDIR="$C" cases; then
-	echo "not ok - corpus: every case also holds for $CLANG-built objects (build failed)"
+	tap_fail "$name (build failed)"
 elif out=$("$O/corpus_driver" "$C/cases/cases.list" 2>&1); then
-	echo "ok - corpus: every case also holds for $CLANG-built objects"
+	tap_ok "$name"
 else
 	# each failure and the core's message after it
 	printf '%s\n' "$out" | awk '/^not ok/ { print; f = 1; next }
-		f && /^# / { print } { f = 0 }' | sed 's/^/# clang: /'
-	echo "not ok - corpus: every case also holds for $CLANG-built objects" \
-	     "($(printf '%s\n' "$out" | grep -c '^not ok') failed)"
+		f && /^# / { print } { f = 0 }' | sed 's/^/clang: /' | tap_diag
+	tap_fail "$name ($(printf '%s\n' "$out" | grep -c '^not ok') failed)"
 fi
-exit 0
+tap_done

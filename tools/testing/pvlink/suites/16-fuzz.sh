@@ -23,44 +23,48 @@ FO=$objtree/tools/testing/pvlink/fuzz
 CO=$objtree/tools/testing/pvlink/corpus
 export srctree objtree CC CLANG
 mkdir -p "$FO" "$CO"
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
+tap_plan 2
 
 # ---- 1. fuzz smoke ---------------------------------------------------
 name="fuzz: ${FUZZ_SMOKE_SECONDS} s libFuzzer smoke run (ASan+UBSan) of plan, link, lookup, section"
 rt=$("$CLANG" -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)
 if [ ! -f "$rt" ]; then
-	echo "ok - $name # SKIP $CLANG has no libFuzzer runtime (install libclang-rt-14-dev)"
-else
+	tap_skip "$name" "$CLANG has no libFuzzer runtime (install libclang-rt-14-dev)"
+elif tap_selected "$name"; then
 	out=$(FUZZ_SECONDS=$FUZZ_SMOKE_SECONDS "$srctree/tools/testing/pvlink/fuzz/fuzz.sh" 2>&1)
 	rc=$?
-	printf '%s\n' "$out" | sed 's/^/# /'
-	if [ $rc = 0 ]; then
-		echo "ok - $name"
-	else
-		echo "not ok - $name"
-	fi
+	printf '%s\n' "$out" | tap_diag
+	tap_result $rc "$name"
 fi
 
 # ---- 2. the corpus under ASan + UBSan ---------------------------------
 name="fuzz: the malformed corpus under ASan+UBSan: no crash, no sanitizer report"
 if ! make -C "$srctree/tools/testing/pvlink/corpus" srctree="$srctree" objtree="$objtree" \
 	CC="$CC" CLANG="$CLANG" cases driver-san >"$CO/build-san.log" 2>&1; then
-	tail -n 25 "$CO/build-san.log" | sed 's/^/# /'
-	echo "not ok - $name (build failed)"
-	exit 0
+	tail -n 25 "$CO/build-san.log" | tap_diag
+	tap_error "$name" "the sanitized driver does not build"
+	tap_done
 fi
 out=$("$CO/corpus_driver_san" "$CO/cases/cases.list" 2>&1)
 rc=$?
 reports=$(printf '%s\n' "$out" | grep -E 'runtime error|AddressSanitizer|LeakSanitizer|crashed with signal|exited with status')
 mismatch=$(printf '%s\n' "$out" | grep -c '^not ok')
+planned=$(printf '%s\n' "$out" | sed -n 's/^1\.\.\([0-9]*\)$/\1/p')
+results=$(printf '%s\n' "$out" | grep -c '^\(not \)\{0,1\}ok ')
 if [ $rc -gt 1 ]; then
-	printf '%s\n' "$out" | tail -n 20 | sed 's/^/# /'
-	echo "not ok - $name (driver failed with status $rc)"
+	printf '%s\n' "$out" | tail -n 20 | tap_diag
+	tap_fail "$name (driver failed with status $rc)"
 elif [ -n "$reports" ]; then
-	printf '%s\n' "$reports" | head -n 40 | sed 's/^/# /'
-	echo "not ok - $name"
+	printf '%s\n' "$reports" | head -n 40 | tap_diag
+	tap_fail "$name"
+elif [ "$planned" != "$results" ]; then
+	printf '%s\n' "$out" | tail -n 5 | tap_diag
+	tap_fail "$name (the driver planned ${planned:-no} results, printed $results)"
 else
-	echo "# $(printf '%s\n' "$out" | grep -c '^ok') cases ran clean;" \
-	     "$mismatch with an unexpected result (reported by suite 15)"
-	echo "ok - $name"
+	tap_diag "$(printf '%s\n' "$out" | grep -c '^ok') cases ran clean;" \
+		 "$mismatch with an unexpected result (reported by suite 15)"
+	tap_ok "$name"
 fi
-exit 0
+tap_done

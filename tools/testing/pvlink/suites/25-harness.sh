@@ -1,11 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
 #
 # Tests of the test harness itself: a harness that calls a broken run a
 # pass hides every other failure.
 #
-# 0. run_tests.sh turns fixture suites into exactly boot/testdata/
-#    run_tests.tap and exits non-zero.
+# 0. run_tests.sh turns fixture suites (boot/testdata/suites/) into
+#    exactly boot/testdata/run_tests.tap and exits non-zero: among them a
+#    suite whose test program crashes (boot/testdata/crash_test.c, built
+#    with lib/tap.h), one that prints fewer results than its plan, one
+#    without a plan, one that bails out, one killed by a signal, ERROR
+#    results; -l, -t and -g on the same fixtures, then on the real
+#    suites as README.md and Documentation/testing.rst show them.
 # 1. boot/ktap.py turns each console log in boot/testdata/ into exactly
 #    the TAP next to it (nesting, SKIP, a kernel that died mid-suite, a
 #    reboot loop, no KTAP, Bail out!, GRUB's escape sequences).
@@ -42,16 +48,9 @@ FAULT_SECONDS=10
 # maybe_reboot()); a Xen boot itself takes about 2 s.
 XEN_CRASH_SECONDS=5
 
-check()	# check NAME COMMAND...: one TAP line from a command's status
-{
-	local name=$1
-	shift
-	if "$@"; then
-		echo "ok - $name"
-	else
-		echo "not ok - $name"
-	fi
-}
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$t/lib/tap.sh"
+check()	{ tap_check "$@"; }	# check NAME COMMAND...
 
 less_than()	# less_than A B: A is a number and A < B
 {
@@ -60,20 +59,99 @@ less_than()	# less_than A B: A is a number and A < B
 
 # --- 0. the top-level runner --------------------------------------------
 # run_tests.sh on fixture suites (boot/testdata/suites/): numbering, SKIP,
-# diagnostics, stderr, a suite dying without "not ok", a suite saying
-# nothing, a suite that hangs (PVLINK_SUITE_TIMEOUT), the per-suite and
-# final summaries and the exit status.  Timings vary: they become "N".
-PVLINK_SUITES=$data/suites PVLINK_SUITE_TIMEOUT=2 "$t/run_tests.sh" > "$work/run_tests.out" 2>&1
+# ERROR, diagnostics, stderr, a suite dying without "not ok", a suite
+# saying nothing, one that hangs (PVLINK_SUITE_TIMEOUT), one whose test
+# program crashes, a plan not kept, a bail-out, the per-suite and final
+# summaries, the lists of failures and errors, the exit status.  Timings
+# vary: they become "N".
+fixtures()	# fixtures ARGS...: run_tests.sh on the fixture suites
+{
+	PVLINK_SUITES=$data/suites PVLINK_SUITE_TIMEOUT=2 PVLINK_RESULTS=$work/results \
+	PVLINK_CRASH_TEST=$work/crash_test "$t/run_tests.sh" "$@" 2>&1 |
+		sed 's/ in [0-9]* s$/ in N s/'
+	return "${PIPESTATUS[0]}"
+}
+# want_output NAME RC EXPECTED-FILE ARGS...: fixtures ARGS exits RC, says EXPECTED
+want_output()
+{
+	local name=$1 want_rc=$2 want=$3 rc
+	shift 3
+	fixtures "$@" > "$work/fixtures.out"
+	rc=$?
+	if diff -u "$want" "$work/fixtures.out" > "$work/fixtures.diff" && [ $rc = "$want_rc" ]; then
+		tap_ok "$name"
+	else
+		tap_fail "$name"
+		tap_diag "run_tests.sh $* exited $rc (want $want_rc); expected output vs. actual:"
+		tap_diag < "$work/fixtures.diff"
+	fi
+}
+rm -rf "$work/results"
+for cc in ${CC:-gcc} ${CLANG:-clang}; do
+	check "harness: lib/tap.h and a test program on it build ($cc -Werror)" \
+		"$cc" -std=gnu11 -Wall -Wextra -Werror -I"$t/lib" \
+		-o "$work/crash_test" "$data/crash_test.c"
+done
+want_output "harness: run_tests.sh numbers, counts and summarises fixture suites" \
+	1 "$data/run_tests.tap"
+# The claim of issue 12, alone: a crashing host test fails the run and
+# is named, with the last result it printed, in the summary above the
+# last line.
+crash='not ok [0-9]* - crash_test: killed by signal 11 (SEGV) (plan 4, 2 results, the last: "ok 2 - crash: just before the crash")'
+check "harness: a crashing test program fails the run, named with its last result" \
+	eval 'fixtures 50-crash > "$work/crash.out"; [ $? = 1 ] &&
+	      grep -qx "#   $crash" "$work/crash.out" &&
+	      tail -n 1 "$work/crash.out" | grep -qx "[0-9]* passed, [1-9][0-9]* failed, 0 skipped"'
+want_output "harness: run_tests.sh -l lists the fixture suites, their groups and tests" \
+	0 "$data/run_tests.list" -l
+want_output "harness: run_tests.sh -t NAME runs the one test NAME (from the list)" \
+	1 "$data/run_tests-t.tap" -t "it's false"
+want_output "harness: run_tests.sh -t 'crash: *' selects a program's results and shows its crash" \
+	1 "$data/run_tests-tglob.tap" -t 'crash: *'
+fixtures -g mixed > "$work/group.out"
+check "harness: run_tests.sh -g mixed runs the suites of group mixed, only them" \
+	eval '[ "$(grep "^# === " "$work/group.out")" = "$(printf "# === 10-pass ===\n# === 80-error ===")" ]'
+fixtures -t nosuch > "$work/nosuch.out"
 rc=$?
-sed 's/ in [0-9]* s$/ in N s/' "$work/run_tests.out" > "$work/run_tests.cmp"
-if diff -u "$data/run_tests.tap" "$work/run_tests.cmp" > "$work/run_tests.diff" &&
-   [ $rc = 1 ]; then
-	echo "ok - harness: run_tests.sh numbers, counts and summarises fixture suites"
-else
-	echo "not ok - harness: run_tests.sh numbers, counts and summarises fixture suites"
-	echo "# run_tests.sh exited $rc (want 1); expected output vs. actual:"
-	sed 's/^/# /' "$work/run_tests.diff"
-fi
+check "harness: run_tests.sh -t with an unknown name is a usage error (status 2, got $rc)" \
+	eval '[ $rc = 2 ] && grep -q "no suite or test named .nosuch." "$work/nosuch.out"'
+
+# The commands README.md and Documentation/testing.rst show, on the real
+# suites (their results kept apart from this run's).
+real()		# real ARGS...: run_tests.sh on the real suites
+{
+	PVLINK_RESULTS=$work/results-real "$t/run_tests.sh" "$@" 2>&1
+}
+rm -rf "$work/results-real"
+check "harness: every suite has its groups in suites/groups.cfg" \
+	eval 'for s in "$t"/suites/[0-9]*.sh; do
+		s=$(basename "$s" .sh)
+		awk -v s="$s" '"'"'$1 == s && NF > 1 { f = 1 } END { exit !f }'"'"' \
+			"$t/suites/groups.cfg" || { echo "no groups for $s"; exit 1; }
+	done'
+real -g docs > "$work/real-g.out"
+check "harness: run_tests.sh -g docs runs suite 50-docs alone, and it passes" \
+	eval '[ "$(grep "^# === " "$work/real-g.out")" = "# === 50-docs ===" ] &&
+	      tail -n 1 "$work/real-g.out" | grep -qx "[1-9][0-9]* passed, 0 failed, 0 skipped"'
+real -l > "$work/real-l.out"
+check "harness: run_tests.sh -l lists every suite, and the tests of the one that ran" \
+	eval '[ "$(grep -c "^[0-9]" "$work/real-l.out")" = "$(ls "$t"/suites/[0-9]*.sh | wc -l)" ] &&
+	      grep -qx "50-docs \[docs\]" "$work/real-l.out" &&
+	      grep -qx "  docs: testing.rst is in the index" "$work/real-l.out" &&
+	      grep -A1 -x "10-core \[host linker\]" "$work/real-l.out" |
+		grep -qx "  (its tests are listed once it has run)"'
+check "harness: run_tests.sh -l lists every environment of run-env.sh --list" \
+	eval '"$boot/run-env.sh" --list | sed "s/^/  /" > "$work/real-envs.want" &&
+	      [ -s "$work/real-envs.want" ] &&
+	      sed -n "/^environments /,\$p" "$work/real-l.out" | tail -n +2 |
+		diff -u "$work/real-envs.want" -'
+real -t 'docs: testing.rst is in the index' > "$work/real-t.out"
+check "harness: run_tests.sh -t 'docs: testing.rst is in the index' reruns that test alone" \
+	eval 'grep -q "^ok 1 - docs: testing.rst is in the index$" "$work/real-t.out" &&
+	      tail -n 1 "$work/real-t.out" | grep -qx "1 passed, 0 failed, 0 skipped"'
+real -t 'docs: testing.rst is in the index' docs > "$work/real-ts.out"
+check "harness: run_tests.sh -t NAME docs finds it in the suite named" \
+	eval 'tail -n 1 "$work/real-ts.out" | grep -qx "1 passed, 0 failed, 0 skipped"'
 
 # --- 1. the KTAP parser ---------------------------------------------------
 for log in "$data"/*.log; do
@@ -84,9 +162,9 @@ for log in "$data"/*.log; do
 	grep -q '^not ok' "$data/$name.tap" && want_rc=1
 	if diff -u "$data/$name.tap" "$work/ktap-$name.out" > "$work/ktap-$name.diff" &&
 	   [ $rc = $want_rc ]; then
-		echo "ok - harness: ktap.py reads testdata/$name.log"
+		tap_ok "harness: ktap.py reads testdata/$name.log"
 	else
-		echo "not ok - harness: ktap.py reads testdata/$name.log"
+		tap_fail "harness: ktap.py reads testdata/$name.log"
 		echo "# ktap.py exited $rc (want $want_rc); expected output vs. actual:"
 		sed 's/^/# /' "$work/ktap-$name.diff"
 	fi
@@ -133,7 +211,7 @@ if [ -f "$objtree/pvlink.img" ] && [ -x "$objtree/scripts/pvimage/pvimage" ]; th
 		"fake-foreign|0|ok - fake-foreign: module matches|rebuilt with section .comment.pvlink_foreign"
 	)
 else
-	echo "ok - harness: run-env.sh makes tampered and foreign modules # SKIP no pvlink.img or pvimage in $objtree"
+	tap_skip "harness: run-env.sh makes tampered and foreign modules" "no pvlink.img or pvimage in $objtree"
 fi
 : > "$work/vmlinux-dummy"
 : > "$work/xen-dummy"
@@ -153,9 +231,9 @@ for v in "${verdicts[@]}"; do
 	[ -n "$want_diag" ] && name+=" ($want_diag)"
 	if [ "${ran[$env]}" = "$want_rc" ] && grep -qxF -- "$want_line" "$out" &&
 	   { [ -z "$want_diag" ] || grep -qF -- "$want_diag" "$out"; }; then
-		echo "ok - $name"
+		tap_ok "$name"
 	else
-		echo "not ok - $name"
+		tap_fail "$name"
 		echo "# run-env.sh exited ${ran[$env]} (want $want_rc); its output:"
 		sed 's/^/#   /' "$out"
 	fi
@@ -187,9 +265,9 @@ for p in "${probes[@]}"; do
 	got=$(KVM_DEV=$dev QEMU=false "$boot/kvm-probe.sh" "$work")
 	rc=$?
 	if [ $rc = 1 ] && [ "$got" = "$want" ]; then
-		echo "ok - harness: kvm-probe.sh says: $want"
+		tap_ok "harness: kvm-probe.sh says: $want"
 	else
-		echo "not ok - harness: kvm-probe.sh says: $want"
+		tap_fail "harness: kvm-probe.sh says: $want"
 		echo "# it exited $rc and said: $got"
 	fi
 done
@@ -203,7 +281,7 @@ img=$objtree/pvlink.img
 pvimage=$objtree/scripts/pvimage/pvimage
 mk=$boot/mkimage.py
 if [ ! -f "$img" ] || [ ! -x "$pvimage" ]; then
-	echo "ok - harness: mkimage.py # SKIP no pvlink.img or pvimage in $objtree (CONFIG_PVLINK=n?)"
+	tap_skip "harness: mkimage.py" "no pvlink.img or pvimage in $objtree (CONFIG_PVLINK=n?)"
 else
 	/usr/bin/python3 "$mk" repack "$img" "$work/repack.img" > "$work/mkimage.out" 2>&1
 	check "harness: mkimage.py writes pvlink.img byte for byte as pvimage did" \
@@ -233,11 +311,11 @@ fi
 . "$boot/envcfg.sh"
 declare -A env
 fail_envs=$("$boot/run-env.sh" --list -e fail) || {
-	echo "not ok - harness: read environments.cfg"
-	exit 1
+	tap_error "harness: read environments.cfg" "run-env.sh --list -e fail failed"
+	tap_done
 }
 for name in $fail_envs; do
-	cfg_load "$t/environments.cfg" "$name" || exit 1
+	cfg_load "$t/environments.cfg" "$name" || tap_bail "cannot read $name in environments.cfg"
 	out=$work/run-$name.out
 	"$boot/run-env.sh" "$name" > "$out" 2>&1
 	rc=$?
@@ -268,4 +346,4 @@ for name in $fail_envs; do
 		sed 's/^/#   /' "$out"
 	fi
 done
-exit 0
+tap_done

@@ -38,11 +38,12 @@ TESTS=(
 	"xen_pv_test|clock nofault rsv"
 )
 mkdir -p "$work"
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
 
 if [ ! -f "$objtree/include/generated/autoconf.h" ]; then
-	echo "not ok - host: build the kernel first"
-	echo "# $objtree/include/generated/autoconf.h is missing: make defconfig && make"
-	exit 0
+	tap_diag "$objtree/include/generated/autoconf.h is missing: make defconfig && make"
+	tap_bail "host: build the kernel first"
 fi
 
 # The kernel's include setup (Makefile: KBUILD_CPPFLAGS), for the host.
@@ -96,6 +97,7 @@ build()
 		done
 		# -no-pie: the kernel objects are built -fno-pic, as in the kernel.
 		"$cc" -std=gnu11 -Wall -Wextra -Werror -Wno-format-zero-length \
+			-I"$srctree/tools/testing/pvlink/lib" \
 			-I"$srctree/include" -I"$srctree/arch/x86/include" \
 			"$opt" "$@" -no-pie -o "$dir/$prog" \
 			"$srctree/tools/testing/pvlink/host/$prog.c" \
@@ -116,26 +118,21 @@ for v in "${variants[@]}"; do
 	IFS='|' read -r name cc opt extra <<< "$v"
 	name=$(basename "$name")
 	if ! command -v "$cc" >/dev/null; then
-		echo "ok - host ($name) # SKIP $cc is not installed"
+		tap_skip "host ($name)" "$cc is not installed"
 		continue
 	fi
 	# shellcheck disable=SC2086 # the sanitizer flags are words
-	if ! build "$name" "$cc" "$opt" $extra > "$work/$name.log" 2>&1; then
-		echo "not ok - host ($name): build the kernel sources and tests for the host"
-		sed 's/^/# /' "$work/$name.log"
-		continue
-	fi
-	echo "ok - host ($name): build the kernel sources and tests for the host"
+	build "$name" "$cc" "$opt" $extra > "$work/$name.log" 2>&1
+	rc=$?
+	[ $rc = 0 ] || tap_diag < "$work/$name.log"
+	tap_result $rc "host ($name): build the kernel sources and tests for the host" || continue
 	for t in "${TESTS[@]}"; do
 		prog=${t%%|*}
-		# allow_user_segv_handler: xen_pv_test plays do_trap() on SIGSEGV
-		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 "$work/$name/$prog" "host ($name): ${prog%_test}"
-		rc=$?
-		# The tests print their own TAP; a crash (a sanitizer report)
-		# leaves what it found on stderr and a status above 1.
-		if [ $rc -gt 1 ]; then
-			echo "not ok - host ($name): ${prog%_test}: ended with status $rc (crash or sanitizer report above)"
-		fi
+		# Each prints its plan; a crash or a sanitizer's report (on
+		# stderr, with the status it exits with) fails in tap_prog.
+		# allow_user_segv_handler: xen_pv_test plays do_trap() on SIGSEGV.
+		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 tap_prog "host ($name): ${prog%_test}" \
+			"$work/$name/$prog" "host ($name): ${prog%_test}"
 	done
 done
-exit 0
+tap_done

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# shellcheck disable=SC2317 # the checks are functions tap() runs
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
 #
 # Init-only objects (init-y, scripts/Makefile.build): the section renaming
 # (scripts/init-sections.sh) and the link-time check for references that
@@ -17,31 +17,26 @@ work=$objtree/tools/testing/pvlink/out/init
 CC=${CC:-gcc}
 LD=${LD:-ld}
 
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
 rm -rf "$work"
 mkdir -p "$work/kernel/selftest" "$work/lib"
-cd "$work" || exit 1
+cd "$work" || tap_bail "cannot enter $work"
 
 compile()	# compile OUT.o C-SOURCE
 {
 	printf '%s\n' "$2" > "${1%.o}.c"
 	"$CC" -O2 -ffreestanding -fno-pic -mcmodel=kernel -fno-asynchronous-unwind-tables \
 		-c "${1%.o}.c" -o "$1" 2>"$1.err" || {
-		echo "# $CC failed on ${1%.o}.c:"
-		sed 's/^/# /' "$1.err"
+		tap_diag "$CC failed on ${1%.o}.c:"
+		tap_diag < "$1.err"
 		return 1
 	}
 }
 
 tap()		# tap NAME COMMAND...
 {
-	local name=$1
-	shift
-	if "$@" > "$work/last.out" 2>&1; then
-		echo "ok - init: $name"
-	else
-		echo "not ok - init: $name"
-		sed 's/^/# /' "$work/last.out"
-	fi
+	tap_check "init: $1" "${@:2}"
 }
 
 sections()	# sections OBJECT: the names of its sections, one a line
@@ -128,13 +123,14 @@ compile kernel/boot.o 'int init_step(void); int boot(void) { return init_step();
 compile kernel/kept.o 'const char *init_name(void); const char *(*kept)(void) = init_name;' &&
 compile kernel/selftest/late.o 'int init_step(void); int late_test(void) { return init_step(); }' &&
 compile kernel/selftest/bounds.o 'extern char _sinittext[], __init_data_end[]; unsigned long bounds(void) { return __init_data_end - _sinittext; }' ||
-	exit 0
+	tap_bail "$CC cannot compile the test objects"
+tap_plan 9
 
 tap "an init-y object's sections and their relocations are renamed .init.*" renamed
 tap "an object with an exception table cannot be init-only" refused lib/extable.o __ex_table
 tap "an object with a self-test suite cannot be init-only" refused lib/suite.o .selftest_suites
 tap "an object with percpu data cannot be init-only" refused lib/percpu.o .data..percpu
-"$rename" lib/link.o 2>/dev/null || echo "# init-sections.sh failed on lib/link.o"
+"$rename" lib/link.o 2>/dev/null || tap_diag "init-sections.sh failed on lib/link.o"
 tap "resident code calling into init code (the boot flow) passes" \
 	refs_pass boot.elf kernel/boot.o lib/link.o
 tap "taking the addresses of the init range bounds passes" \
@@ -150,6 +146,7 @@ if [ -f "$objtree/vmlinux" ] && [ -f "$objtree/vmlinux.map" ]; then
 	tap "vmlinux has no reference that outlives the init sections" \
 		"$refs" "$objtree/vmlinux" "$objtree/vmlinux.map"
 else
-	echo "ok - init: vmlinux has no reference that outlives the init sections # SKIP no vmlinux in $objtree: build it first"
+	tap_skip "init: vmlinux has no reference that outlives the init sections" \
+		"no vmlinux in $objtree: build it first"
 fi
-exit 0
+tap_done

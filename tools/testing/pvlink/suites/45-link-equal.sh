@@ -27,10 +27,12 @@ pvimage=$objtree/scripts/pvimage/pvimage
 image=$objtree/pvlink.img
 vmlinux=$objtree/vmlinux
 mkdir -p "$work"
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
 
 if [ ! -f "$image" ] || [ ! -x "$pvimage" ]; then
-	echo "ok - link-equal # SKIP no pvlink.img or pvimage in $objtree (CONFIG_PVLINK=n?)"
-	exit 0
+	tap_skip "link-equal" "no pvlink.img or pvimage in $objtree (CONFIG_PVLINK=n?)"
+	tap_done
 fi
 
 # label, top backend of the stack, extra command line
@@ -57,17 +59,16 @@ for s in "${stacks[@]}"; do
 	env=equal-${label//+/-}
 	log=$work/logs/$env.log
 	PVLINK_LOGDIR=$work/logs "$t/boot/run-env.sh" -s -c "$cfg" "$env" > "$work/$env.out" 2>&1
-	sed "s/^\(ok\|not ok\) - $env/\1 - link-equal: $label: boot with pvlink.debug/" "$work/$env.out"
+	tap_relay < <(sed "s/^\(ok\|not ok\) - $env/\1 - link-equal: $label: boot with pvlink.debug/" "$work/$env.out")
 	# A failed self-test is reported above; the regions are still
 	# worth comparing if the kernel printed them.
 	if ! regions=$(/usr/bin/python3 "$t/boot/linkequal.py" regions "$log"); then
-		echo "not ok - link-equal: $label: the kernel printed its regions" \
-		     "(\"pvlink: region ...\" lines in $log)"
+		tap_fail "link-equal: $label: the kernel printed its regions (\"pvlink: region ...\" lines in $log)"
 		continue
 	fi
 	text=$(awk '$1 == "text" { print $2 }' <<< "$regions")
 	if [ -z "$text" ]; then
-		echo "not ok - link-equal: $label: the kernel linked a text region"
+		tap_fail "link-equal: $label: the kernel linked a text region"
 		continue
 	fi
 	args=(--kernel "$vmlinux" --backend "$top" --addr "$text" -o "$work/$env.bin")
@@ -75,11 +76,11 @@ for s in "${stacks[@]}"; do
 		[ "$name" = percpu ] || args+=(--region "$name=$addr")
 	done <<< "$regions"
 	if ! "$pvimage" link "${args[@]}" "$image" > "$work/$env.pvimage" 2>&1; then
-		echo "not ok - link-equal: $label: pvimage link ${args[*]} $image"
-		sed 's/^/# /' "$work/$env.pvimage"
+		tap_fail "link-equal: $label: pvimage link ${args[*]} $image"
+		tap_diag < "$work/$env.pvimage"
 		continue
 	fi
-	/usr/bin/python3 "$t/boot/linkequal.py" compare "$label" "$log" "$work/$env.bin" "$text" |
-		sed 's/^\(ok\|not ok\) - /\1 - link-equal: /'
+	tap_relay < <(/usr/bin/python3 "$t/boot/linkequal.py" compare "$label" "$log" "$work/$env.bin" "$text" |
+		sed 's/^\(ok\|not ok\) - /\1 - link-equal: /')
 done
-exit 0
+tap_done
