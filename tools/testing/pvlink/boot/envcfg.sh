@@ -8,12 +8,11 @@
 #
 # Unknown keys are errors: a typo must not silently fall back to a default.
 # The log keys (CFG_LOG_KEYS) may be given several times; they are kept in
-# file order in env[log_checks], one check a line: KIND, GATE and REGEX
-# separated by CFG_SEP (ASCII unit separator: a tab would let "read" merge
-# an empty GATE away), GATE being the text of the log_needs line in force.
+# file order in env[log_checks], one check a line: KIND and REGEX
+# separated by CFG_SEP (ASCII unit separator: a REGEX may hold a tab).
 
 CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups"
-CFG_LOG_KEYS="log_must log_once log_must_not log_needs"
+CFG_LOG_KEYS="log_must log_once log_must_not"
 CFG_SEP=$'\x1f'
 
 cfg_names()
@@ -35,7 +34,6 @@ cfg_load()
 		[timeout]=30 [expect]=pass [expect_log]='' [groups]=''
 		[log_checks]=''
 	)
-	local gate=''
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))
 		case $line in
@@ -61,14 +59,12 @@ cfg_load()
 			continue ;;
 		esac
 		case $key in
-		log_needs)
-			gate=$val ;;
 		log_must|log_once|log_must_not)
 			if [ -z "$val" ]; then
 				echo "$cfg:$lineno: $key needs a regular expression" >&2
 				return 1
 			fi
-			env[log_checks]+="$key$CFG_SEP$gate$CFG_SEP$val"$'\n' ;;
+			env[log_checks]+="$key$CFG_SEP$val"$'\n' ;;
 		*)
 			echo "$cfg:$lineno: unknown key '$key' in [$want]" \
 			     "(known: $CFG_KEYS $CFG_LOG_KEYS)" >&2

@@ -220,32 +220,17 @@ check_module()
 	fi
 }
 
-# vmlinux_has TEXT: the kernel binary contains TEXT (a message it can
-# print), i.e. the feature a log check is about has been built in.
-declare -A has_cache
-vmlinux_has()
-{
-	if [ -z "${has_cache[$1]:-}" ]; then
-		if LC_ALL=C grep -aqF -- "$1" "$VMLINUX"; then
-			has_cache[$1]=yes
-		else
-			has_cache[$1]=no
-		fi
-	fi
-	[ "${has_cache[$1]}" = yes ]
-}
-
 # check_log CONSOLE: the environment's log_must / log_once / log_must_not
-# lines against the console.  A check under "log_needs = TEXT" SKIPs, with
-# that reason, when vmlinux does not contain TEXT.
+# lines against the console.  A check never SKIPs: a message renamed or
+# gone is a failure.
 check_log()
 {
-	local name=${env[name]} console=$1 kind gate re n what first
+	local name=${env[name]} console=$1 kind re n what first
 	local clean=$outdir/$name.console.txt
 
 	# GRUB's escape sequences and \r must not break a ^...$ match.
 	sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\r//g' "$console" > "$clean"
-	while IFS=$CFG_SEP read -r kind gate re; do
+	while IFS=$CFG_SEP read -r kind re; do
 		[ -n "$kind" ] || continue
 		case $kind in
 		log_must) what="log shows /$re/" ;;
@@ -254,10 +239,6 @@ check_log()
 		esac
 		# '#' would start a TAP directive in the description.
 		what=${what//#/%}
-		if [ -n "$gate" ] && ! vmlinux_has "$gate"; then
-			echo "ok - $name: $what # SKIP vmlinux has no \"${gate//#/%}\": the kernel does not print this yet"
-			continue
-		fi
 		n=$(grep -acE -- "$re" "$clean")
 		first=$(grep -aE -m 1 -- "$re" "$clean")
 		case $kind in

@@ -18,7 +18,7 @@
 # 2. boot/run-env.sh judges every way a run can end, acted out by
 #    boot/testdata/fake-qemu.sh: pass, kernel failure, hang (timeout),
 #    reset without an exit, reboot loop, wrong module, QEMU's own error,
-#    the console checks (log_must, log_once, log_must_not, log_needs) and
+#    the console checks (log_must, log_once, log_must_not) and
 #    the one-line summary (-s).
 # 2c. boot/mkimage.py lays out images exactly as pvimage does, and its
 #    tampered, truncated and foreign images are refused for the expected
@@ -191,8 +191,6 @@ verdicts=(
 	"fake-log-fail|1|not ok - fake-log-fail: log shows /^fake: goodbye$/|no console line matches"
 	"fake-log-fail|1|not ok - fake-log-fail: log shows /^fake: [hw][eo][lr]l[do]$/ exactly once|2 lines match, the first: fake: hello"
 	"fake-log-fail|1|not ok - fake-log-fail: log does not show /^fake: hello/|1 lines match"
-	"fake-log-gated|0|ok - fake-log-gated: log shows /^fake: goodbye$/ # SKIP vmlinux has no \"fake feature\": the kernel does not print this yet|"
-	"fake-log-gated|0|ok - fake-log-gated: log shows /^fake: hello$/|"
 	"fake-xen-reboot|0|ok - fake-xen-reboot: exit status|"
 	"fake-xen-crash|1|not ok - fake-xen-crash: exit status|the kernel reported failure (SCHEDOP_shutdown crash: Xen says \"Hardware Dom0 crashed\")"
 	"fake-xen-panic|1|not ok - fake-xen-panic: exit status|Xen's console has no \"Hardware Dom0 shutdown: rebooting machine\""
@@ -202,7 +200,6 @@ verdicts=(
 	"-s fake-pass|0|ok - fake-pass|"
 	"-s fake-kvm|0|ok - fake-kvm # SKIP a trial KVM guest failed to start (QEMU exit 2: fake-qemu: no fake=WHAT on the command line)|"
 	"-s fake-log-fail|1|not ok - fake-log-fail|not ok - fake-log-fail: log does not show"
-	"-s fake-log-gated|0|ok - fake-log-gated # SKIP vmlinux has no \"fake feature\": the kernel does not print this yet|"
 )
 # The derived modules need the build's image and pvimage.
 if [ -f "$objtree/pvlink.img" ] && [ -x "$objtree/scripts/pvimage/pvimage" ]; then
