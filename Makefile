@@ -291,6 +291,14 @@ bench: vmlinux
 	$(Q)if [ -f $(BENCH) ]; then $(test-env) bash $(BENCH); \
 	else echo "make bench: no benchmark exists yet ($(BENCH) is missing)"; fi
 
+# The flags kernel code is compiled with, for the tests that compile kernel
+# sources as the kernel does (tools/testing/pvlink/lib/kflags.sh): the one
+# definition.  Dependency-file flags are build plumbing, not compilation.
+PHONY += kernelflags
+kernelflags:
+	@echo $(filter-out -MMD -MP,$(subst $(srctree)/,$(abs_srctree)/,$(subst \
+		$(objtree)/,$(abs_objtree)/,$(KBUILD_CPPFLAGS))) $(KBUILD_CFLAGS))
+
 # The documentation, as HTML; warnings are errors (Debian's python3-sphinx).
 PHONY += htmldocs
 htmldocs:
@@ -325,6 +333,7 @@ help:
 	@echo '  check           - build, then run tools/testing/pvlink/run_tests.sh'
 	@echo '  fuzz            - run the linker-core fuzzers (FUZZ_SECONDS=$(FUZZ_SECONDS))'
 	@echo '  bench           - run the benchmarks, if any'
+	@echo '  kernelflags     - print the flags kernel code is compiled with'
 	@echo 'Documentation:'
 	@echo '  htmldocs        - HTML from Documentation/ into Documentation/output/'
 	@echo 'Options:'

@@ -34,6 +34,8 @@ O=$objtree/tools/testing/pvlink/out/pvimage-edge
 EXPORTS=$here/native.exports
 rm -rf "$O"
 mkdir -p "$O"
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
 
 # Results through lib/tap.sh.  No plan yet: suite 40 prints this
 # script's lines as its own, and it has none.  It runs the script whole,
@@ -226,11 +228,8 @@ void pv_io_delay(void)
 EOF
 verify_bigbss()
 {
-	"${CC:-gcc}" -std=gnu11 -ffreestanding -nostdinc -isystem "$("${CC:-gcc}" -print-file-name=include)" \
-		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
-		-fno-common -O2 -Wall -Wextra -Werror -D__KERNEL__ \
-		-I"$srctree/include" -I"$srctree/arch/x86/include" \
-		-c "$O/bigbss_backend.c" -o "$O/bigbss_backend.tmp.o" &&
+	kflags "${CC:-gcc}" || return 1
+	"${CC:-gcc}" "${KFLAGS[@]}" -c "$O/bigbss_backend.c" -o "$O/bigbss_backend.tmp.o" &&
 	ld -m elf_x86_64 -r -o "$O/bigbss.backend.o" "$O/bigbss_backend.tmp.o" &&
 	"$PVIMAGE" create -o "$O/bigbss.img" "$B/native.o" "$O/bigbss.backend.o" || return 1
 	/usr/bin/time -f '%e %M' -o "$O/verify.time" \

@@ -53,15 +53,14 @@ check()	# check NAME CMD...: one TAP line from a command's status
 
 # ---- 1. the pure files build as kernel code -----------------------------
 srcs=(patch_site patch_inline patch_resolve)
+# The kernel's flags (the top Makefile's, lib/kflags.sh), plus -Wshadow
+# and -Wundef.
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
 kbuild()	# kbuild CC SRC OBJ
 {
-	"$1" -std=gnu11 -ffreestanding -nostdinc -isystem "$("$1" -print-file-name=include)" \
-		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only \
-		-fno-stack-protector -fno-common -fno-strict-aliasing -O2 -g \
-		-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
-		-Wundef -D__KERNEL__ -include "$srctree/include/linux/kconfig.h" \
-		-I"$objtree/include" -I"$srctree/include" -I"$srctree/arch/x86/include" \
-		-c "$2" -o "$3"
+	kflags "$1" || { echo "make kernelflags failed for $1"; return 1; }
+	"$1" "${KFLAGS[@]}" -Wshadow -Wundef -c "$2" -o "$3"
 }
 kobj_clean()	# kobj_clean OBJ: only the core, snprintf and string functions; no writable data
 {
@@ -77,7 +76,7 @@ for cc in gcc "$CLANG"; do
 	mkdir -p "$O/kbuild/$cc"
 	objs=()
 	for f in "${srcs[@]}"; do
-		check "patch: arch/x86/pvlink/$f.c builds with kernel flags ($cc -Werror)" \
+		check "patch: arch/x86/pvlink/$f.c builds with the kernel's flags, -Wshadow and -Wundef ($cc)" \
 			kbuild "$cc" "$srctree/arch/x86/pvlink/$f.c" "$O/kbuild/$cc/$f.o" &&
 			objs+=("$O/kbuild/$cc/$f.o")
 	done

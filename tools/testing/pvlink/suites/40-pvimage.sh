@@ -439,12 +439,12 @@ expect "two clean builds in different directories give byte-identical images" re
 # ---- 5. verify --------------------------------------------------------
 expect "pvimage verify --kernel vmlinux pvlink.img passes" \
 	"$PVIMAGE" verify --kernel "$K" "$IMG"
-bcc()	# bcc SRC OBJ: a backend object built like the kernel's
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
+bcc()	# bcc SRC OBJ: a backend object built with the kernel's flags
 {
-	"${CC:-gcc}" -std=gnu11 -ffreestanding -nostdinc -isystem "$("${CC:-gcc}" -print-file-name=include)" \
-		-mcmodel=kernel -fno-pic -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
-		-fno-common -O2 -Wall -Wextra -Werror -D__KERNEL__ \
-		-I"$srctree/include" -I"$srctree/arch/x86/include" -c "$1" -o "$O/tmp.o" &&
+	kflags "${CC:-gcc}" || { echo "make kernelflags failed" >&2; return 1; }
+	"${CC:-gcc}" "${KFLAGS[@]}" -c "$1" -o "$O/tmp.o" &&
 		ld -m elf_x86_64 -r -o "$2" "$O/tmp.o"
 }
 for t in bad_unexported bad_missing bad_percpu; do
