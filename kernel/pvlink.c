@@ -311,8 +311,9 @@ static void fill_imports(const struct pvlink_ctx *ctx)
 {
 	struct pvlink_symbol sym;
 
+	/* The bounds of one linker section, compared as addresses. */
 	for (struct pvlink_import *imp = __start_pvlink_imports;
-	     imp < __stop_pvlink_imports; imp++) {
+	     (uintptr_t)imp < (uintptr_t)__stop_pvlink_imports; imp++) {
 		imp->found = false;
 		imp->value = 0;
 		imp->flags = 0;

@@ -16,8 +16,8 @@ PACKAGES=(
 	build-essential clang lld llvm libclang-rt-14-dev
 	# configuration: kconfig-conf/-mconf, and kconfiglib as an alternative
 	kconfig-frontends-nox python3-kconfiglib
-	# host tools and tests
-	python3 sparse xz-utils ca-certificates
+	# host tools and tests (cppcheck: suite 31)
+	python3 sparse cppcheck xz-utils ca-certificates
 	# documentation: "make htmldocs" and suite 50-docs
 	python3-sphinx
 	# benchmarks ("make bench") compare pvimage with these linkers too

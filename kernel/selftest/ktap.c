@@ -214,8 +214,9 @@ int selftests_run(const char *which)
 		printk(KERN_INFO "selftests: not run (selftest=%s)\n", which);
 		return 0;
 	}
+	/* The bounds of one linker section, compared as addresses. */
 	for (const struct selftest_suite *s = __start_selftest_suites;
-	     s < __stop_selftest_suites; s++)
+	     (uintptr_t)s < (uintptr_t)__stop_selftest_suites; s++)
 		if (selected(s, which))
 			n++;
 	if (!n) {
@@ -224,8 +225,9 @@ int selftests_run(const char *which)
 	}
 
 	printk("KTAP version 1\n1..%u\n", n);
+	/* The bounds of one linker section, compared as addresses. */
 	for (const struct selftest_suite *s = __start_selftest_suites;
-	     s < __stop_selftest_suites; s++)
+	     (uintptr_t)s < (uintptr_t)__stop_selftest_suites; s++)
 		if (selected(s, which))
 			run_suite(s, ++i);
 	printk("selftests: %u passed, %u failed, %u skipped\n",

@@ -107,12 +107,15 @@ static void test_reserved(void)
 	report(range_reserved(0, 0x100000), "low 1 MiB is not free");
 	if (init_memory_freed()) {
 		/* Init text and data went back at the end of boot (mm/free.c). */
-		report(range_reserved((uintptr_t)_text, _sinittext - _text) &&
-		       range_reserved((uintptr_t)_einittext, __init_data_begin - _einittext) &&
-		       range_reserved((uintptr_t)__init_data_end, _end - __init_data_end),
+		report(range_reserved((uintptr_t)_text, (uintptr_t)_sinittext - (uintptr_t)_text) &&
+		       range_reserved((uintptr_t)_einittext,
+				      (uintptr_t)__init_data_begin - (uintptr_t)_einittext) &&
+		       range_reserved((uintptr_t)__init_data_end,
+				      (uintptr_t)_end - (uintptr_t)__init_data_end),
 		       "the kernel image, but for its freed init sections, is not free");
 	} else {
-		report(range_reserved((uintptr_t)_text, _end - _text), "the kernel image is not free");
+		report(range_reserved((uintptr_t)_text, (uintptr_t)_end - (uintptr_t)_text),
+		       "the kernel image is not free");
 	}
 	for (unsigned int i = 0; i < boot_info.nr_mod; i++)
 		if (!boot_info.mod[i].freed)	/* consumed: selftest/bootmod.c */

@@ -24,7 +24,7 @@ static bool reserve_is_zero(unsigned int cpu)
 
 	for (unsigned long off = percpu_reserve_offset();
 	     off < percpu_reserve_offset() + percpu_reserve_size(); off++)
-		if (area[off] && (off < start || off >= end))
+		if ((off < start || off >= end) && area[off])
 			return false;
 	return true;
 }

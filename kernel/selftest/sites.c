@@ -91,7 +91,7 @@ static enum site_seen check_site(const struct pvlink_site *s, const struct pvlin
 		    memcmp(p + op->body_len, sdm_nops[PVLINK_CALL_SIZE - op->body_len],
 			   PVLINK_CALL_SIZE - op->body_len)) {
 			snprintf(why, len, "holds %s, not the %u-byte body and a %u-byte NOP",
-				 got, op->body_len, PVLINK_CALL_SIZE - op->body_len);
+				 got, op->body_len, (unsigned int)(PVLINK_CALL_SIZE - op->body_len));
 			return SEEN_WRONG;
 		}
 		return SEEN_INLINE;

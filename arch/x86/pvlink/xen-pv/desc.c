@@ -75,6 +75,8 @@ static bool trap_info_of(const struct gate_desc *g, unsigned int v,
 
 void pv_load_idt(const struct desc_ptr *dtr)
 {
+	/* cppcheck's CTU pairs the PV_OPS() pv-ops with the wrong calls (a NULL here). */
+	/* cppcheck-suppress ctunullpointer */
 	const struct gate_desc *idt = (const struct gate_desc *)dtr->address;
 	unsigned int n = 0, nr = (dtr->size + 1) / sizeof(*idt);
 	long rc;
@@ -98,6 +100,8 @@ void pv_write_idt_entry(struct gate_desc *idt, unsigned int vector,
 	struct xen_trap_info t[2] = { 0 };
 	long rc;
 
+	/* cppcheck's CTU pairs the PV_OPS() pv-ops with the wrong calls (a NULL here). */
+	/* cppcheck-suppress [ctunullpointer,ctuuninitvar] */
 	idt[vector] = *gate;
 	if (idt != loaded_idt || !trap_vector(vector) ||
 	    !trap_info_of(gate, vector, &t[0]))
@@ -130,6 +134,8 @@ static u64 gdt_entry(const u64 *gdt, unsigned int i)
 
 void pv_load_gdt(const struct desc_ptr *dtr)
 {
+	/* cppcheck's CTU pairs the PV_OPS() pv-ops with the wrong calls (a NULL here). */
+	/* cppcheck-suppress ctunullpointer */
 	const u64 *gdt = (const u64 *)dtr->address;
 	unsigned int n = (dtr->size + 1) / 8;
 	unsigned long frame;
