@@ -346,16 +346,8 @@ static void run_weak(void)	{ test_weak(&weak); }
 static void run_got(void)	{ test_got(&got); }
 static void run_combined(void)	{ test_combined(&all); }
 
-/*
- * Every test, by the name -t takes, with the number of results it prints:
- * the plan is their sum, so a check lost or added without its count here
- * makes tap_finish() fail the run.
- */
-static const struct exec_test {
-	const char *name;
-	void (*run)(void);
-	unsigned int results;
-} tests[] = {
+/* Every test, by the name -t takes, with its count (struct tl_test). */
+static const struct tl_test tests[] = {
 	{ "base",	run_base,	13 },
 	{ "stack",	run_stack,	7 },
 	{ "weak",	run_weak,	5 },
@@ -364,57 +356,23 @@ static const struct exec_test {
 };
 #define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
 
-static void usage(const char *prog)
-{
-	fprintf(stderr, "usage: %s [-t NAME] TAG DIR\n"
-		"       %s --list\n"
-		"DIR holds the test backends' .o files; TAG starts each result.\n",
-		prog, prog);
-	exit(TAP_EXIT_ERROR);
-}
-
 int main(int argc, char **argv)
 {
-	const char *only = NULL;
-	char prefix[256];
-	unsigned int i, plan = 0;
-	int arg = 1;
+	struct tl_args a;
+	int rc = tl_parse_args(argc, argv, tests, NR_TESTS, &a);
 
-	if (argc == 2 && !strcmp(argv[1], "--list")) {
-		for (i = 0; i < NR_TESTS; i++)
-			printf("%s\n", tests[i].name);
-		return TAP_EXIT_PASS;
-	}
-	if (argc > 2 && !strcmp(argv[1], "-t")) {
-		only = argv[2];
-		arg = 3;
-	}
-	if (argc - arg != 2)
-		usage(argv[0]);
-	for (i = 0; i < NR_TESTS; i++)
-		if (!only || !strcmp(only, tests[i].name))
-			plan += tests[i].results;
-	if (!plan) {
-		fprintf(stderr, "%s: no test named '%s' (--list names them)\n",
-			argv[0], only);
-		return TAP_EXIT_ERROR;
-	}
-	tap_plan(plan);
+	if (rc >= 0)
+		return rc;
+	tap_plan(a.plan);
 	build_exports(false);
-	base = load(argv[arg + 1], "tb_base");
-	top = load(argv[arg + 1], "tb_top");
-	weak = load(argv[arg + 1], "tb_weak");
-	got = load(argv[arg + 1], "tb_got");
-	all = load(argv[arg + 1], "tb_all");
+	base = load(a.dir, "tb_base");
+	top = load(a.dir, "tb_top");
+	weak = load(a.dir, "tb_weak");
+	got = load(a.dir, "tb_got");
+	all = load(a.dir, "tb_all");
 	stack[0] = base;
 	stack[1] = top;
-	for (i = 0; i < NR_TESTS; i++) {
-		if (only && strcmp(only, tests[i].name))
-			continue;
-		snprintf(prefix, sizeof(prefix), "%s: %s", argv[arg], tests[i].name);
-		tl_prefix = prefix;
-		tests[i].run();
-	}
+	tl_run_tests(tests, NR_TESTS, &a);
 	tl_exports_free(&exports);
 	return tap_finish();
 }

@@ -440,16 +440,8 @@ static void test_sections(void)
 	free((void *)obj.data);
 }
 
-/*
- * Every test, by the name -t takes, with the number of results it prints:
- * the plan is their sum, so a check lost or added without its count here
- * makes tap_finish() fail the run.
- */
-static const struct unit_test {
-	const char *name;
-	void (*run)(void);
-	unsigned int results;
-} tests[] = {
+/* Every test, by the name -t takes, with its count (struct tl_test). */
+static const struct tl_test tests[] = {
 	{ "reloc_table",	test_reloc_table,	3 },
 	{ "apply",		test_apply,		11 },
 	{ "got_relax",		test_got_relax,		15 },
@@ -464,51 +456,17 @@ static const struct unit_test {
 };
 #define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
 
-static void usage(const char *prog)
-{
-	fprintf(stderr, "usage: %s [-t NAME] TAG DIR\n"
-		"       %s --list\n"
-		"DIR holds the test backends' .o files; TAG starts each result.\n",
-		prog, prog);
-	exit(TAP_EXIT_ERROR);
-}
-
 int main(int argc, char **argv)
 {
-	const char *only = NULL;
-	char prefix[256];
-	unsigned int i, plan = 0;
-	int arg = 1;
+	struct tl_args a;
+	int rc = tl_parse_args(argc, argv, tests, NR_TESTS, &a);
 
-	if (argc == 2 && !strcmp(argv[1], "--list")) {
-		for (i = 0; i < NR_TESTS; i++)
-			printf("%s\n", tests[i].name);
-		return TAP_EXIT_PASS;
-	}
-	if (argc > 2 && !strcmp(argv[1], "-t")) {
-		only = argv[2];
-		arg = 3;
-	}
-	if (argc - arg != 2)
-		usage(argv[0]);
-	dir = argv[arg + 1];
-	for (i = 0; i < NR_TESTS; i++)
-		if (!only || !strcmp(only, tests[i].name))
-			plan += tests[i].results;
-	if (!plan) {
-		fprintf(stderr, "%s: no test named '%s' (--list names them)\n",
-			argv[0], only);
-		return TAP_EXIT_ERROR;
-	}
-	tap_plan(plan);
+	if (rc >= 0)
+		return rc;
+	dir = a.dir;
+	tap_plan(a.plan);
 	make_kexports();
-	for (i = 0; i < NR_TESTS; i++) {
-		if (only && strcmp(only, tests[i].name))
-			continue;
-		snprintf(prefix, sizeof(prefix), "%s: %s", argv[arg], tests[i].name);
-		tap_prefix = prefix;
-		tests[i].run();
-	}
+	tl_run_tests(tests, NR_TESTS, &a);
 	tl_exports_free(&kexp);
 	return tap_finish();
 }
