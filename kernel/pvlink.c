@@ -13,10 +13,8 @@
 #include <linux/bootinfo.h>
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
-#include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/pvlink.h>
-#include <linux/sha256.h>
 #include <linux/string.h>
 #include <asm/pvlink.h>
 #include <asm/pvops.h>
@@ -28,96 +26,6 @@ static struct pvlink_ctx link_ctx;
 static struct pvlink_image_backend image_backends[PVLINK_IMAGE_MAX_BACKENDS];
 static struct pvlink_object link_objs[PVLINK_MAX_OBJECTS];
 static struct pvops linked_ops;
-
-/* Pages taken for each region and for the workspace (0: none). */
-static phys_addr_t region_pages[PVLINK_NR_REGIONS];
-static unsigned int region_order[PVLINK_NR_REGIONS];
-static phys_addr_t work_pages;
-static unsigned int work_order;
-
-/*
- * No region or workspace of a sane stack comes near this (a backend is
- * kilobytes); it bounds the search below against sizes from a malformed
- * object.
- */
-#define PVLINK_BOOT_MAX_ORDER	16	/* 256 MiB */
-
-/* The smallest order whose pages hold @bytes, or -1 if above the cap. */
-static int order_of(u64 bytes)
-{
-	int order = 0;
-
-	while ((PAGE_SIZE << order) < bytes)
-		if (++order > PVLINK_BOOT_MAX_ORDER)
-			return -1;
-	return order;
-}
-
-static int take_pages(u64 bytes, phys_addr_t *pa, unsigned int *order)
-{
-	int o = order_of(bytes);
-
-	if (o < 0)
-		return -1;
-	*order = o;
-	*pa = alloc_pages(o);
-	return *pa ? 0 : -1;
-}
-
-static void release_pages(void)
-{
-	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
-		unsigned long n = 1ul << region_order[r];
-
-		if (!region_pages[r])
-			continue;
-		/*
-		 * Free pages must be plain data again, whatever they were:
-		 * not executable first, then writable, so that text is never
-		 * writable and executable at once.  A page whose protection
-		 * could not be changed is kept, never poisoned: the
-		 * allocator writes to what it frees.  Without pv-ops (Xen PV
-		 * before its stack is installed) none was protected, and
-		 * none could be changed.
-		 */
-		if (pvops_available() &&
-		    (set_memory_nx(region_pages[r], n) || set_memory_rw(region_pages[r], n))) {
-			pr_warn("pvlink: keeping the %s region's %lu pages at %#lx: their protection could not be changed back\n",
-				pvlink_region_name(r), n, (unsigned long)region_pages[r]);
-			region_pages[r] = 0;
-			continue;
-		}
-		free_pages(region_pages[r], region_order[r]);
-		region_pages[r] = 0;
-	}
-	if (work_pages)
-		free_pages(work_pages, work_order);
-	work_pages = 0;
-}
-
-/*
- * A backend's init succeeded, the stack was then refused, and the backend
- * has no PVLINK_BACKEND_EXIT() to undo it: the init may have handed the
- * hypervisor addresses inside the stack's regions (a shared page, an
- * event callback).  Those regions are never freed or poisoned: they stay
- * reserved, and the loss is said.  Only the workspace goes back.
- */
-static void keep_pages(const struct pvlink_boot_state *st, const char *backend)
-{
-	unsigned long kib = 0;
-
-	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
-		if (!region_pages[r])
-			continue;
-		kib += (PAGE_SIZE << region_order[r]) >> 10;
-		region_pages[r] = 0;
-	}
-	if (work_pages)
-		free_pages(work_pages, work_order);
-	work_pages = 0;
-	pr_warn("pvlink: stack %s: keeping its %lu KiB reserved: backend %s's init cannot be undone (no PVLINK_BACKEND_EXIT()), so the platform may still use that memory\n",
-		st->stack, kib, backend);
-}
 
 /*
  * The image is the first boot module that starts like one.  Its name is
@@ -171,34 +79,6 @@ static int check_binding(const struct pvlink_image_backend *b, unsigned int nr,
 					  pvlink_allowed_digests.nr, msg, sizeof(msg)))
 			continue;
 		PVLINK_BOOT_REASON(st, "%s: %s", st->image, msg);
-		return -1;
-	}
-	return 0;
-}
-
-/* Each region on pages of its own, so that each can get its protection. */
-static int reserve_pages(struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
-{
-	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
-		struct pvlink_region *rg = &ctx->region[r];
-
-		if (!rg->size)
-			continue;
-		if (take_pages(rg->size, &region_pages[r], &region_order[r])) {
-			PVLINK_BOOT_REASON(st, "stack %s: no free memory for its %s region (%lu bytes in one piece; at most %lu MiB is ever tried)",
-					   st->stack, pvlink_region_name(r), (unsigned long)rg->size,
-					   (PAGE_SIZE << PVLINK_BOOT_MAX_ORDER) >> 20);
-			region_pages[r] = 0;
-			return -1;
-		}
-		rg->mem = (void *)(uintptr_t)region_pages[r];	/* identity map */
-		if (r != PVLINK_PERCPU)	/* percpu: the plan set the offset */
-			rg->addr = region_pages[r];
-	}
-	if (take_pages(ctx->work_size ? ctx->work_size : 1, &work_pages, &work_order)) {
-		PVLINK_BOOT_REASON(st, "stack %s: no free memory for the linker's workspace (%lu bytes in one piece)",
-				   st->stack, (unsigned long)ctx->work_size);
-		work_pages = 0;
 		return -1;
 	}
 	return 0;
@@ -325,39 +205,6 @@ static void fill_imports(const struct pvlink_ctx *ctx)
 	}
 }
 
-/*
- * text read-only and executable, the rest not executable, rodata and
- * the GOT read-only: before anything runs in the stack (new pages are
- * not executable).  A failure is worth a warning, not a refused link
- * (the page-attribute code may not do it on every platform).
- */
-static void protect_regions(const struct pvlink_ctx *ctx)
-{
-	for (unsigned int r = 0; r < PVLINK_NR_REGIONS; r++) {
-		unsigned long addr = region_pages[r];
-		unsigned long n = 1ul << region_order[r];
-		int err;
-
-		if (r == PVLINK_PERCPU || !addr)
-			continue;
-		switch (r) {
-		case PVLINK_TEXT:
-			err = set_memory_ro(addr, n) | set_memory_x(addr, n);
-			break;
-		case PVLINK_RODATA:
-		case PVLINK_GOT:
-			err = set_memory_ro(addr, n) | set_memory_nx(addr, n);
-			break;
-		default:
-			err = set_memory_rw(addr, n) | set_memory_nx(addr, n);
-			break;
-		}
-		if (err)
-			pr_warn("pvlink: could not set the page protections of the %s region at %#lx (%lu pages): it stays writable and executable\n",
-				pvlink_region_name(r), addr, n);
-	}
-}
-
 static void record_state(const struct pvlink_ctx *ctx, const struct pvlink_patch_stats *ps,
 			 struct pvlink_boot_state *st)
 {
@@ -370,17 +217,6 @@ static void record_state(const struct pvlink_ctx *ctx, const struct pvlink_patch
 	st->patch.inlined = ps->inlined;
 	st->patch.direct = ps->direct;
 	st->patch.table = ps->table;
-}
-
-static void name_stack(const struct pvlink_image_backend *b, const unsigned int *stack,
-		       unsigned int depth, struct pvlink_boot_state *st)
-{
-	size_t n = 0;
-
-	st->stack[0] = '\0';
-	for (unsigned int i = 0; i < depth && n < sizeof(st->stack); i++)
-		n += snprintf(st->stack + n, sizeof(st->stack) - n, "%s%s",
-			      i ? "+" : "", b[stack[i]].name);
 }
 
 /* The core's message, without its own "pvlink: " (ours says it). */
@@ -421,14 +257,14 @@ static int prepare(struct boot_info *bi, const char *force, unsigned int *depth,
 		PVLINK_BOOT_REASON(st, "%s: %s", st->image, msg);
 		return -1;
 	}
-	name_stack(image_backends, stack, *depth, st);
-	if (cmdline_has("pvlink.debug"))
-		pvlink_debug_select(image_backends, nr, &plat, force, st->stack);
 	for (unsigned int i = 0; i < *depth; i++) {
 		link_objs[i].name = image_backends[stack[i]].name;
 		link_objs[i].data = image_backends[stack[i]].data;
 		link_objs[i].size = image_backends[stack[i]].size;
 	}
+	pvlink_stack_name(link_objs, *depth, st->stack, sizeof(st->stack));
+	if (cmdline_has("pvlink.debug"))
+		pvlink_debug_select(image_backends, nr, &plat, force, st->stack);
 	return 0;
 }
 
@@ -438,6 +274,8 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	struct pvlink_ctx *ctx = &link_ctx;
 	struct pvlink_patch_stats ps = { 0 };
 	const char *stays;
+	u64 work_size;
+	void *work;
 	char msg[PVLINK_MSG_MAX];
 	unsigned int depth;
 	u64 t0 = arch_pvlink_cycles();
@@ -450,9 +288,10 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 		refused(ctx, st);
 		return -1;
 	}
-	if (reserve_pages(ctx, st))
+	if (pvlink_pages_reserve(ctx, st))
 		goto fail;
-	if (pvlink_link(ctx, (void *)(uintptr_t)work_pages, PAGE_SIZE << work_order)) {
+	work = pvlink_pages_work(&work_size);
+	if (pvlink_link(ctx, work, work_size)) {
 		refused(ctx, st);
 		goto fail;
 	}
@@ -469,7 +308,7 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	if (boot_has(BOOT_CAP_PRIV)) {
 		if (!pvops_available())
 			pvops_install(&pvops_native, "native");
-		protect_regions(ctx);
+		pvlink_pages_protect();
 	}
 	/*
 	 * Everything that can fail comes before the first backend's init
@@ -485,9 +324,9 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	}
 	if (init_backends(ctx, bi, st, &stays)) {
 		if (stays)
-			keep_pages(st, stays);
+			pvlink_pages_keep(st, stays);
 		else
-			release_pages();
+			pvlink_pages_release();
 		return -1;
 	}
 	arch_pvlink_patch_write(ctx, &ps);
@@ -495,24 +334,21 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 		percpu_set_backend_template(ctx->region[PVLINK_PERCPU].mem,
 					    ctx->region[PVLINK_PERCPU].addr,
 					    ctx->region[PVLINK_PERCPU].size);
-		pvlink_percpu_pages = region_pages[PVLINK_PERCPU];
-		pvlink_percpu_order = region_order[PVLINK_PERCPU];
-		region_pages[PVLINK_PERCPU] = 0;
+		pvlink_pages_hand_percpu();
 	}
 	pvops_install(&linked_ops, st->stack);
 	if (!boot_has(BOOT_CAP_PRIV))
-		protect_regions(ctx);
+		pvlink_pages_protect();
 	st->link_cycles = arch_pvlink_cycles() - t0;
 	pvlink_clock_start();
 
 	fill_imports(ctx);
 	record_state(ctx, &ps, st);
-	free_pages(work_pages, work_order);
-	work_pages = 0;
+	pvlink_pages_free_work();
 	st->linked = true;
 	return 0;
 
 fail:
-	release_pages();
+	pvlink_pages_release();
 	return -1;
 }

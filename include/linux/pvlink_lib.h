@@ -538,11 +538,15 @@ int pvlink_backend_bound(const struct pvlink_image_backend *b, const u8 *digests
 
 /**
  * pvlink_stack_name() - "native+test": the objects' names, bottom first
- * @ctx: a context from pvlink_init().
- * @buf: filled, NUL-terminated.
- * @len: its size (PVLINK_STACK_NAME_MAX holds any stack).
+ * @objs: the stack, bottom first.
+ * @nr:   its objects.
+ * @buf:  filled, NUL-terminated.
+ * @len:  its size (PVLINK_STACK_NAME_MAX holds any stack).
+ *
+ * What the boot's messages, pvimage and the boot state call a stack.
  */
-void pvlink_stack_name(const struct pvlink_ctx *ctx, char *buf, size_t len);
+void pvlink_stack_name(const struct pvlink_object *objs, unsigned int nr, char *buf,
+		       size_t len);
 
 /**
  * pvlink_stack_pvops() - every pv-op the kernel calls, from a linked stack

@@ -17,14 +17,15 @@
 
 #define FAIL(...)	do { snprintf(msg, len, __VA_ARGS__); return -1; } while (0)
 
-void pvlink_stack_name(const struct pvlink_ctx *ctx, char *buf, size_t len)
+void pvlink_stack_name(const struct pvlink_object *objs, unsigned int nr, char *buf,
+		       size_t len)
 {
 	size_t n = 0;
 
 	buf[0] = '\0';
-	for (unsigned int i = 0; i < ctx->nr_objs && n < len; i++)
+	for (unsigned int i = 0; i < nr && n < len; i++)
 		n += snprintf(buf + n, len - n, "%s%s", i ? "+" : "",
-			      ctx->objs[i].name ? ctx->objs[i].name : "?");
+			      objs[i].name ? objs[i].name : "?");
 }
 
 static const char *obj_name(const struct pvlink_ctx *ctx, unsigned int i)
@@ -46,7 +47,7 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 	char stack[PVLINK_STACK_NAME_MAX];
 	struct pvlink_symbol s;
 
-	pvlink_stack_name(ctx, stack, sizeof(stack));
+	pvlink_stack_name(ctx->objs, ctx->nr_objs, stack, sizeof(stack));
 	for (unsigned int i = 0; i < nr; i++) {
 		if (pvlink_lookup(ctx, syms[i], &s))
 			FAIL("stack %s does not define pv-op %s (every pv-op of asm/pvops.h must be defined by one of its backends)",
@@ -96,7 +97,7 @@ static int find_hook(const struct pvlink_ctx *ctx, unsigned int i, const char *p
 	hook_symbol(prefix, obj_name(ctx, i), name, sizeof(name));
 	if (pvlink_lookup(ctx, name, &s))
 		return 0;
-	pvlink_stack_name(ctx, stack, sizeof(stack));
+	pvlink_stack_name(ctx->objs, ctx->nr_objs, stack, sizeof(stack));
 	if (s.obj != i)
 		FAIL("stack %s: backend %s defines %s, the %s of backend %s (each backend defines only its own %s)",
 		     stack, obj_name(ctx, s.obj), name, what, obj_name(ctx, i), macro);
@@ -119,7 +120,7 @@ int pvlink_stack_inits(const struct pvlink_ctx *ctx, u64 init[PVLINK_MAX_OBJECTS
 			      "PVLINK_BACKEND_EXIT()", &undo[i], msg, len))
 			return -1;
 		if (undo[i] && !init[i]) {
-			pvlink_stack_name(ctx, stack, sizeof(stack));
+			pvlink_stack_name(ctx->objs, ctx->nr_objs, stack, sizeof(stack));
 			FAIL("stack %s: backend %s has a PVLINK_BACKEND_EXIT() but no PVLINK_BACKEND_INIT(): an exit undoes an init",
 			     stack, obj_name(ctx, i));
 		}

@@ -113,7 +113,7 @@ static void verify_stack(const struct pvimage_kernel *k,
 	}
 	ctx = pvimage_alloc(sizeof(*ctx));
 	pvlink_init(ctx, objs, nr, &k->table, k->percpu_base, k->percpu_size);
-	pvlink_stack_name(ctx, name, sizeof(name));
+	pvlink_stack_name(objs, nr, name, sizeof(name));
 	if (pvlink_plan(ctx)) {
 		problem("stack %s refused by the linker: %s%s", name, core_msg(ctx),
 			what_to_do(ctx->err));
