@@ -227,20 +227,22 @@ static void ap_spin_ns(u64 ns)
 		barrier();
 }
 
-/*
- * On one AP, interrupts off (as smp_call_on_cpu() runs it): arm, see it
- * held back, enable interrupts, wait for it, see no second one.
- */
-static void oneshot_here(void *arg)
+/* On an AP, interrupts off (and left off in its idle loop): arm its one-shot. */
+static void arm_here(void *arg)
+{
+	(void)arg;
+	ap_timer_irqs[smp_processor_id()] = 0;
+	pv_irq_disable();
+	pv_timer_oneshot(AP_ONESHOT_NS);
+}
+
+/* On an AP: enable interrupts, take what is pending, see no second one. */
+static void deliver_here(void *arg)
 {
 	struct timer_report *r = arg;
 	volatile unsigned int *count = &ap_timer_irqs[smp_processor_id()];
 	u64 t0, t;
 
-	*count = 0;
-	pv_irq_disable();
-	pv_timer_oneshot(AP_ONESHOT_NS);
-	ap_spin_ns(AP_ONESHOT_WAIT_NS);
 	r->off = *count;
 	pv_irq_enable();
 	t0 = pv_sched_clock();
@@ -252,9 +254,20 @@ static void oneshot_here(void *arg)
 	ap_spin_ns(AP_ONESHOT_WAIT_NS);
 	r->later = *count;
 	pv_irq_disable();
-	/* One that never came must not come later, into another test. */
 	pv_timer_oneshot(0);
 	r->ran = true;
+}
+
+/*
+ * On one AP, interrupts off (as smp_call_on_cpu() runs it): arm, see it
+ * held back, enable interrupts, wait for it, see no second one.
+ */
+static void oneshot_here(void *arg)
+{
+	arm_here(NULL);
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	/* One that never came must not come later, into another test. */
+	deliver_here(arg);
 }
 
 static void test_ap_timers(void)
@@ -289,37 +302,6 @@ static void test_ap_timers(void)
 		       r->later, (unsigned long)(AP_ONESHOT_WAIT_NS / 1000000));
 	}
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
-}
-
-/* On an AP, interrupts off (and left off in its idle loop): arm its one-shot. */
-static void arm_here(void *arg)
-{
-	(void)arg;
-	ap_timer_irqs[smp_processor_id()] = 0;
-	pv_irq_disable();
-	pv_timer_oneshot(AP_ONESHOT_NS);
-}
-
-/* On an AP: enable interrupts, take what is pending, see no second one. */
-static void deliver_here(void *arg)
-{
-	struct timer_report *r = arg;
-	volatile unsigned int *count = &ap_timer_irqs[smp_processor_id()];
-	u64 t0, t;
-
-	r->off = *count;
-	pv_irq_enable();
-	t0 = pv_sched_clock();
-	do
-		t = pv_sched_clock();
-	while (*count == r->off && t - t0 < AP_ONESHOT_DELIVERY_NS);
-	r->on = *count;
-	r->delivery_ns = t - t0;
-	ap_spin_ns(AP_ONESHOT_WAIT_NS);
-	r->later = *count;
-	pv_irq_disable();
-	pv_timer_oneshot(0);
-	r->ran = true;
 }
 
 /*
