@@ -565,15 +565,6 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 		       unsigned int nr, u64 *value, char *msg, size_t len);
 
 /**
- * pvlink_init_symbol() - the name of backend @name's PVLINK_BACKEND_INIT()
- * @name: the backend's name ("xen-pv").
- * @buf:  filled: PVLINK_BACKEND_INIT_PREFIX and @name with every '-' made
- *        '_' ("pvlink_backend_init_xen_pv"), NUL-terminated.
- * @len:  its size.
- */
-void pvlink_init_symbol(const char *name, char *buf, size_t len);
-
-/**
  * pvlink_stack_inits() - each backend's init and exit, checked
  * @ctx:  a context on which pvlink_link() succeeded; objects named as
  *        their backends.

@@ -77,11 +77,6 @@ static void hook_symbol(const char *prefix, const char *name, char *buf, size_t 
 	buf[n] = '\0';
 }
 
-void pvlink_init_symbol(const char *name, char *buf, size_t len)
-{
-	hook_symbol(PVLINK_BACKEND_INIT_PREFIX, name, buf, len);
-}
-
 /*
  * Backend @i's hook @prefix: absent (0), or its own function of the text
  * region (its address), or -1 with @msg set.

@@ -16,7 +16,7 @@
  * nothing exported and an unbounded percpu reserve (names are resolved
  * and the reserve is checked against a kernel by "verify" and "link").
  */
-void pvimage_check_object(const char *path, const u8 *data, size_t size)
+static void check_object(const char *path, const u8 *data, size_t size)
 {
 	struct pvlink_object obj = { .name = path, .data = data, .size = size };
 	struct pvlink_ctx *ctx = pvimage_alloc(sizeof(*ctx));
@@ -37,7 +37,7 @@ void pvimage_backend_from_object(struct pvimage_backend *b, const char *path,
 	char why[PVLINK_MSG_MAX];
 
 	memset(b, 0, sizeof(*b));
-	pvimage_check_object(path, data, size);
+	check_object(path, data, size);
 	if (pvlink_elf_open(&e, data, size, why, sizeof(why)))
 		pvimage_die(PVIMAGE_EXIT_FORMAT, "%s: %s", path, why);
 	if (pvlink_elf_section_by_name(&e, PVLINK_NOTE_SECTION, &s) < 0 ||

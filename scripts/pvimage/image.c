@@ -146,15 +146,8 @@ int pvimage_stack(const struct pvimage_image *img, const struct pvimage_backend 
 		  const struct pvimage_backend **stack, unsigned int *nr,
 		  char *why, size_t whylen)
 {
-	return pvimage_stack_for(img, top, top->entry, stack, nr, why, whylen);
-}
-
-int pvimage_stack_for(const struct pvimage_image *img, const struct pvimage_backend *top,
-		      u32 entry, const struct pvimage_backend **stack, unsigned int *nr,
-		      char *why, size_t whylen)
-{
 	static struct pvlink_image_backend ib[PVLINK_IMAGE_MAX_BACKENDS];
-	struct pvlink_platform p = { .entry = entry };
+	struct pvlink_platform p = { .entry = top->entry };
 	unsigned int idx[PVLINK_MAX_OBJECTS], i;
 
 	for (i = 0; i < img->nr; i++) {

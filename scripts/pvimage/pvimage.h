@@ -53,8 +53,6 @@ struct pvimage_backend {
 	u8 digest[SHA256_DIGEST_SIZE];
 };
 
-/* Runs the boot's checks of one object (a plan); dies naming @path. */
-void pvimage_check_object(const char *path, const u8 *data, size_t size);
 /* Checks an object, then reads its PVLINK_BACKEND note; dies naming @path. */
 void pvimage_backend_from_object(struct pvimage_backend *b, const char *path,
 				 const u8 *data, size_t size);
@@ -78,15 +76,12 @@ const struct pvimage_backend *pvimage_image_find(const struct pvimage_image *img
 						 const char *name);
 /*
  * The stack of @top, bottom first, as the kernel's selection builds it for
- * "pvlink=<top>" under entry modes @entry (pvimage_stack(): @top's own);
- * -1 with @why if the boot would refuse it.
+ * "pvlink=<top>" under the entry modes @top declares; -1 with @why if the
+ * boot would refuse it.
  */
 int pvimage_stack(const struct pvimage_image *img, const struct pvimage_backend *top,
 		  const struct pvimage_backend **stack, unsigned int *nr,
 		  char *why, size_t whylen);
-int pvimage_stack_for(const struct pvimage_image *img, const struct pvimage_backend *top,
-		      u32 entry, const struct pvimage_backend **stack, unsigned int *nr,
-		      char *why, size_t whylen);
 
 /* ---- kernel.c: what a vmlinux tells pvimage ---- */
 struct pvimage_kernel {
