@@ -17,23 +17,20 @@
 static void test_range(const struct freed_range *r)
 {
 	unsigned long end = r->start + PFN_PHYS(r->pages) - 1;
+	char wrong[64] = "";
 
-	for (unsigned long i = 0; i < r->pages; i++) {
+	for (unsigned long i = 0; i < r->pages && !wrong[0]; i++) {
 		phys_addr_t pa = r->start + PFN_PHYS(i);
 
-		if (!page_is_free(PFN_DOWN(pa))) {
-			report(false, "%s [%#lx-%#lx]: page %#lx is not free", r->what,
-			       (unsigned long)r->start, end, (unsigned long)pa);
-			return;
-		}
-		if (!page_is_poisoned(pa)) {
-			report(false, "%s [%#lx-%#lx]: page %#lx is not filled with %#x", r->what,
-			       (unsigned long)r->start, end, (unsigned long)pa, PAGE_POISON_FREE);
-			return;
-		}
+		if (!page_is_free(PFN_DOWN(pa)))
+			snprintf(wrong, sizeof(wrong), ": page %#lx is not free",
+				 (unsigned long)pa);
+		else if (!page_is_poisoned(pa))
+			snprintf(wrong, sizeof(wrong), ": page %#lx is not filled with the poison",
+				 (unsigned long)pa);
 	}
-	report(true, "%s [%#lx-%#lx]: %lu pages free and poisoned (%#x)", r->what,
-	       (unsigned long)r->start, end, r->pages, PAGE_POISON_FREE);
+	report(!wrong[0], "%s [%#lx-%#lx]: %lu pages free and poisoned (%#x)%s", r->what,
+	       (unsigned long)r->start, end, r->pages, PAGE_POISON_FREE, wrong);
 }
 
 /* Is every page of [begin, end) inside a recorded run? */

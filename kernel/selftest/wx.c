@@ -133,19 +133,20 @@ static void test_walk(void)
 
 /*
  * Every page of [start, end) must be mapped with the given protection;
- * report the first that is not.
+ * one result, naming the first page that is not.
  */
 static void check_part(const char *what, const void *start, const void *end,
 		       bool want_w, bool want_x)
 {
 	unsigned long va = (unsigned long)start, stop = ALIGN((unsigned long)end, PAGE_SIZE);
+	char wrong[64] = "";
 	bool w, x;
 
 	if (va == stop) {
 		report_skip(what, "empty");
 		return;
 	}
-	for (; va < stop; va += PAGE_SIZE) {
+	for (; va < stop && !wrong[0]; va += PAGE_SIZE) {
 		/* The boot stack's guard page is left unmapped on purpose. */
 		if (va == (unsigned long)boot_stack_guard) {
 			if (!report(!pte_prot_of(va, &w, &x), "%s: the boot stack guard page %#lx is not mapped",
@@ -153,20 +154,14 @@ static void check_part(const char *what, const void *start, const void *end,
 				return;
 			continue;
 		}
-		if (!pte_prot_of(va, &w, &x)) {
-			report(false, "%s [%#lx-%#lx]: %#lx is not mapped", what,
-			       (unsigned long)start, stop - 1, va);
-			return;
-		}
-		if (w != want_w || x != want_x) {
-			report(false, "%s [%#lx-%#lx]: %#lx is %s%s, expected %s%s", what,
-			       (unsigned long)start, stop - 1, va, w ? "rw" : "r-",
-			       x ? "x" : "-", want_w ? "rw" : "r-", want_x ? "x" : "-");
-			return;
-		}
+		if (!pte_prot_of(va, &w, &x))
+			snprintf(wrong, sizeof(wrong), ": %#lx is not mapped", va);
+		else if (w != want_w || x != want_x)
+			snprintf(wrong, sizeof(wrong), ": %#lx is %s%s", va,
+				 w ? "rw" : "r-", x ? "x" : "-");
 	}
-	report(true, "%s [%#lx-%#lx] is %s%s", what, (unsigned long)start, stop - 1,
-	       want_w ? "rw" : "r-", want_x ? "x" : "-");
+	report(!wrong[0], "%s [%#lx-%#lx] is %s%s%s", what, (unsigned long)start, stop - 1,
+	       want_w ? "rw" : "r-", want_x ? "x" : "-", wrong);
 }
 
 static void test_kernel(void)
