@@ -18,6 +18,7 @@
 #include <linux/smp.h>
 #include <asm/pvlink.h>
 #include <asm/pvops.h>
+#include <asm/sync_core.h>
 
 /* vmlinux.lds.S: kernel text, and init text (freed at the end of boot). */
 extern const char _text[], _etext[], _sinittext[], _einittext[];
@@ -37,20 +38,6 @@ static const char *func_of(u64 addr, u64 *offset)
 
 	*offset = off;
 	return name;
-}
-
-/*
- * Intel SDM vol. 3A, "Handling Self- and Cross-Modifying Code": on one
- * processor, code written as data must be followed by a jump or a
- * serialising instruction before it runs.  cpuid serialises, and a bare
- * cpuid is a pv-op here (Xen PV needs its forced-emulation form): the
- * call below is itself a site, by now a direct call into the stack.
- */
-static void serialise(void)
-{
-	struct cpuid_regs r;
-
-	pv_cpuid(0, 0, &r);
 }
 
 static void record(const struct pvlink_ctx *ctx, const struct pvlink_patch_op *ops,
@@ -211,7 +198,8 @@ void arch_pvlink_patch_write(const struct pvlink_ctx *ctx, struct pvlink_patch_s
 	/* The check passed on these very inputs: a failure here is a kernel bug. */
 	if (pvlink_patch_write(&env, st, why, sizeof(why)))
 		panic("pvlink: a call site changed between its check and its patching: %s", why);
-	serialise();
+	/* Code written as data runs only after a serialising instruction. */
+	sync_core();
 	record(ctx, patch_ops, st);
 	if (cmdline_has("pvlink.debug"))
 		debug_report(patch_ops);
