@@ -114,32 +114,52 @@ static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
 }
 
 /*
- * Undo, top first, the inits of the first @n objects that succeeded: each
- * backend's PVLINK_BACKEND_EXIT().  Returns the name of a backend whose
- * init succeeded but has no exit (its platform state stays: the stack's
- * pages must stay reserved), or NULL when everything was undone.
+ * What a refusal after the inits leaves: the backend whose init stays
+ * (NULL when every one was undone), and whether that is for want of an
+ * exit or because its exit failed.
  */
-static const char *undo_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
-				 const struct pvlink_boot_state *st, const u64 *init,
-				 const u64 *undo, unsigned int n)
-{
-	const char *stays = NULL;
+struct undo_result {
+	const char *stays;
+	bool exit_failed;
+	unsigned int exits;	/* exits that ran */
+};
 
+/*
+ * Undo, top first, the inits of the first @n objects that succeeded: each
+ * backend's PVLINK_BACKEND_EXIT().  Every exit runs, whatever the ones
+ * above it returned.  @res names the topmost backend whose init stays
+ * (no exit, or an exit that failed): the platform may still use the
+ * stack's pages, which must then stay reserved.
+ */
+static void undo_backends(const struct pvlink_boot_state *st, struct boot_info *bi,
+			  const u64 *init, const u64 *undo, unsigned int n,
+			  struct undo_result *res)
+{
 	for (unsigned int i = n; i-- > 0; ) {
-		void (*fn)(struct boot_info *bi) = (void (*)(struct boot_info *))(uintptr_t)undo[i];
+		int (*fn)(struct boot_info *bi) = (int (*)(struct boot_info *))(uintptr_t)undo[i];
+		int err;
 
 		if (!init[i])
 			continue;
 		if (!fn) {
-			stays = link_objs[i].name;
+			if (!res->stays)
+				res->stays = link_objs[i].name;
 			continue;
 		}
 		if (cmdline_has("pvlink.debug"))
 			pr_info("pvlink: stack %s: calling backend %s's exit\n", st->stack,
 				link_objs[i].name);
-		fn(bi);
+		res->exits++;
+		err = fn(bi);
+		if (err) {
+			pr_err("pvlink: stack %s: backend %s's exit failed (error %d): its init is not fully undone\n",
+			       st->stack, link_objs[i].name, err);
+			if (!res->stays) {
+				res->stays = link_objs[i].name;
+				res->exit_failed = true;
+			}
+		}
 	}
-	return stays;
 }
 
 /*
@@ -148,16 +168,16 @@ static const char *undo_backends(const struct pvlink_ctx *ctx, struct boot_info 
  * may do).  An init or exit is the backend's own: found in another object
  * of the stack, or not a function of the text region, the stack is
  * refused before any runs (the library's rule).  If an init fails, those
- * below it that succeeded are undone; *@stays names a backend whose init
- * could not be (it has no exit), or is NULL.
+ * below it that succeeded are undone; @res names a backend whose init
+ * could not be (no exit, or its exit failed), or has a NULL name.
  */
 static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
-			 struct pvlink_boot_state *st, const char **stays)
+			 struct pvlink_boot_state *st, struct undo_result *res)
 {
 	u64 init[PVLINK_MAX_OBJECTS], undo[PVLINK_MAX_OBJECTS];
 	unsigned int i;
 
-	*stays = NULL;
+	*res = (struct undo_result){ 0 };
 	if (pvlink_stack_inits(ctx, init, undo, st->reason, sizeof(st->reason)))
 		return -1;
 	for (i = 0; i < ctx->nr_objs; i++) {
@@ -173,7 +193,7 @@ static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
 		if (err) {
 			PVLINK_BOOT_REASON(st, "stack %s: backend %s's init failed (error %d)",
 					   st->stack, link_objs[i].name, err);
-			*stays = undo_backends(ctx, bi, st, init, undo, i);
+			undo_backends(st, bi, init, undo, i, res);
 			return -1;
 		}
 	}
@@ -181,7 +201,7 @@ static int init_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
 	if (IS_ENABLED(CONFIG_PVLINK_TESTING) && cmdline_has("pvlink.test_refuse_after_init")) {
 		PVLINK_BOOT_REASON(st, "stack %s refused after its inits, as pvlink.test_refuse_after_init asks",
 				   st->stack);
-		*stays = undo_backends(ctx, bi, st, init, undo, ctx->nr_objs);
+		undo_backends(st, bi, init, undo, ctx->nr_objs, res);
 		return -1;
 	}
 	return 0;
@@ -273,7 +293,7 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	struct pvlink_boot_state *st = &pvlink_boot_state;
 	struct pvlink_ctx *ctx = &link_ctx;
 	struct pvlink_patch_stats ps = { 0 };
-	const char *stays;
+	struct undo_result undone;
 	u64 work_size;
 	void *work;
 	char msg[PVLINK_MSG_MAX];
@@ -322,11 +342,15 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 				   st->stack, msg);
 		goto fail;
 	}
-	if (init_backends(ctx, bi, st, &stays)) {
-		if (stays)
-			pvlink_pages_keep(st, stays);
-		else
+	if (init_backends(ctx, bi, st, &undone)) {
+		if (undone.stays) {
+			pvlink_pages_keep(st, undone.stays, undone.exit_failed);
+		} else {
+			if (undone.exits)
+				pr_info("pvlink: stack %s: every init undone (%u exit%s ran): its pages go back to the allocator\n",
+					st->stack, undone.exits, undone.exits == 1 ? "" : "s");
 			pvlink_pages_release();
+		}
 		return -1;
 	}
 	arch_pvlink_patch_write(ctx, &ps);

@@ -30,7 +30,8 @@ void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
  * its own, and the workspace.  reserve() takes them after the plan and
  * points the context's regions at them; protect() gives each region its
  * protection; release() frees all, making them plain data first; keep()
- * leaves the regions reserved for good (an init that cannot be undone);
+ * leaves the regions reserved for good (an init that cannot be undone:
+ * no exit, or its exit failed);
  * hand_percpu() passes the percpu template's pages to
  * pvlink_boot_finish().
  */
@@ -39,7 +40,8 @@ void *pvlink_pages_work(u64 *size);
 void pvlink_pages_free_work(void);
 void pvlink_pages_protect(void);
 void pvlink_pages_release(void);
-void pvlink_pages_keep(const struct pvlink_boot_state *st, const char *backend);
+void pvlink_pages_keep(const struct pvlink_boot_state *st, const char *backend,
+		       bool exit_failed);
 void pvlink_pages_hand_percpu(void);
 
 /* The percpu template's pages, freed by pvlink_boot_finish(). */

@@ -80,12 +80,14 @@ void pvlink_pages_release(void)
 
 /*
  * A backend's init succeeded, the stack was then refused, and the backend
- * has no PVLINK_BACKEND_EXIT() to undo it: the init may have handed the
+ * has no PVLINK_BACKEND_EXIT() to undo it, or its exit failed (the
+ * hypervisor refused to take something back): the init may have handed the
  * hypervisor addresses inside the stack's regions (a shared page, an
  * event callback).  Those regions are never freed or poisoned: they stay
  * reserved, and the loss is said.  Only the workspace goes back.
  */
-void pvlink_pages_keep(const struct pvlink_boot_state *st, const char *backend)
+void pvlink_pages_keep(const struct pvlink_boot_state *st, const char *backend,
+		       bool exit_failed)
 {
 	unsigned long kib = 0;
 
@@ -98,8 +100,9 @@ void pvlink_pages_keep(const struct pvlink_boot_state *st, const char *backend)
 	if (work_pages)
 		free_pages(work_pages, work_order);
 	work_pages = 0;
-	pr_warn("pvlink: stack %s: keeping its %lu KiB reserved: backend %s's init cannot be undone (no PVLINK_BACKEND_EXIT()), so the platform may still use that memory\n",
-		st->stack, kib, backend);
+	pr_warn("pvlink: stack %s: keeping its %lu KiB reserved: backend %s's init cannot be undone (%s), so the platform may still use that memory\n",
+		st->stack, kib, backend,
+		exit_failed ? "its PVLINK_BACKEND_EXIT() failed" : "no PVLINK_BACKEND_EXIT()");
 }
 
 void pvlink_pages_free_work(void)

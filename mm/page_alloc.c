@@ -2,7 +2,11 @@
 /*
  * Page-frame allocator over two bitmaps: "RAM" (fixed after boot) and
  * "free".  First fit with a moving hint; 2^order blocks naturally
- * aligned.  Single CPU for now (APs are parked): no lock.
+ * aligned.  free_pages() moves the hint to the block it frees, so the
+ * block freed last is the first looked at: a page freed and asked for
+ * again comes back, still warm in the caches (as Linux's per-CPU lists
+ * give it), and the self-tests can take back the page they gave.
+ * Single CPU for now (APs are parked): no lock.
  *
  * Every page given back is poisoned first (page_poison(), PAGE_POISON_FREE):
  * not only the boot-time frees the freed-memory self-test checks, so that
@@ -210,6 +214,7 @@ void free_pages(phys_addr_t pa, unsigned int order)
 		set_bit(free_map, pfn + i);
 		free_count++;
 	}
+	search_hint = pfn;
 }
 
 /* The reserved RAM pages of [@start, @start+@size) join the free pages. */

@@ -30,6 +30,9 @@ void page_alloc_init(const struct boot_info *bi);
  * alloc_pages() - allocate 2^@order contiguous, naturally aligned pages
  * @order: 0 for one page
  *
+ * First fit from where the last allocation ended or the last free_pages()
+ * began: the block freed last is looked at first.
+ *
  * Return: physical address of the first page, or 0 if none is free
  * (page 0 is never free, so 0 is unambiguous).  The memory is not
  * cleared.

@@ -129,21 +129,26 @@ struct boot_info;
  * PVLINK_BACKEND_EXIT() - define the undoing of backend @id's init
  * @id: as for PVLINK_BACKEND_INIT().
  *
- * Expands to the header of ``void pvlink_backend_exit_<id>(struct
+ * Expands to the header of ``int pvlink_backend_exit_<id>(struct
  * boot_info *bi)``.  Optional, and only with a PVLINK_BACKEND_INIT().
  * When the boot-time link refuses the stack after this backend's init
- * succeeded (an init above it failed), it calls the exits of every
- * backend whose init succeeded, top of the stack first, in the same
- * context as the inits: each hands back to the platform what its init
- * set up (a shared page, an event channel, a callback), so that the
- * refused stack leaves no hypervisor state behind.  An exit cannot fail.
+ * succeeded (an init above it failed, or a later step of the link), it
+ * calls the exits of every backend whose init succeeded, top of the
+ * stack first, in the same context as the inits: each hands back to the
+ * platform what its init set up (a shared page, an event channel, a
+ * callback), so that the refused stack leaves no hypervisor state
+ * behind.  An exit does all it can, prints what it could not undo, and
+ * goes on.
  *
- * When every init that succeeded has an exit, the stack's pages go back
- * to the allocator; when one has none, they are kept reserved, never
- * freed: the platform may still use them.
+ * Return: 0 when nothing of the init is left that points into the
+ * stack's pages, or a negative error number when something may still
+ * (the hypervisor refused to take it back).  When every init that
+ * succeeded has an exit and every exit returned 0, the stack's pages go
+ * back to the allocator; otherwise they are kept reserved, never freed:
+ * the platform may still use them.
  */
 #define PVLINK_BACKEND_EXIT(id)						\
-	void pvlink_backend_exit_##id(struct boot_info *bi);		\
-	void pvlink_backend_exit_##id(struct boot_info *bi)
+	int pvlink_backend_exit_##id(struct boot_info *bi);		\
+	int pvlink_backend_exit_##id(struct boot_info *bi)
 
 #endif /* _LINUX_PVLINK_BACKEND_H */

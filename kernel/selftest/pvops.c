@@ -23,6 +23,8 @@
 #define DMA_PAGE_CH3		0x82		/* and channel 3, the next port */
 #define SELFTEST_VECTOR		0xf0
 #define TEST_VA			0x0000100000000000UL	/* outside the identity map */
+/* The next gigabyte: a level-3 slot of TEST_VA's tables nothing maps. */
+#define TEST_PT_VA		(TEST_VA + (1UL << 30))
 
 /* A one-shot short enough to wait for, and a wait well past it. */
 #define ONESHOT_NS		(100 * 1000ULL)		/* 100 us */
@@ -307,6 +309,87 @@ out:
 	report_prefix_pop();
 }
 
+/* @va's entry in its table of @level, or NULL where no table is. */
+static u64 *entry_of(unsigned long va, int level)
+{
+	u64 *table = phys_to_virt(pv_read_cr3() & PTE_ADDR_MASK);
+
+	for (int l = 4; l > level; l--) {
+		u64 e = pv_read_pte(&table[(va >> (PAGE_SHIFT + 9 * (l - 1))) & (PT_ENTRIES - 1)]);
+
+		if (!(e & PTE_PRESENT) || (e & PTE_PSE))
+			return NULL;
+		table = phys_to_virt(e & PTE_ADDR_MASK);
+	}
+	return &table[(va >> (PAGE_SHIFT + 9 * (level - 1))) & (PT_ENTRIES - 1)];
+}
+
+/*
+ * pt_free: map_page() makes a level-2 and a level-1 table for a gigabyte
+ * nothing maps (pt_alloc: under Xen PV pinned and read-only).  Once the
+ * page is unmapped and both tables unlinked, free_page_table() gives each
+ * back as ordinary memory: free, writable in the direct map, poisoned by
+ * the allocator's write; and the allocator hands the last one out again,
+ * a page that takes a write.
+ */
+static void test_pt_free(void)
+{
+	phys_addr_t data = alloc_page(), pt[3] = { 0 }, again;
+	volatile u64 *va = (volatile u64 *)TEST_PT_VA;
+	u64 *l3e, *l2e;
+	bool w, x;
+
+	report_prefix_push("pt_free");
+	if (!report(data != 0, "a page for the test"))
+		goto out;
+	*(u64 *)phys_to_virt(data) = 0x5eed;
+	/* TEST_VA's tables (test_paging made them) hold TEST_PT_VA's slot. */
+	if (!entry_of(TEST_PT_VA, 3) && map_page(TEST_VA, data, PTE_RW) == 0)
+		unmap_page(TEST_VA);
+	l3e = entry_of(TEST_PT_VA, 3);
+	if (!report(l3e && !(pv_read_pte(l3e) & PTE_PRESENT),
+		    "nothing maps the gigabyte at %#lx yet", TEST_PT_VA))
+		goto out;
+	if (!report(map_page(TEST_PT_VA, data, PTE_RW) == 0,
+		    "map_page makes a level-2 and a level-1 table for it"))
+		goto out;
+	report(*va == 0x5eed, "the page reads through them");
+	l2e = entry_of(TEST_PT_VA, 2);
+	if (!report(l2e != NULL, "the level-2 entry is there"))
+		goto out;
+	pt[2] = pv_read_pte(l3e) & PTE_ADDR_MASK;
+	pt[1] = pv_read_pte(l2e) & PTE_ADDR_MASK;
+
+	unmap_page(TEST_PT_VA);
+	pv_set_pte(l2e, 0);
+	pv_set_pte(l3e, 0);
+	pv_flush_tlb_all();	/* only this CPU walked them */
+	for (unsigned int level = 1; level <= 2; level++) {
+		unsigned long tva = (unsigned long)phys_to_virt(pt[level]);
+
+		if (!report(free_page_table(phys_to_virt(pt[level]), level) == 0,
+			    "free_page_table: the level-%u table at %#lx goes back", level, tva))
+			continue;
+		report(page_is_free(PFN_DOWN(pt[level])), "level %u: the page is free", level);
+		report(pte_prot_of(tva, &w, &x) && w,
+		       "level %u: the page is writable in the direct map again", level);
+		report(page_is_poisoned(pt[level]), "level %u: the allocator's poison reached it",
+		       level);
+	}
+	again = alloc_page();
+	report(again == pt[2], "allocated again: the last table's page comes back (%#lx, %#lx)",
+	       (unsigned long)again, (unsigned long)pt[2]);
+	if (again) {
+		*(volatile u64 *)phys_to_virt(again) = 0x1234;
+		report(*(volatile u64 *)phys_to_virt(again) == 0x1234, "and it takes a write");
+		free_page(again);
+	}
+out:
+	if (data)
+		free_page(data);
+	report_prefix_pop();
+}
+
 static void test_clock(void)
 {
 	u64 t0 = pv_sched_clock(), prev = t0, t1;
@@ -478,6 +561,7 @@ static const char *const exercised_by[PVOP_NR] = {
 	[PVOP_set_pte]		= "paging (map_page, set_pte)",
 	[PVOP_read_pte]		= "paging (lookup_pte, read_pte)",
 	[PVOP_pt_alloc]		= "paging (map_page's new tables at TEST_VA)",
+	[PVOP_pt_free]		= "pt_free (free_page_table, allocated again)",
 	[PVOP_sched_clock]	= "clock",
 	[PVOP_timer_oneshot]	= "timer, halt",
 	[PVOP_console_write]	= "console",
@@ -519,6 +603,7 @@ static void pvops_suite(void)
 	test_descriptor_tables();
 	test_port_io();
 	test_paging();
+	test_pt_free();
 	test_clock();
 	test_timer();
 	test_halt();

@@ -399,8 +399,8 @@ static unsigned long slot_va(unsigned int i)
 /*
  * CR3 is per CPU: an AP that loads another root (a copy of the current
  * one: the same mappings, so it runs on) reads it back, and the boot
- * CPU still reads its own.  The copy's page stays a page table (there
- * is no pt_free): one page per boot.
+ * CPU still reads its own.  Once the AP is back on the first root, the
+ * copy goes back to the allocator (free_page_table(): pt_free).
  */
 static void test_per_cpu_root(void)
 {
@@ -449,8 +449,9 @@ static void test_per_cpu_root(void)
 	report(va == cr3, "%s: the boot CPU still reads its own root (%#lx; %#lx expected, CPU %u loaded %#lx)",
 	       what, va, cr3, cpu, s.to);
 	s.to = cr3;
-	report(!smp_call_on_cpu(cpu, load_root, &s) && s.seen == cr3,
-	       "CPU %u goes back to the first root", cpu);
+	if (report(!smp_call_on_cpu(cpu, load_root, &s) && s.seen == cr3,
+		   "CPU %u goes back to the first root", cpu))
+		report(free_page_table(copy, 4) == 0, "the copy of the root is freed (pt_free)");
 }
 
 /* After bring-up the trampoline page is plain data again (W^X). */

@@ -206,6 +206,12 @@ static void native_pt_alloc(u64 *table, unsigned int level)
 {
 }
 
+/* And any unlinked table is ordinary memory at once: nothing to undo. */
+static int native_pt_free(u64 *table, unsigned int level)
+{
+	return 0;
+}
+
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;

@@ -2,7 +2,10 @@
 /*
  * 4 KiB mappings outside the boot identity map.  Intermediate tables
  * come from the page allocator and are announced with pv_pt_alloc()
- * before they are linked in; every entry is written by pv_set_pte() and
+ * before they are linked in, and go back to it through
+ * free_page_table(), which announces their end with pv_pt_free() (under
+ * Xen PV a table is pinned and read-only until then); every entry is
+ * written by pv_set_pte() and
  * read by pv_read_pte() (under Xen PV the hypervisor validates each
  * write, and entries hold machine frames the pv-op translates).  Tables
  * are reached through the identity map, so they must lie below 4 GiB
@@ -19,6 +22,7 @@
 #define ENOMEM		12
 #define EEXIST		17
 #define ENOENT		2
+#define EBUSY		16
 
 static unsigned int pt_index(unsigned long va, int level)
 {
@@ -135,5 +139,16 @@ int unmap_page(unsigned long va)
 		return -ENOENT;
 	pv_set_pte(pte, 0);
 	pv_flush_tlb_one(va);
+	return 0;
+}
+
+int free_page_table(u64 *table, unsigned int level)
+{
+	if (pv_pt_free(table, level)) {
+		pr_err("mm: the level-%u table at %p is still a page table for the platform: kept, not freed\n",
+		       level, table);
+		return -EBUSY;
+	}
+	free_page(virt_to_phys(table));
 	return 0;
 }

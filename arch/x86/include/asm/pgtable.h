@@ -62,6 +62,22 @@ int unmap_page(unsigned long va);
 u64 *lookup_pte(unsigned long va);
 
 /**
+ * free_page_table() - give a page table back to the page allocator
+ * @table: the table's direct-map address; it was announced with
+ *	pv_pt_alloc() (as every table map_page() and set_memory_*() make)
+ * @level: its level, as given to pv_pt_alloc()
+ *
+ * pv_pt_free() makes the page ordinary memory again (under Xen PV:
+ * unpinned and writable in the direct map), then it is freed.
+ *
+ * Context: pv-ops installed; @table is linked into no table, loaded in
+ * no CPU's CR3, and flushed from every TLB that walked through it.
+ * Return: 0, or -EBUSY when the platform still holds the page as a
+ * table: it is then kept (reported), never freed or written.
+ */
+int free_page_table(u64 *table, unsigned int level);
+
+/**
  * lookup_address() - the leaf entry that maps @va, at any level
  * @va: virtual address
  * @level: set to 1 (4 KiB page), 2 (2 MiB) or 3 (1 GiB)

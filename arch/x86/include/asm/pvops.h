@@ -87,6 +87,15 @@ struct cpuid_regs {
 	 * read-only and pins it)					\
 	 */								\
 	VOP(pt_alloc, (u64 *table, unsigned int level), (table, level))	\
+	/*								\
+	 * the page @table, a table of @level announced with pt_alloc	\
+	 * and now linked into no table, loaded in no CR3 and flushed	\
+	 * from every TLB, becomes ordinary memory again, to be freed:	\
+	 * 0, or non-zero if the platform still holds it as a table	\
+	 * (then it must never be written or freed).  Xen PV unpins it	\
+	 * and maps it writable again				\
+	 */								\
+	OP(int, pt_free, (u64 *table, unsigned int level), (table, level)) \
 	/* nanoseconds since an arbitrary point, monotonic */		\
 	OP(u64, sched_clock, (void), ())				\
 	/*								\

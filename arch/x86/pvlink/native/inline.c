@@ -43,6 +43,8 @@ PVLINK_INLINE(read_pte, "movq (%rdi), %rax");
  * displacement and make it four.
  */
 PVLINK_INLINE(pt_alloc, ".byte 0x0f, 0x1f, 0x44, 0x00, 0x00");
+/* Nothing to undo either: the result, 0, and nothing else. */
+PVLINK_INLINE(pt_free, "xorl %eax, %eax");
 
 /* Port numbers arrive in %di (or %si), the port instructions want %dx. */
 PVLINK_INLINE(inb, "movl %edi, %edx; inb %dx, %al");

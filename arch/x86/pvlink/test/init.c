@@ -71,4 +71,5 @@ PVLINK_BACKEND_EXIT(test)
 	test_init_calls = 0;
 	test_init_saw[0] = '\0';
 	printk(KERN_INFO "test: exit undoes the init\n");
+	return 0;
 }

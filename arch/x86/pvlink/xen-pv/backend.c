@@ -6,11 +6,12 @@
  * under a hypervisor whose CPUID signature is Xen's, and sits on nothing:
  * under Xen PV no native pv-op could run.
  *
- * The init (contract: include/linux/pvlink.h, PVLINK_BACKEND_INIT) runs
- * after the link, before any call site is patched, events masked, with
- * no kernel pv-op usable.  Each step prints one line under pvlink.debug;
- * a failure always prints what failed and Xen's error, and refuses the
- * stack.
+ * The init (contract: include/linux/pvlink_backend.h,
+ * PVLINK_BACKEND_INIT) runs after the link, before any call site is
+ * patched, events masked, with no kernel pv-op usable.  Each step prints
+ * one line under pvlink.debug; a failure always prints what failed and
+ * Xen's error, and refuses the stack.  The exit undoes what the init
+ * set up with Xen when the link refuses the stack after it.
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -109,4 +110,35 @@ PVLINK_BACKEND_INIT(xen_pv)
 	if (rc)
 		return -1;
 	return 0;
+}
+
+/*
+ * Undo the init when the link refuses the stack after it: events.c
+ * takes back the event callback, VIRQ_TIMER's channel and the
+ * shared_info mapping, and the IOPL goes back to 0, the level a PV vCPU
+ * starts at (the reason the init raises it).  The RAM the init mapped
+ * stays mapped and the allocator's: its tables are the kernel's own
+ * pages, pinned in the kernel's page tables, and nothing of them is in
+ * the stack's pages.  One line says it all went; a step Xen refused says
+ * so instead.
+ */
+PVLINK_BACKEND_EXIT(xen_pv)
+{
+	struct physdev_set_iopl iopl = { .iopl = 0 };
+	unsigned int port;
+	bool clean = true;
+	int err;
+	long rc;
+
+	(void)bi;
+	err = xen_pv_events_exit(&port, &clean);
+	rc = HYPERVISOR_physdev_op(PHYSDEVOP_set_iopl, &iopl);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: exit: PHYSDEVOP_set_iopl(0) failed (Xen error %ld)\n", rc);
+		clean = false;
+	}
+	if (clean)
+		printk(KERN_INFO "xen-pv: exit: VIRQ_TIMER port %u closed, event callback cleared, shared_info unmapped, IOPL 0\n",
+		       port);
+	return err;
 }

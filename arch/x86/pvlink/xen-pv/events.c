@@ -191,17 +191,21 @@ static int map_shared_info(void)
 	return 0;
 }
 
-/* The page gets its own frame back and goes back to the allocator. */
-static void unmap_shared_info(void)
+/*
+ * The page gets its own frame back and goes back to the allocator;
+ * false if Xen refused (reported; the page is lost rather than reused).
+ */
+static bool unmap_shared_info(void)
 {
 	void *va = xen_pv_shared;
 
 	if (!va)
-		return;
+		return true;
 	xen_pv_shared = NULL;
 	if (xen_pv_map_mfn(va, xen_pv_pfn_to_mfn((unsigned long)va >> PAGE_SHIFT)))
-		return;		/* reported; the page is lost rather than reused */
+		return false;
 	free_pages((unsigned long)va, 0);
+	return true;
 }
 
 int xen_pv_events_init(void)
@@ -226,8 +230,9 @@ int xen_pv_events_init(void)
 
 	/*
 	 * On a failure below the page gets its frame back; the rest stays
-	 * harmless with events masked (Xen cannot unregister an event
-	 * callback, and the periodic timer only sets a pending bit).
+	 * harmless with events masked (the periodic timer only sets a
+	 * pending bit).  A registered callback would point into the stack:
+	 * this one is the last step that can fail.
 	 */
 	rc = HYPERVISOR_callback_op(CALLBACKOP_register, &cb);
 	if (rc) {
@@ -244,4 +249,58 @@ int xen_pv_events_init(void)
 fail:
 	unmap_shared_info();
 	return -1;
+}
+
+/**
+ * xen_pv_events_exit() - undo xen_pv_events_init(), for the backend's exit
+ * @port:  set to the VIRQ_TIMER port that was closed
+ * @clean: cleared when a step Xen refused leaves something behind that
+ *         does not reach into the stack's pages (reported)
+ *
+ * On the boot vCPU, the only one running, events masked, as the init ran.
+ * The one-shot is cancelled and VIRQ_TIMER's channel closed
+ * (EVTCHNOP_close), after which Xen drops the virq: the periodic timer
+ * stays stopped and raises nothing.  Xen cannot unregister an event
+ * callback (CALLBACKOP_unregister refuses CALLBACKTYPE_event): it is
+ * registered again at address 0, which is what a PV vCPU starts with, so
+ * that nothing of Xen's points into the stack's text any more.  Then
+ * shared_info's page gets its own frame back.
+ *
+ * Return: 0, or -1 when the callback could not be cleared: Xen may then
+ * still enter the stack's text, whose pages must stay reserved.
+ */
+int xen_pv_events_exit(unsigned int *port, bool *clean)
+{
+	struct callback_register cb = { .type = CALLBACKTYPE_event, .address = 0 };
+	int err = 0;
+	long rc;
+
+	*port = timer_port[0];
+	if (timer_bound[0]) {
+		struct evtchn_close close = { .port = timer_port[0] };
+
+		rc = HYPERVISOR_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
+		if (rc) {
+			printk(KERN_ERR "xen-pv: exit: VCPUOP_stop_singleshot_timer failed (Xen error %ld)\n",
+			       rc);
+			*clean = false;
+		}
+		rc = HYPERVISOR_event_channel_op(EVTCHNOP_close, &close);
+		if (rc) {
+			printk(KERN_ERR "xen-pv: exit: EVTCHNOP_close(port %u) failed (Xen error %ld): VIRQ_TIMER stays bound\n",
+			       close.port, rc);
+			*clean = false;
+		}
+		timer_bound[0] = false;
+	}
+	rc = HYPERVISOR_callback_op(CALLBACKOP_register, &cb);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: exit: clearing the event callback failed (Xen error %ld): it still points at %p\n",
+		       rc, xen_pv_upcall_entry);
+		*clean = false;
+		err = -1;
+	}
+	if (!unmap_shared_info())
+		*clean = false;
+	return err;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Page tables under Xen PV: set_pte, read_pte, pt_alloc, read_cr3,
- * write_cr3 and the TLB flushes.
+ * Page tables under Xen PV: set_pte, read_pte, pt_alloc, pt_free,
+ * read_cr3, write_cr3 and the TLB flushes.
  *
  * The kernel sees pseudo-physical frames (pfn): its direct map is
  * virtual == pseudo-physical.  The page tables hold machine frames (mfn)
@@ -227,6 +227,39 @@ void pv_pt_alloc(u64 *table, unsigned int level)
 	rc = mmuext(MMUEXT_PIN_L1_TABLE + level - 1, xen_pv_pfn_to_mfn((unsigned long)table >> PAGE_SHIFT));
 	if (rc)
 		mmu_error("pinning the new table at", (unsigned long)table, level, rc);
+}
+
+/*
+ * A table the kernel is done with (unlinked everywhere, as pt_free's
+ * contract says): unpinning drops the type pt_alloc's pin kept, and with
+ * no table referring to the page any more Xen lets it be mapped
+ * writable again.  On every vCPU: another may still hold the read-only
+ * entry in its TLB, and a write through it would fault.  Every table
+ * the kernel frees went through pt_alloc, so every one is pinned.
+ */
+int pv_pt_free(u64 *table, unsigned int level)
+{
+	unsigned long va = (unsigned long)table;
+	u64 *pte;
+	long rc;
+
+	if (level < 1 || level > 4)
+		return -1;
+	rc = mmuext(MMUEXT_UNPIN_TABLE, xen_pv_pfn_to_mfn(va >> PAGE_SHIFT));
+	if (rc) {
+		mmu_error("unpinning the table at", va, level, rc);
+		return -1;
+	}
+	pte = pte_ptr(va);
+	if (!pte)
+		return -1;
+	rc = HYPERVISOR_update_va_mapping(va, *pte | PTE_RW, UVMF_INVLPG | UVMF_ALL);
+	if (rc) {
+		/* Still referenced as a table somewhere: it stays one. */
+		mmu_error("update_va_mapping (writable) of the freed table at", va, *pte, rc);
+		return -1;
+	}
+	return 0;
 }
 
 unsigned long pv_read_cr3(void)

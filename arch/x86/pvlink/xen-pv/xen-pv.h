@@ -62,6 +62,7 @@ int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx);
 
 /* events.c */
 int xen_pv_events_init(void);
+int xen_pv_events_exit(unsigned int *port, bool *clean);
 void xen_pv_do_upcall(struct pt_regs *regs);
 
 /* entry.S */

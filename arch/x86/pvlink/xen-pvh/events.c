@@ -191,6 +191,19 @@ void xen_pvh_events_init(void)
 	set_irq_handler(HYPERVISOR_CALLBACK_VECTOR, xen_pvh_upcall);
 }
 
+/**
+ * xen_pvh_events_exit() - give HYPERVISOR_CALLBACK_VECTOR back
+ *
+ * Context: the backend's exit.  The init asked Xen for nothing (each
+ * vCPU does on its first one-shot, after the stack is installed), so the
+ * kernel's handler table is all there is to undo: no handler in the
+ * stack's text stays reachable.
+ */
+void xen_pvh_events_exit(void)
+{
+	set_irq_handler(HYPERVISOR_CALLBACK_VECTOR, NULL);
+}
+
 void pv_timer_oneshot(u64 ns)
 {
 	struct vcpu_set_singleshot_timer t = { .flags = 0 };

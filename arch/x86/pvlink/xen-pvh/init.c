@@ -21,6 +21,11 @@
  * mapping is the last step that can fail, so nothing is left half done
  * behind a refusal: an unused hypercall page harms nobody.
  *
+ * When the link refuses the stack after the init succeeded, the exit
+ * (PVLINK_BACKEND_EXIT()) undoes step 3, which would otherwise leave Xen
+ * writing time records into a page of the stack's data, and step 4; the
+ * hypercall page is written once by Xen and never again.
+ *
  * cpuid and wrmsr are native's pv-ops, which the stack resolves inside
  * itself: this backend executes no privileged instruction of its own.
  */
@@ -31,6 +36,7 @@
 #include <linux/types.h>
 #include <asm/page.h>
 #include <asm/pvops.h>
+#include <asm/traps.h>
 #include <xen/cpuid.h>
 
 #include "xen-pvh.h"
@@ -155,5 +161,53 @@ PVLINK_BACKEND_INIT(xen_pvh)
 		(unsigned long)ver >> 16, (unsigned long)ver & 0xffff, base,
 		xen_pvh_hypercall_page, msr, xen_pvh_shared, READ_ONCE(t->version),
 		READ_ONCE(t->tsc_to_system_mul), READ_ONCE(t->tsc_shift));
+	return 0;
+}
+
+/*
+ * Take shared_info off the backend's page and give the domain RAM there
+ * again: XENMEM_add_to_physmap put Xen's page at that frame and gave the
+ * RAM that was there back to Xen, so removing shared_info alone would
+ * leave a hole where the allocator expects a page.  0, or -1 when the
+ * frame is still shared_info or a hole (reported): its pages must then
+ * never be freed.
+ */
+static int xen_pvh_unmap_shared_info(xen_pfn_t gpfn)
+{
+	struct xen_remove_from_physmap xrfp = { .domid = DOMID_SELF, .gpfn = gpfn };
+	struct xen_memory_reservation res = {
+		.extent_start = &gpfn,
+		.nr_extents = 1,
+		.extent_order = 0,
+		.domid = DOMID_SELF,
+	};
+	long rc = HYPERVISOR_memory_op(XENMEM_remove_from_physmap, &xrfp);
+
+	if (rc < 0) {
+		pr_err("xen-pvh: exit: XENMEM_remove_from_physmap(gpfn %#lx) failed (%ld): shared_info stays there\n",
+		       gpfn, rc);
+		return -1;
+	}
+	rc = HYPERVISOR_memory_op(XENMEM_populate_physmap, &res);
+	if (rc != 1) {
+		pr_err("xen-pvh: exit: XENMEM_populate_physmap(gpfn %#lx) gave %ld of 1 pages: that frame has no RAM now\n",
+		       gpfn, rc);
+		return -1;
+	}
+	return 0;
+}
+
+PVLINK_BACKEND_EXIT(xen_pvh)
+{
+	xen_pfn_t gpfn = virt_to_phys(&xen_pvh_shared_page) >> XEN_PAGE_SHIFT;
+
+	(void)bi;
+	xen_pvh_events_exit();
+	xen_pvh_shared = NULL;
+	xen_pvh_cpuid_leaf = 0;
+	if (xen_pvh_unmap_shared_info(gpfn))
+		return -XEN_PVH_EIO;
+	pr_info("xen-pvh: exit: shared_info taken off gpfn %#lx and RAM put back, upcall vector %#x released\n",
+		(unsigned long)gpfn, HYPERVISOR_CALLBACK_VECTOR);
 	return 0;
 }

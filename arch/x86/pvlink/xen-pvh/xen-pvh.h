@@ -36,6 +36,41 @@ _Static_assert(__builtin_offsetof(struct xen_add_to_physmap, idx) == 8,
 	       "xen_add_to_physmap.idx offset (public/memory.h)");
 
 /*
+ * memory_op XENMEM_remove_from_physmap (public/memory.h): take whatever
+ * is mapped at guest frame @gpfn of a translated guest out of its
+ * physical map (here shared_info, which stays Xen's), leaving a hole.
+ */
+#define XENMEM_remove_from_physmap	15
+
+struct xen_remove_from_physmap {
+	domid_t domid;
+	xen_pfn_t gpfn;
+};
+
+_Static_assert(sizeof(struct xen_remove_from_physmap) == 16,
+	       "struct xen_remove_from_physmap is 16 bytes (public/memory.h)");
+
+/*
+ * memory_op XENMEM_populate_physmap (public/memory.h): give the domain
+ * @nr_extents new extents of 2^@extent_order pages of RAM at the guest
+ * frames listed at @extent_start.  Returns how many extents it did.
+ */
+#define XENMEM_populate_physmap		6
+
+struct xen_memory_reservation {
+	xen_pfn_t *extent_start;	/* XEN_GUEST_HANDLE(xen_pfn_t) */
+	unsigned long nr_extents;	/* xen_ulong_t */
+	unsigned int extent_order;
+	unsigned int mem_flags;
+	domid_t domid;
+};
+
+_Static_assert(sizeof(struct xen_memory_reservation) == 32,
+	       "struct xen_memory_reservation is 32 bytes (public/memory.h)");
+_Static_assert(__builtin_offsetof(struct xen_memory_reservation, domid) == 24,
+	       "xen_memory_reservation.domid offset (public/memory.h)");
+
+/*
  * hvm_op (public/hvm/hvm_op.h): HVMOP_set_evtchn_upcall_vector makes Xen
  * signal a vCPU's pending events by raising @vector in that vCPU's local
  * APIC, whenever its evtchn_upcall_pending goes from 0 to 1.
@@ -76,6 +111,7 @@ u64 xen_pvh_system_time(void);
 
 /* events.c */
 void xen_pvh_events_init(void);
+void xen_pvh_events_exit(void);
 /* Not a vCPU id or port: unknown or unusable (the local APIC's timer). */
 #define XEN_PVH_NONE		0xfffffffeu
 u32 xen_pvh_vcpu(void);

@@ -11,7 +11,7 @@
 # file order in env[log_checks], one check a line: KIND and REGEX
 # separated by CFG_SEP (ASCII unit separator: a REGEX may hold a tab).
 
-CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups"
+CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups kernel"
 CFG_LOG_KEYS="log_must log_once log_must_not"
 CFG_SEP=$'\x1f'
 
@@ -31,7 +31,7 @@ cfg_load()
 		[name]=$want [boot]=qemu [accel]=tcg [smp]=1 [machine]=pc
 		[memory]=256 [bios]=qboot [cpu]='' [extra]='' [append]=''
 		[xen_append]='' [console]=serial0 [module]=generated
-		[timeout]=30 [expect]=pass [expect_log]='' [groups]=''
+		[timeout]=30 [expect]=pass [expect_log]='' [groups]='' [kernel]=default
 		[log_checks]=''
 	)
 	while IFS= read -r line || [ -n "$line" ]; do

@@ -44,6 +44,9 @@
 # $objtree/scripts/pvimage/pvimage), QEMU (default qemu-system-x86_64),
 # QBOOT (qboot.rom), PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs),
 # XEN (the hypervisor boot = xen loads; default: scripts/get-xen.sh's).
+# An environment with "kernel = testing" boots a CONFIG_PVLINK_TESTING=y
+# kernel instead, built once per run in $objtree/.cache/kernel-testing
+# (CC as for the suites).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -385,6 +388,31 @@ judge_exit()
 	esac
 }
 
+# testing_kernel: build (once per run) the CONFIG_PVLINK_TESTING=y kernel
+# and its pvlink.img in $testing_tree; the build's output goes to
+# $outdir/kernel-testing.log.  An existing tree is only brought up to
+# date (make), which keeps a second run cheap.
+testing_tree=$objtree/.cache/kernel-testing
+testing_built=
+testing_kernel()
+{
+	local opt=CONFIG_PVLINK_TESTING=y rc=0
+
+	[ -n "$testing_built" ] && return "$testing_built"
+	mkdir -p "$testing_tree"
+	(
+		flock 9
+		if grep -qx "$opt" "$testing_tree/.config" 2>/dev/null; then
+			make -C "$srctree" O="$testing_tree" CC="${CC:-gcc}" -j2 vmlinux pvlink.img
+		else
+			srctree=$srctree CC=${CC:-gcc} "$here/build-kernel.sh" "$testing_tree" "$opt" -- \
+				vmlinux pvlink.img
+		fi
+	) 9>"$testing_tree.lock" > "$outdir/kernel-testing.log" 2>&1 || rc=1
+	testing_built=$rc
+	return $rc
+}
+
 run_one()	# run_one NAME
 {
 	local name=$1 rc start end elapsed banners console ending=
@@ -409,6 +437,24 @@ run_one()	# run_one NAME
 	qlog=$logdir/$name.qemu.log
 	rm -f "$log0" "$log1" "$qlog" "$logdir/$name.status"
 
+	# The kernel to boot, and the tree a module of the build comes from.
+	local VMLINUX=$VMLINUX tree=$objtree
+	case ${env[kernel]} in
+	default)
+		;;
+	testing)
+		if ! testing_kernel; then
+			tap not-ok "$name: booted" \
+			    "could not build the CONFIG_PVLINK_TESTING=y kernel in $testing_tree; its last lines:" \
+			    "$(tail -n 5 "$outdir/kernel-testing.log")"
+			return
+		fi
+		VMLINUX=$testing_tree/vmlinux
+		tree=$testing_tree ;;
+	*)
+		tap not-ok "$name" "unknown kernel '${env[kernel]}' (default or testing)"
+		return ;;
+	esac
 	if [ ! -f "$VMLINUX" ]; then
 		tap not-ok "$name: booted" "$VMLINUX does not exist: build it first (make)"
 		return
@@ -429,7 +475,7 @@ run_one()	# run_one NAME
 	*)
 		# a file of the build (pvlink.img), or an absolute path
 		module=${env[module]}
-		[[ $module == /* ]] || module=$objtree/$module
+		[[ $module == /* ]] || module=$tree/$module
 		if [ ! -f "$module" ]; then
 			tap not-ok "$name: booted" "$module does not exist: build it first (make)"
 			return
