@@ -25,6 +25,8 @@
 PVLINK_EXPORT(printk);
 /* Backends may keep per-CPU state indexed by the CPU number. */
 PVLINK_EXPORT_PERCPU(cpu_number);
+/* ... and reach their own with this_cpu_ptr() (kvm: a record's address for KVM). */
+PVLINK_EXPORT_PERCPU(this_cpu_off);
 /*
  * Which pv-op implementation is installed: the test backend's init
  * records it to show that inits run before the stack's pv-ops are.
