@@ -75,9 +75,14 @@ PVLINK_BACKEND_INIT(kvm)
 	return 0;
 }
 
-/* A refused stack: KVM stops writing into pages that go back. */
+/*
+ * A refused stack: KVM stops writing into pages that go back.  Only the
+ * boot CPU's record was registered (percpu areas do not exist yet), and
+ * a write of 0 to the MSR cannot be refused.
+ */
 PVLINK_BACKEND_EXIT(kvm)
 {
 	(void)bi;
 	pv_wrmsr(kvm_clock_msr(), 0);
+	return 0;
 }

@@ -187,6 +187,7 @@ flush_tlb_one:invlpg (%rdi)
 set_pte:mov %rsi,(%rdi)
 read_pte:mov (%rdi),%rax
 pt_alloc:nopl 0x0(%rax,%rax,1)
+pt_free:xor %eax,%eax
 inb:mov %edi,%edx;in (%dx),%al
 inw:mov %edi,%edx;in (%dx),%ax
 inl:mov %edi,%edx;in (%dx),%eax
