@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
 #
 # pvimage's edge cases, run by suite 40 (each case is a defect once found
 # in the tool, see Documentation/pvimage.rst for the rules asserted):
@@ -37,22 +38,13 @@ mkdir -p "$O"
 # shellcheck source=tools/testing/pvlink/lib/kflags.sh
 . "$srctree/tools/testing/pvlink/lib/kflags.sh"
 
-# Results through lib/tap.sh.  No plan yet: suite 40 prints this
-# script's lines as its own, and it has none.  It runs the script whole,
-# so no PVLINK_TEST here (run_tests.sh selects from the suite's output).
+# Results through lib/tap.sh, the plan after the last one; exit status 1
+# if one failed.  Suite 40 runs this script as a test program (tap_prog):
+# it runs whole, so no PVLINK_TEST here (tap_prog selects from its
+# results, which is why each name starts as the program's does).
 unset PVLINK_TEST
 # shellcheck source=tools/testing/pvlink/lib/tap.sh
 . "$srctree/tools/testing/pvlink/lib/tap.sh"
-ok()	{ tap_ok "$*"; }
-notok()	{ tap_fail "$*"; }
-diag()	{ tap_diag; }
-# expect NAME CMD...: the command succeeds
-expect()
-{
-	local name=$1 out
-	shift
-	if out=$("$@" 2>&1); then ok "$name"; else printf '%s\n' "$out" | tail -n 20 | diag; notok "$name"; fi
-}
 # refuse NAME RC PATTERN CMD...: the command exits RC and its stderr matches PATTERN
 refuse()
 {
@@ -61,10 +53,10 @@ refuse()
 	out=$("$@" 2>&1 >/dev/null)
 	got=$?
 	if [ "$got" = "$rc" ] && printf '%s\n' "$out" | grep -qE -- "$pat"; then
-		ok "$name"
+		tap_ok "$name"
 	else
-		printf 'exit %s (expected %s), stderr:\n%s\n' "$got" "$rc" "$out" | diag
-		notok "$name"
+		printf 'exit %s (expected %s), stderr:\n%s\n' "$got" "$rc" "$out" | tap_diag
+		tap_fail "$name"
 	fi
 }
 asm()	# asm NAME [AS-OPTION...]: assemble stdin into $O/NAME.o
@@ -82,9 +74,8 @@ link()	# link EXPORTS ADDR OUT OBJ... [--options]
 
 for f in "$PVIMAGE" "$B/native.o" "$objtree/vmlinux"; do
 	if [ ! -e "$f" ]; then
-		echo "# $f is missing: run make (CONFIG_PVLINK=y) first"
-		notok "pvimage edge cases: build products present"
-		exit 0
+		tap_error "edge: build products present" "$f is missing: run make (CONFIG_PVLINK=y) first"
+		tap_done
 	fi
 done
 
@@ -92,41 +83,41 @@ done
 # nm prints an undefined symbol as "U NAME" (weak ones: w, v) with the
 # address blank: two fields.
 { cat "$EXPORTS"; printf '                 U memcpy\n                 w maybe\n'; } > "$O/undef.exports"
-expect "export list: nm's undefined lines (\"                 U memcpy\") are skipped" \
+tap_check "edge: export list: nm's undefined lines (\"                 U memcpy\") are skipped" \
 	link "$O/undef.exports" 0x2000000 undef.bin "$B/native.o"
 # Two static functions of one name, as in every kernel's nm output.
 { cat "$EXPORTS"; printf '0000000000001000 t helper\n0000000000002000 t helper\n'; } \
 	> "$O/locals.exports"
-expect "export list: two local symbols of one name (t helper) are accepted" \
+tap_check "edge: export list: two local symbols of one name (t helper) are accepted" \
 	link "$O/locals.exports" 0x2000000 locals.bin "$B/native.o"
 # A local symbol is not an export: a backend using it is refused.
 sed 's/ T printk$/ t printk/' "$EXPORTS" > "$O/localprintk.exports"
-refuse "export list: a local symbol (t printk) is not an export" 1 \
+refuse "edge: export list: a local symbol (t printk) is not an export" 1 \
 	"native.o.*printk.*not exported" \
 	link "$O/localprintk.exports" 0x2000000 x.bin "$B/native.o"
 # "nm vmlinux" as it is (with the percpu mark the docs ask for), although
 # it lists local names more than once.
 nm "$objtree/vmlinux" > "$O/nm.raw"
 if [ -n "$(awk '$2 ~ /^[a-z]$/ { print $3 }' "$O/nm.raw" | sort | uniq -d | head -n1)" ]; then
-	ok "nm vmlinux lists some local name twice (what the next case needs)"
+	tap_ok "edge: nm vmlinux lists some local name twice (what the next case needs)"
 else
-	notok "nm vmlinux lists some local name twice (what the next case needs)"
+	tap_fail "edge: nm vmlinux lists some local name twice (what the next case needs)"
 fi
 awk '$3 == "cpu_number" { $0 = $0 " percpu" } { print }' "$O/nm.raw" > "$O/vmlinux.exports"
-expect "export list: nm vmlinux output as it is links native.o" \
+tap_check "edge: export list: nm vmlinux output as it is links native.o" \
 	link "$O/vmlinux.exports" 0x2000000 nm.bin "$B/native.o"
 { cat "$EXPORTS"; printf '0000000000001000 T printk\n'; } > "$O/twice.exports"
-refuse "export list: a global symbol listed twice is refused, naming both lines" 4 \
+refuse "edge: export list: a global symbol listed twice is refused, naming both lines" 4 \
 	"twice.exports:7: global symbol printk is already listed on line 3" \
 	link "$O/twice.exports" 0x2000000 x.bin "$B/native.o"
 { cat "$EXPORTS"; printf '0000000000001000 T %s\n' "$(printf '%600s' '' | tr ' ' a)"; } \
 	> "$O/long.exports"
-refuse "export list: a 600-byte name gets its own error (more than 511)" 4 \
+refuse "edge: export list: a 600-byte name gets its own error (more than 511)" 4 \
 	"long.exports:7: the name is 600 bytes long, more than the 511" \
 	link "$O/long.exports" 0x2000000 x.bin "$B/native.o"
 { cat "$EXPORTS"; printf '0000000000001000 T %s\n' "$(printf '%511s' '' | tr ' ' a)"; } \
 	> "$O/max.exports"
-expect "export list: a 511-byte name is accepted" \
+tap_check "edge: export list: a 511-byte name is accepted" \
 	link "$O/max.exports" 0x2000000 max.bin "$B/native.o"
 
 # ---- automatic layout and 2^64 -------------------------------------------
@@ -142,7 +133,7 @@ f:	movabs	$bssvar, %rax
 	.balign	64
 bssvar:	.zero	16
 EOF
-refuse "layout: bss aligned past 2^64 is refused (exit 1), naming bss and the text before it" 1 \
+refuse "edge: layout: bss aligned past 2^64 is refused (exit 1), naming bss and the text before it" 1 \
 	"the link does not fit below 2\\^64: bss \\(0x10 bytes, 64-byte aligned\\) would start at 2\\^64, after text ends at" \
 	link "$O/empty.exports" 0xffffffffffffffc0 x.bin "$O/wrapbss.o"
 asm wrapdata <<'EOF'
@@ -154,15 +145,15 @@ f:	movabs	$datavar, %rax
 	.balign	64
 datavar: .quad	1, 2
 EOF
-refuse "layout: data aligned past 2^64 is refused naming data, not a --region never given" 1 \
+refuse "edge: layout: data aligned past 2^64 is refused naming data, not a --region never given" 1 \
 	"the link does not fit below 2\\^64: data \\(0x10 bytes, 64-byte aligned\\) would start at 2\\^64" \
 	link "$O/empty.exports" 0xffffffffffffffc0 x.bin "$O/wrapdata.o"
 if link "$O/empty.exports" 0xffffffffffffffc0 x.bin "$O/wrapdata.o" 2>&1 | grep -q -- --region; then
-	notok "layout: the same wrap does not mention --region"
+	tap_fail "edge: layout: the same wrap does not mention --region"
 else
-	ok "layout: the same wrap does not mention --region"
+	tap_ok "edge: layout: the same wrap does not mention --region"
 fi
-refuse "layout: text running past 2^64 is refused naming text" 1 \
+refuse "edge: layout: text running past 2^64 is refused naming text" 1 \
 	"the link does not fit below 2\\^64: text \\(0x[0-9a-f]+ bytes\\) at 0xfffffffffffffff8 runs past" \
 	link "$O/empty.exports" 0xfffffffffffffff8 x.bin "$O/wrapdata.o"
 asm moredata <<'EOF'
@@ -171,13 +162,13 @@ asm moredata <<'EOF'
 	.globl	more
 more:	.zero	128
 EOF
-refuse "layout: --region data=ADDR running past 2^64 is refused naming the option" 1 \
+refuse "edge: layout: --region data=ADDR running past 2^64 is refused naming the option" 1 \
 	"the link does not fit below 2\\^64: --region data=0xffffffffffffffc0: its 0x80 bytes run past" \
 	link "$O/empty.exports" 0x1000 x.bin "$O/moredata.o" --region data=0xffffffffffffffc0
-expect "layout: the same object links where it fits (bss right below 2^64)" \
+tap_check "edge: layout: the same object links where it fits (bss right below 2^64)" \
 	link "$O/empty.exports" 0xffffffffffffff00 fits.bin "$O/wrapbss.o"
 for r in text rodata got data bss; do
-	refuse "layout: --region $r=ADDR below --addr is a usage error (exit 2)" 2 \
+	refuse "edge: layout: --region $r=ADDR below --addr is a usage error (exit 2)" 2 \
 		"--region $r=0x1000 is below --addr 0x2000000" \
 		link "$EXPORTS" 0x2000000 x.bin "$B/native.o" --region $r=0x1000
 done
@@ -204,9 +195,9 @@ bigbss()
 		[ "$kib" -lt 65536 ] && awk -v s="$secs" 'BEGIN { exit !(s < 2) }'
 }
 if [ -x /usr/bin/time ]; then
-	expect "bss: a 2 GiB .bss links in under 2 s and 64 MiB resident, and is not in OUT" bigbss
+	tap_check "edge: bss: a 2 GiB .bss links in under 2 s and 64 MiB resident, and is not in OUT" bigbss
 else
-	ok "bss: a 2 GiB .bss links fast # SKIP no /usr/bin/time"
+	tap_skip "edge: bss: a 2 GiB .bss links fast" "no /usr/bin/time"
 fi
 # verify links every stack too: a backend with a 2 GiB .bss, stacked on
 # native (its only problem: it is not in this kernel's allow-list).
@@ -243,10 +234,10 @@ verify_bigbss()
 	return 1
 }
 if [ -x /usr/bin/time ]; then
-	expect "bss: verify links a stack with a 2 GiB .bss in under 2 s and 64 MiB resident" \
+	tap_check "edge: bss: verify links a stack with a 2 GiB .bss in under 2 s and 64 MiB resident" \
 		verify_bigbss
 fi
-refuse "size: OUT over 1 GiB is refused with its own error" 1 \
+refuse "edge: size: OUT over 1 GiB is refused with its own error" 1 \
 	"OUT would be 0x[0-9a-f]+ bytes .*more than the 1024 MiB pvimage writes" \
 	link "$O/empty.exports" 0x1000 x.bin "$O/wrapdata.o" --region data=0x80000000
 # (as warns that a .data* name is NOBITS: -W, that is the point)
@@ -258,7 +249,7 @@ f:	ret
 	.balign	64
 pcpu:	.zero	0x50000000
 EOF
-refuse "size: a staged region over 1 GiB (percpu) is refused with its own error" 1 \
+refuse "edge: size: a staged region over 1 GiB (percpu) is refused with its own error" 1 \
 	"region percpu is 0x50000000 bytes, more than the 1024 MiB" \
 	link "$O/empty.exports" 0x1000 x.bin "$O/bigpercpu.o" --percpu-size 0x100000000
 
@@ -282,10 +273,10 @@ hasbytes()
 	local got
 	got=$(bytes "$2" "$3" "$4" $((${#5} / 2)))
 	if [ "$got" = "$5" ]; then
-		ok "$1"
+		tap_ok "$1"
 	else
 		echo "# at $4: $got, expected $5"
-		notok "$1"
+		tap_fail "$1"
 	fi
 }
 
@@ -307,10 +298,10 @@ d1:	.quad	0, 0
 	.reloc	d1, R_X86_64_64, $r2
 EOF
 	if link "$EXPORTS" 0x2000000 overlap-$order.bin "$O/overlap-$order.o"; then
-		hasbytes "relocations: two writing the same bytes ($order): the external one's value stays" \
+		hasbytes "edge: relocations: two writing the same bytes ($order): the external one's value stays" \
 			"$O/overlap-$order.bin" 0x2000000 d1 0050100000000000
 	else
-		notok "relocations: two writing the same bytes ($order) link"
+		tap_fail "edge: relocations: two writing the same bytes ($order) link"
 	fi
 done
 
@@ -348,25 +339,25 @@ if [ "$(readelf -rW "$O/gotpcrel.o" | grep -c 'R_X86_64_GOTPCREL ')" = 2 ] &&
 	ll=$(awk '$3 == "load_local" { print $4 }' "$m")
 	le=$(awk '$3 == "load_export" { print $4 }' "$m")
 	gv=$(awk '$3 == "gvar" { print $4 }' "$m")
-	hasbytes "relocations: plain GOTPCREL on mov of a local symbol becomes lea, as in GNU ld" \
+	hasbytes "edge: relocations: plain GOTPCREL on mov of a local symbol becomes lea, as in GNU ld" \
 		"$O/gotpcrel.bin" 0x2000000 load_local "488d05$(le32 $((gv - ll - 7)))"
-	hasbytes "relocations: plain GOTPCREL on mov of an export becomes lea, as in GNU ld" \
+	hasbytes "edge: relocations: plain GOTPCREL on mov of an export becomes lea, as in GNU ld" \
 		"$O/gotpcrel.bin" 0x2000000 load_export "488d0d$(le32 $((0x105000 - le - 7)))"
-	hasbytes "relocations: plain GOTPCREL on add keeps the GOT load, as in GNU ld" \
+	hasbytes "edge: relocations: plain GOTPCREL on add keeps the GOT load, as in GNU ld" \
 		"$O/gotpcrel-add.bin" 0x2000000 add_local 480305
 	mkdir -p "$O/oracle-gotpcrel"
-	expect "relocations: plain GOTPCREL object: pvimage's bytes equal GNU ld's (ld relaxing)" \
+	tap_check "edge: relocations: plain GOTPCREL object: pvimage's bytes equal GNU ld's (ld relaxing)" \
 		/usr/bin/python3 "$here/ld_oracle.py" --relax "$O/oracle-gotpcrel" "$EXPORTS" \
 		"$O/gotpcrel.bin" "$O/gotpcrel.o"
 else
-	notok "relocations: the plain GOTPCREL objects assemble (2 R_X86_64_GOTPCREL) and link"
+	tap_fail "edge: relocations: the plain GOTPCREL objects assemble (2 R_X86_64_GOTPCREL) and link"
 fi
 sed 's/ T printk$/ T printk_far/; $a 0000100000000000 T printk' "$EXPORTS" > "$O/far.exports"
 if link "$O/far.exports" 0x2000000 gotpcrel-far.bin "$O/gotpcrel.o"; then
-	hasbytes "relocations: plain GOTPCREL on mov out of lea's reach keeps the GOT load" \
+	hasbytes "edge: relocations: plain GOTPCREL on mov out of lea's reach keeps the GOT load" \
 		"$O/gotpcrel-far.bin" 0x2000000 load_export 488b0d
 else
-	notok "relocations: plain GOTPCREL on mov out of lea's reach links"
+	tap_fail "edge: relocations: plain GOTPCREL on mov out of lea's reach links"
 fi
 
 # 3. An absolute symbol that fits no immediate through GOTPCRELX: mov
@@ -391,11 +382,11 @@ if [ "$(readelf -rW "$O/absolute.o" | grep -c 'GOTPCRELX ')" = 2 ] &&
 	m=$O/absolute.bin.map
 	la=$(awk '$3 == "load_abs" { print $4 }' "$m")
 	l32=$(awk '$3 == "load_abs32" { print $4 }' "$m")
-	hasbytes "relocations: GOTPCRELX of an absolute symbol above imm32s becomes lea (ld: GOT)" \
+	hasbytes "edge: relocations: GOTPCRELX of an absolute symbol above imm32s becomes lea (ld: GOT)" \
 		"$O/absolute.bin" 0xc0000000 load_abs "488d05$(le32 $((0x100000100 - la - 7)))"
-	hasbytes "relocations: GOTPCRELX movl of an export above imm32 becomes lea (ld: GOT)" \
+	hasbytes "edge: relocations: GOTPCRELX movl of an export above imm32 becomes lea (ld: GOT)" \
 		"$O/absolute.bin" 0xc0000000 load_abs32 "8d05$(le32 $((0x100000000 - l32 - 6)))"
 else
-	notok "relocations: the absolute-symbol object assembles (2 GOTPCRELX) and links"
+	tap_fail "edge: relocations: the absolute-symbol object assembles (2 GOTPCRELX) and links"
 fi
-exit 0
+tap_done

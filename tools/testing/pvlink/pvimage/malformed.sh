@@ -35,15 +35,13 @@ C=$objtree/tools/testing/pvlink/corpus
 rm -rf "$O"
 mkdir -p "$O"
 
-# Results through lib/tap.sh.  No plan yet: suite 40 prints this
-# script's lines as its own, and it has none.  It runs the script whole,
-# so no PVLINK_TEST here (run_tests.sh selects from the suite's output).
+# Results through lib/tap.sh, the plan after the last one; exit status 1
+# if one failed.  Suite 40 runs this script as a test program (tap_prog):
+# it runs whole, so no PVLINK_TEST here (tap_prog selects from its
+# results, which is why each name starts as the program's does).
 unset PVLINK_TEST
 # shellcheck source=tools/testing/pvlink/lib/tap.sh
 . "$srctree/tools/testing/pvlink/lib/tap.sh"
-ok()	{ tap_ok "$*"; }
-notok()	{ tap_fail "$*"; }
-diag()	{ tap_diag; }
 
 # A sanitizer report must never pass as an ordinary refusal.
 export ASAN_OPTIONS=exitcode=99:detect_leaks=0
@@ -56,11 +54,11 @@ if "$CLANG" -std=gnu11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover
 		-fno-omit-frame-pointer -Wall -Wextra -Werror -I"$srctree/include" \
 		-I"$srctree/arch/x86/include" -o "$PV" "$srctree"/scripts/pvimage/*.c "${lib[@]}" \
 		> "$O/build.log" 2>&1; then
-	ok "malformed: pvimage builds with ASan and UBSan ($CLANG)"
+	tap_ok "malformed: pvimage builds with ASan and UBSan ($CLANG)"
 else
-	diag < "$O/build.log"
-	notok "malformed: pvimage builds with ASan and UBSan ($CLANG)"
-	exit 0
+	tap_diag < "$O/build.log"
+	tap_error "malformed: pvimage builds with ASan and UBSan ($CLANG)" "the test tool does not build"
+	tap_done
 fi
 
 # refuse NAME PATTERN CMD...: exit 4 (malformed input), stderr matches, no report
@@ -72,10 +70,10 @@ refuse()
 	rc=$?
 	if [ $rc = 4 ] && printf '%s\n' "$out" | grep -qE -- "$pat" &&
 	   ! printf '%s\n' "$out" | grep -qE 'Sanitizer|runtime error'; then
-		ok "malformed: $name"
+		tap_ok "malformed: $name"
 	else
-		printf 'exit %s (expected 4), stderr:\n%s\n' "$rc" "$out" | tail -n 20 | diag
-		notok "malformed: $name"
+		printf 'exit %s (expected 4), stderr:\n%s\n' "$rc" "$out" | tail -n 20 | tap_diag
+		tap_fail "malformed: $name"
 	fi
 }
 
@@ -83,7 +81,7 @@ refuse()
 for kind in shstrndx-zero shstrtab-nobits; do
 	obj=$O/$kind.o
 	if ! /usr/bin/python3 "$here/mutate.py" "$kind" "$NATIVE" "$obj"; then
-		notok "malformed: $kind: make the object"
+		tap_error "malformed: $kind: make the object" "mutate.py failed"
 		continue
 	fi
 	why='bad section name table index'
@@ -94,14 +92,14 @@ for kind in shstrndx-zero shstrtab-nobits; do
 		refuse "$kind: list of an image holding it refuses the image" "$why" \
 			"$PV" list "$O/$kind.img"
 	else
-		diag < "$O/mkimage.err"
-		notok "malformed: $kind: list of an image holding it refuses the image"
+		tap_diag < "$O/mkimage.err"
+		tap_fail "malformed: $kind: list of an image holding it refuses the image"
 	fi
 done
 
 # --- valid objects with tables at odd offsets link in full ---------------------
 "$PV" link --exports "$EXPORTS" --addr 0x1000000 -o "$O/plain.bin" "$NATIVE" \
-	2> "$O/plain.err" || diag < "$O/plain.err"
+	2> "$O/plain.err" || tap_diag < "$O/plain.err"
 for kind in shdr-unaligned symtab-unaligned; do
 	obj=$O/$kind.o
 	name="$kind: links with the same bytes and the same full map as the object it came from"
@@ -112,26 +110,26 @@ for kind in shdr-unaligned symtab-unaligned; do
 	   [ "$(grep -c '^symbol ' "$O/$kind.bin.map")" -gt 0 ] &&
 	   diff <(sed "s|$obj|OBJ|" "$O/$kind.bin.map") <(sed "s|$NATIVE|OBJ|" "$O/plain.bin.map") \
 		> "$O/$kind.diff"; then
-		ok "malformed: $name"
+		tap_ok "malformed: $name"
 	else
-		{ cat "$O/$kind.err" "$O/$kind.diff" 2>/dev/null; } | tail -n 20 | diag
-		notok "malformed: $name"
+		{ cat "$O/$kind.err" "$O/$kind.diff" 2>/dev/null; } | tail -n 20 | tap_diag
+		tap_fail "malformed: $name"
 	fi
 	if "$PV" dump "$obj" > "$O/$kind.dump" 2>&1 && "$PV" dump "$NATIVE" > "$O/plain.dump" &&
 	   diff -q "$O/plain.dump" "$O/$kind.dump" >/dev/null; then
-		ok "malformed: $kind: dump prints what it prints for the object it came from"
+		tap_ok "malformed: $kind: dump prints what it prints for the object it came from"
 	else
-		tail -n 5 "$O/$kind.dump" | diag
-		notok "malformed: $kind: dump prints what it prints for the object it came from"
+		tail -n 5 "$O/$kind.dump" | tap_diag
+		tap_fail "malformed: $kind: dump prints what it prints for the object it came from"
 	fi
 done
 
 # --- the malformed-object corpus ------------------------------------------------
 if ! make -C "$srctree/tools/testing/pvlink/corpus" srctree="$srctree" objtree="$objtree" \
 		CC="${CC:-gcc}" cases > "$O/corpus.log" 2>&1; then
-	tail -n 20 "$O/corpus.log" | diag
-	notok "malformed: build the corpus"
-	exit 0
+	tail -n 20 "$O/corpus.log" | tap_diag
+	tap_error "malformed: build the corpus" "make -C tools/testing/pvlink/corpus cases failed"
+	tap_done
 fi
 : > "$O/none.exports"
 crashed=0 wrong=0 n=0
@@ -151,25 +149,26 @@ while read -r case code objs opts; do
 		rc=$?
 		if [ $rc -gt 4 ] || grep -qE 'Sanitizer|runtime error' "$O/case.err"; then
 			crashed=$((crashed + 1))
-			echo "$case: pvimage $cmd exit $rc" | diag
-			head -n 5 "$O/case.err" | diag
+			echo "$case: pvimage $cmd exit $rc" | tap_diag
+			head -n 5 "$O/case.err" | tap_diag
 		fi
 	done
 	# link refuses what the core refuses, where the case needs no setting
 	# only the corpus driver can make (a corrupt export table, a small
 	# percpu reserve, another address: the options after the objects).
-	if [ -z "$opts" ] && [ "$code" != PVLINK_OK ] && [ $rc = 0 ]; then
+	if [ -z "$opts" ] && [ "$code" != PVLINK_OK ] && [ "$rc" = 0 ]; then
 		wrong=$((wrong + 1))
-		echo "$case: the corpus expects $code, pvimage link succeeded" | diag
+		echo "$case: the corpus expects $code, pvimage link succeeded" | tap_diag
 	fi
 done < "$C/cases/cases.list"
 if [ $n -gt 100 ] && [ $crashed = 0 ]; then
-	ok "malformed: all $n corpus cases through dump and link: no crash, no sanitizer report"
+	tap_ok "malformed: all $n corpus cases through dump and link: no crash, no sanitizer report"
 else
-	notok "malformed: all $n corpus cases through dump and link: no crash, no sanitizer report ($crashed)"
+	tap_fail "malformed: all $n corpus cases through dump and link: no crash, no sanitizer report ($crashed)"
 fi
 if [ $n -gt 100 ] && [ $wrong = 0 ]; then
-	ok "malformed: pvimage link refuses every corpus case the core refuses (those without driver options)"
+	tap_ok "malformed: pvimage link refuses every corpus case the core refuses (those without driver options)"
 else
-	notok "malformed: pvimage link refuses every corpus case the core refuses ($wrong of $n wrong)"
+	tap_fail "malformed: pvimage link refuses every corpus case the core refuses ($wrong of $n wrong)"
 fi
+tap_done

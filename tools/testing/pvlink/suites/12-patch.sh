@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
 #
 # Suite 12: patching the kernel's pv-op sites, on the host.
 #
@@ -19,8 +20,10 @@
 #    call/jmp/other forms and refuses (exit 1), naming file, function and
 #    relocation type, a pv-op relocation it cannot describe.
 #
-# Uses the objects "make" built in $objtree; writes only below
-# $objtree/tools/testing/pvlink/patch.  Prints TAP lines.
+# Uses the objects "make" built in $objtree; the host test programs go
+# below $objtree/tools/testing/pvlink/patch (patch/Makefile), this
+# suite's own files below $objtree/tools/testing/pvlink/out/patch.
+# Prints TAP (lib/tap.sh); the plan follows the last result.
 set -u
 export LC_ALL=C
 
@@ -28,122 +31,114 @@ here=$(cd "$(dirname "$0")" && pwd)
 srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
 CLANG=${CLANG:-clang}
-O=$objtree/tools/testing/pvlink/patch
+O=$objtree/tools/testing/pvlink/patch		# the host test programs
+W=$objtree/tools/testing/pvlink/out/patch	# this suite's own files
 S=$srctree/tools/testing/pvlink/patch
 B=$objtree/arch/x86/pvlink
-mkdir -p "$O"
-
-ok()	{ echo "ok - $*"; }
-notok()	{ echo "not ok - $*"; }
-diag()	{ sed 's/^/# /'; }
-check()	# check NAME CMD...: one TAP line from a command's status
-{
-	local name=$1 out rc
-	shift
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ $rc = 0 ]; then
-		ok "$name"
-	else
-		printf '%s\n' "$out" | tail -n 20 | diag
-		notok "$name"
-	fi
-	return $rc
-}
+rm -rf "$W"
+mkdir -p "$W"
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
 
 # ---- 1. the pure files build as kernel code -----------------------------
 srcs=(patch_site patch_inline patch_resolve)
-# The kernel's flags (the top Makefile's, lib/kflags.sh), plus -Wshadow
-# and -Wundef.
-# shellcheck source=tools/testing/pvlink/lib/kflags.sh
-. "$srctree/tools/testing/pvlink/lib/kflags.sh"
-kbuild()	# kbuild CC SRC OBJ
+# kobj_clean OBJ OBJS...: OBJS linked into OBJ need only the core, snprintf
+# and string functions, and hold no writable data
+kobj_clean()
 {
-	kflags "$1" || { echo "make kernelflags failed for $1"; return 1; }
-	"$1" "${KFLAGS[@]}" -Wshadow -Wundef -c "$2" -o "$3"
-}
-kobj_clean()	# kobj_clean OBJ: only the core, snprintf and string functions; no writable data
-{
-	local undef data
-	undef=$(nm -u "$1" | awk '{print $2}' |
+	local undef data obj=$1
+	shift
+	ld -r -o "$obj" "$@" || return 1
+	undef=$(nm -u "$obj" | awk '{print $2}' |
 		grep -vxE 'memcpy|memset|memcmp|strcmp|snprintf|pvlink_lookup|pvlink_elf_open|pvlink_elf_section|pvlink_elf_section_by_name')
-	data=$(nm "$1" | awk '$2 ~ /^[dDbB]$/ {print $3}')
+	data=$(nm "$obj" | awk '$2 ~ /^[dDbB]$/ {print $3}')
 	[ -z "$undef$data" ] && return 0
 	echo "unexpected undefined symbols: $undef; writable data: $data"
 	return 1
 }
 for cc in gcc "$CLANG"; do
-	mkdir -p "$O/kbuild/$cc"
+	# The kernel's flags (the top Makefile's, lib/kflags.sh), plus
+	# -Wshadow and -Wundef.
+	if ! kflags "$cc"; then
+		tap_error "patch: the kernel's flags for $cc" "make kernelflags failed"
+		continue
+	fi
+	mkdir -p "$W/kbuild/$cc"
 	objs=()
 	for f in "${srcs[@]}"; do
-		check "patch: arch/x86/pvlink/$f.c builds with the kernel's flags, -Wshadow and -Wundef ($cc)" \
-			kbuild "$cc" "$srctree/arch/x86/pvlink/$f.c" "$O/kbuild/$cc/$f.o" &&
-			objs+=("$O/kbuild/$cc/$f.o")
+		tap_check "patch: arch/x86/pvlink/$f.c builds with the kernel's flags, -Wshadow and -Wundef ($cc)" \
+			"$cc" "${KFLAGS[@]}" -Wshadow -Wundef -c "$srctree/arch/x86/pvlink/$f.c" \
+			-o "$W/kbuild/$cc/$f.o" &&
+			objs+=("$W/kbuild/$cc/$f.o")
 	done
-	if [ ${#objs[@]} = ${#srcs[@]} ] && ld -r -o "$O/kbuild/$cc/patch.o" "${objs[@]}"; then
-		check "patch: pure patch code ($cc) needs only the library and lib/ string functions, has no writable globals" \
-			kobj_clean "$O/kbuild/$cc/patch.o"
+	name="patch: pure patch code ($cc) needs only the library and lib/ string functions, has no writable globals"
+	if [ ${#objs[@]} = ${#srcs[@]} ]; then
+		tap_check "$name" kobj_clean "$W/kbuild/$cc/patch.o" "${objs[@]}"
 	else
-		notok "patch: pure patch code ($cc) needs only the library and lib/ string functions, has no writable globals"
+		tap_skip "$name" "a file did not build"
 	fi
 done
 
-if command -v sparse >/dev/null; then
-	for f in "${srcs[@]}" patch patch_result; do
-		check "patch: arch/x86/pvlink/$f.c is sparse-clean" \
-			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
-			-isystem "$(gcc -print-file-name=include)" -I"$objtree/include" \
-			-I"$srctree/include" \
-			-I"$srctree/arch/x86/include" -D__KERNEL__ -m64 \
-			-include "$srctree/include/linux/kconfig.h" "$srctree/arch/x86/pvlink/$f.c"
-	done
+# sparse, given the flags the kernel compiles with (as "make C=1" does).
+if ! command -v sparse >/dev/null; then
+	tap_skip "patch: sparse" "sparse is not installed"
+elif ! kflags gcc; then
+	tap_error "patch: sparse" "make kernelflags failed"
 else
-	ok "patch: sparse # SKIP sparse is not installed"
+	for f in "${srcs[@]}" patch patch_result; do
+		tap_check "patch: arch/x86/pvlink/$f.c is sparse-clean" \
+			sparse -m64 -Wsparse-all -Wsparse-error "${KFLAGS[@]}" \
+			"$srctree/arch/x86/pvlink/$f.c"
+	done
 fi
 
 # ---- 2. host tests ---------------------------------------------------------
-if check "patch: build host tests" \
-	make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" all; then
+out=$(make -C "$S" srctree="$srctree" objtree="$objtree" CLANG="$CLANG" all 2>&1)
+rc=$?
+[ $rc = 0 ] || printf '%s\n' "$out" | tail -n 20 | tap_diag
+if [ $rc != 0 ]; then
+	tap_error "patch: build host tests" "make -C tools/testing/pvlink/patch failed"
+else
+	tap_ok "patch: build host tests"
 	exports=$srctree/tools/testing/pvlink/pvimage/native.exports
 	# Four backends pvlink_patch_resolve() must refuse.
 	printf '%s\n' '.data' '.globl pv_halt' '.type pv_halt, @object' 'pv_halt: .quad 0' \
-		'.size pv_halt, 8' > "$O/notfunc.S"
+		'.size pv_halt, 8' > "$W/notfunc.S"
 	printf '%s\n' '.section .pvlink.inline, "", @progbits' \
 		'.asciz "halt"' '.byte 1' 'hlt' '.asciz "halt"' '.byte 1' 'hlt' \
 		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
-		'.size pv_halt, . - pv_halt' > "$O/duprec.S"
+		'.size pv_halt, . - pv_halt' > "$W/duprec.S"
 	printf '%s\n' '.section .pvlink.inline, "a", @progbits' \
 		'.asciz "halt"' '.byte 1' 'hlt' \
 		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
-		'.size pv_halt, . - pv_halt' > "$O/alloc.S"
+		'.size pv_halt, . - pv_halt' > "$W/alloc.S"
 	printf '%s\n' '.section .pvlink.inline, "", @progbits' \
 		'.asciz "irq_enable"' '.byte 1' 'sti' \
 		'.text' '.globl pv_halt' '.type pv_halt, @function' 'pv_halt: hlt; ret' \
-		'.size pv_halt, . - pv_halt' > "$O/orphan.S"
+		'.size pv_halt, . - pv_halt' > "$W/orphan.S"
 	bad=()
 	for b in notfunc duprec alloc orphan; do
-		as -o "$O/$b.o" "$O/$b.S" && bad+=("$O/$b.o")
+		as -o "$W/$b.o" "$W/$b.S" 2>&1 | tap_diag
+		[ -s "$W/$b.o" ] && bad+=("$W/$b.o")
 	done
-	if [ -e "$B/native.o" ] && [ -e "$B/test.o" ] && [ ${#bad[@]} = 4 ]; then
-		args=("$B/native.o" "$B/test.o" "$exports" "${bad[@]}")
+	# Without the build's backends or the four above, the programs run
+	# their tests of hand-made inputs only, and that is an ERROR.
+	args=()
+	if [ ! -e "$B/native.o" ] || [ ! -e "$B/test.o" ]; then
+		tap_error "patch: the native+test stack and the bad backends" \
+			"$B/native.o or test.o is missing (run make)"
+	elif [ ${#bad[@]} != 4 ]; then
+		tap_error "patch: the native+test stack and the bad backends" \
+			"the bad backends did not assemble"
 	else
-		args=()
+		args=("$B/native.o" "$B/test.o" "$exports" "${bad[@]}")
 	fi
-	# run_host PROG LABEL: its TAP lines (names prefixed with LABEL), and
-	# a failure if it did not run to its end (a crash, a sanitizer).
-	run_host()
-	{
-		local out rc
-		out=$("$1" "${args[@]}" 2>&1)
-		rc=$?
-		printf '%s\n' "$out" | sed -e "s/^\(not \)\?ok - patch: /&$2/" \
-			-e '/^\(not \)\?ok - \|^# /!s/^/# /'
-		if ! printf '%s\n' "$out" | grep -q '^# patch_test: ran to the end'; then
-			notok "patch: ${2}host tests ran to the end (status $rc)"
-		fi
-	}
-	run_host "$O/patch_test" ""
-	run_host "$O/patch_test_asan" "asan+ubsan: "
+	# Each prints its plan first; a crash, a sanitizer's report, a short
+	# or long count fails here, naming the program.
+	tap_prog "patch" "$O/patch_test" "patch" "${args[@]}"
+	tap_prog "patch: asan+ubsan" "$O/patch_test_asan" "patch: asan+ubsan" "${args[@]}"
 fi
 
 # ---- 3. the NOP table, decoded by binutils ---------------------------------
@@ -152,20 +147,15 @@ nops=("90" "66 90" "0f 1f 00" "0f 1f 40 00" "0f 1f 44 00 00")
 for n in 1 2 3 4 5; do
 	bytes=${nops[$((n - 1))]}
 	# shellcheck disable=SC2086 # one word per byte
-	printf '%b' "$(printf '\\x%s' $bytes)" > "$O/nop$n.bin"
-	out=$(objdump -D -b binary -m i386:x86-64 "$O/nop$n.bin" | grep -E '^ +[0-9a-f]+:')
-	if [ "$(echo "$out" | wc -l)" = 1 ] && echo "$out" | grep -qE '\s(nop|xchg +%ax,%ax|data16 nop)'; then
-		ok "patch: the $n-byte NOP ($bytes) decodes as one NOP"
-	else
-		echo "$out" | diag
-		notok "patch: the $n-byte NOP ($bytes) decodes as one NOP"
-	fi
+	printf '%b' "$(printf '\\x%s' $bytes)" > "$W/nop$n.bin"
+	out=$(objdump -D -b binary -m i386:x86-64 "$W/nop$n.bin" | grep -E '^ +[0-9a-f]+:')
+	[ "$(echo "$out" | wc -l)" = 1 ] && echo "$out" | grep -qE '\s(nop|xchg +%ax,%ax|data16 nop)'
+	rc=$?
+	[ $rc = 0 ] || echo "$out" | tap_diag
+	tap_result $rc "patch: the $n-byte NOP ($bytes) decodes as one NOP"
 done
-if grep -q "{ 0x0f, 0x1f, 0x44, 0x00, 0x00 }" "$srctree/arch/x86/pvlink/patch_site.c"; then
-	ok "patch: patch_site.c holds the table this suite decodes"
-else
-	notok "patch: patch_site.c holds the table this suite decodes"
-fi
+tap_check "patch: patch_site.c holds the table this suite decodes" \
+	grep -q "{ 0x0f, 0x1f, 0x44, 0x00, 0x00 }" "$srctree/arch/x86/pvlink/patch_site.c"
 
 # ---- 4. native.o's bodies, disassembled ------------------------------------
 # name:instructions, as objdump prints them (AT&T, one per ';').
@@ -197,9 +187,9 @@ outw:mov %edi,%eax;mov %esi,%edx;out %ax,(%dx)
 io_delay:xor %eax,%eax;out %al,$0x80'
 bodies_of()	# bodies_of OBJ: "name:insn;insn" per record of .pvlink.inline
 {
-	local raw="$O/inline.bin"
-	objcopy --dump-section .pvlink.inline="$raw" "$1" "$O/inline.tmp.o" || return 1
-	/usr/bin/python3 - "$raw" "$O" <<'EOF'
+	local raw="$W/inline.bin"
+	objcopy --dump-section .pvlink.inline="$raw" "$1" "$W/inline.tmp.o" || return 1
+	/usr/bin/python3 - "$raw" "$W" <<'EOF'
 import subprocess, sys
 data = open(sys.argv[1], 'rb').read()
 off = 0
@@ -220,27 +210,22 @@ while off < len(data):
     print('%s:%s' % (name, ';'.join(insns)))
 EOF
 }
-if [ -e "$B/native.o" ]; then
-	got=$(bodies_of "$B/native.o")
+if [ ! -e "$B/native.o" ]; then
+	tap_error "patch: native.o's bodies" "$B/native.o is missing (run make)"
+elif ! got=$(bodies_of "$B/native.o") || [ -z "$got" ]; then
+	tap_error "patch: native.o's bodies" "objcopy or the decoder failed on $B/native.o"
+else
 	while IFS= read -r line; do
 		name=${line%%:*}
 		have=$(printf '%s\n' "$got" | grep "^$name:")
-		if [ "$have" = "$line" ]; then
-			ok "patch: native.o's body for $name is \"${line#*:}\""
-		else
-			echo "got \"$have\"" | diag
-			notok "patch: native.o's body for $name is \"${line#*:}\""
-		fi
+		[ "$have" = "$line" ] || echo "got \"$have\"" | tap_diag
+		[ "$have" = "$line" ]
+		tap_result $? "patch: native.o's body for $name is \"${line#*:}\""
 	done <<< "$want_bodies"
 	extra=$(printf '%s\n' "$got" | grep -vxF "$want_bodies")
-	if [ -z "$extra" ]; then
-		ok "patch: native.o has no body this suite does not know"
-	else
-		echo "$extra" | diag
-		notok "patch: native.o has no body this suite does not know"
-	fi
-else
-	ok "patch: native.o's bodies # SKIP $B/native.o is missing (run make)"
+	[ -z "$extra" ] || echo "$extra" | tap_diag
+	[ -z "$extra" ]
+	tap_result $? "patch: native.o has no body this suite does not know"
 fi
 
 # ---- 4b. each native body is what native's function executes --------------
@@ -253,7 +238,7 @@ fi
 # one is a failure.
 same_as_function()	# same_as_function OBJ: one "ok/mismatch NAME: ..." line per record
 {
-	objdump -d --no-show-raw-insn "$1" > "$O/native.dis" || return 1
+	objdump -d --no-show-raw-insn "$1" > "$W/native.dis" || return 1
 	bodies_of "$1" | /usr/bin/python3 -c '
 import re, sys
 funcs, name = {}, None
@@ -289,27 +274,33 @@ for rec in sys.stdin.read().split("\n"):
         print("ok %s (its moves in another order)" % op)
     else:
         print("mismatch %s: function %s" % (op, "; ".join(insns)))
-' "$O/native.dis"
+' "$W/native.dis"
 }
-if [ -e "$B/native.o" ]; then
+# One line per record, or the comparison is broken.
+if [ ! -e "$B/native.o" ]; then
+	tap_error "patch: native's bodies against its functions" "$B/native.o is missing (run make)"
+elif ! same_as_function "$B/native.o" > "$W/same.out" ||
+     [ "$(wc -l < "$W/same.out")" != "$(printf '%s\n' "$got" | grep -c .)" ]; then
+	tap_diag < "$W/same.out"
+	tap_error "patch: native's bodies against its functions" \
+		"the comparison failed or did not give one line per record"
+else
 	while IFS= read -r line; do
 		op=${line#* }
 		op=${op%%:*}
 		op=${op%% *}
 		case $line in
 		ok*)
-			ok "patch: native's body for $op is what pv_$op executes${line#ok "$op"}" ;;
+			tap_ok "patch: native's body for $op is what pv_$op executes${line#ok "$op"}" ;;
 		*)
-			echo "$line" | diag
-			notok "patch: native's body for $op is what pv_$op executes" ;;
+			echo "$line" | tap_diag
+			tap_fail "patch: native's body for $op is what pv_$op executes" ;;
 		esac
-	done < <(same_as_function "$B/native.o")
-else
-	ok "patch: native's bodies against its functions # SKIP $B/native.o is missing (run make)"
+	done < "$W/same.out"
 fi
 
 # ---- 5. the site-table generator -------------------------------------------
-T=$O/tables
+T=$W/tables
 mkdir -p "$T"
 cat > "$T/forms.S" <<'EOF'
 	.section .pvlink.pvops, "", @progbits
@@ -367,34 +358,35 @@ tables()	# tables NAME: assemble, link keeping relocations, generate
 forms_name="patch: pvimage tables: call, lea, jmp and data uses get forms call, other, jmp, other"
 bad_name="patch: pvimage tables refuses an R_X86_64_PC64 use of a pv-op (exit 1), naming file, function and type"
 if [ ! -x "$PVIMAGE" ]; then
-	ok "$forms_name # SKIP $PVIMAGE is missing (run make)"
-	ok "$bad_name # SKIP $PVIMAGE is missing (run make)"
-	exit 0
+	tap_error "$forms_name" "$PVIMAGE is missing (run make)"
+	tap_error "$bad_name" "$PVIMAGE is missing (run make)"
+	tap_done
 fi
 if tables forms; then
 	# struct pvlink_site lines: ".byte TYPE, FORM" then "/* name */".
 	forms=$(grep -A1 '^	\.byte [0-9]*, [0-9]*$' "$T/forms.tables.S" |
 		awk '/\.byte/ { f = $3 } /\.short/ { print f, $4 }' | tr -d ',' | tr '\n' ' ')
 	if [ "$forms" = "0 pv_irq_disable 2 pv_halt 1 pv_halt 2 pv_halt " ]; then
-		ok "$forms_name"
+		tap_ok "$forms_name"
 	else
-		echo "forms: $forms" | diag
-		diag < "$T/forms.tables.S"
-		notok "$forms_name"
+		echo "forms: $forms" | tap_diag
+		tap_diag < "$T/forms.tables.S"
+		tap_fail "$forms_name"
 	fi
 else
-	diag < "$T/forms.err"
-	notok "$forms_name"
+	tap_diag < "$T/forms.err"
+	tap_fail "$forms_name"
 fi
 tables bad
 rc=$?
 if [ $rc = 0 ]; then
-	echo "it succeeded" | diag
-	notok "$bad_name"
+	echo "it succeeded" | tap_diag
+	tap_fail "$bad_name"
 elif [ $rc = 1 ] && grep -q "^pvimage tables: $T/bad.elf: odd_user+0x1 (section .text) refers to pv-op pv_irq_disable with relocation type 24 (R_X86_64_PC64)" "$T/bad.err"; then
-	ok "$bad_name"
+	tap_ok "$bad_name"
 else
-	echo "exit $rc (expected 1)" | diag
-	diag < "$T/bad.err"
-	notok "$bad_name"
+	echo "exit $rc (expected 1)" | tap_diag
+	tap_diag < "$T/bad.err"
+	tap_fail "$bad_name"
 fi
+tap_done

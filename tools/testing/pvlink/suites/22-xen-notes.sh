@@ -5,17 +5,25 @@
 # them: from the PT_NOTE segment, owner "Xen" (Documentation/xen.rst).
 # A linker-script change that drops or moves them breaks the xen-pv and
 # xen-pvh boots with nothing but a Xen error; this names the note.
+#
+# Prints TAP (lib/tap.sh).  The reader is a Python program with a plan of
+# its own, run by tap_prog: if it dies, the suite fails naming it.
 set -u
 srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
 VMLINUX=${VMLINUX:-$objtree/vmlinux}
 
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
+
 if [ ! -f "$VMLINUX" ]; then
-	echo "not ok - xen notes: $VMLINUX does not exist (run make first)"
-	exit 0
+	tap_error "xen notes: vmlinux" "$VMLINUX does not exist (run make first)"
+	tap_done
 fi
 
-/usr/bin/python3 - "$VMLINUX" <<'PY'
+# The checks print their plan first: 9 results, or 1 if vmlinux is not
+# ELF64; the exit status is 1 if one failed.
+read -r -d '' notes <<'PY'
 import struct
 import subprocess
 import sys
@@ -27,12 +35,16 @@ data = open(path, 'rb').read()
 ENTRY, HYPERCALL_PAGE, VIRT_BASE, PADDR_OFFSET = 1, 2, 3, 4
 XEN_VERSION, GUEST_OS, LOADER, PHYS32_ENTRY = 5, 6, 8, 18
 PT_LOAD, PT_NOTE, PF_X = 1, 4, 1
+failed = 0
 
 
 def tap(ok, name, why=''):
+	global failed
 	print('%s - xen notes: %s' % ('ok' if ok else 'not ok', name))
-	if not ok and why:
-		print('# ' + why)
+	if not ok:
+		failed += 1
+		if why:
+			print('# ' + why)
 
 
 def symbols():
@@ -46,8 +58,10 @@ def symbols():
 
 
 if data[:4] != b'\x7fELF' or data[4] != 2:
+	print('1..1')
 	tap(False, 'vmlinux is ELF64', '%s is not an ELF64 file' % path)
-	sys.exit(0)
+	sys.exit(1)
+print('1..9')
 e_phoff, = struct.unpack_from('<Q', data, 0x20)
 e_phentsize, e_phnum = struct.unpack_from('<HH', data, 0x36)
 phdrs = [struct.unpack_from('<IIQQQQQQ', data, e_phoff + i * e_phentsize)
@@ -135,4 +149,7 @@ for ntype, name, sym in (
 		tap(False, name, '%#x is not a 32-bit physical address' % v)
 	else:
 		tap(True, name)
+sys.exit(1 if failed else 0)
 PY
+tap_prog "xen notes" /usr/bin/python3 -c "$notes" "$VMLINUX"
+tap_done

@@ -1,9 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
+# shellcheck disable=SC2016 # tap_check evals them, expanding then
 #
 # The privileged-instruction checker (scripts/check-privileged): first on
 # small binaries built here, whose answer is known, then on the real
 # vmlinux, which must pass.
+#
+# Prints TAP (lib/tap.sh), with its plan first.  A test object that does
+# not build or link is an ERROR of the checks that need it.
 set -u
 srctree=${srctree:-$(cd "$(dirname "$0")/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
@@ -13,9 +18,15 @@ work=$objtree/tools/testing/pvlink/out/privcheck
 CC=${CC:-gcc}
 LD=${LD:-ld}
 
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
+tap_plan 12
+
 rm -rf "$work"
 mkdir -p "$work/arch/x86/boot" "$work/kernel" "$work/drivers"
-cd "$work" || exit 1
+cd "$work" || tap_bail "cannot enter $work"
 
 # Every instruction kind the checker knows, one each (AT&T syntax).
 ALL_KINDS='cli; sti; hlt; inb $0x60,%al; outb %al,$0x80; in (%dx),%al;
@@ -26,15 +37,18 @@ clts; rdpmc; lmsw %ax; wrgsbase %rax; rdfsbase %rax; stac; clac; monitor;
 mwait; invpcid (%rax),%rax; xsaves (%rax); xrstors (%rax); sysexit'
 nr_kinds=$(echo "$ALL_KINDS" | tr ';' '\n' | grep -c .)
 
+# The test objects are kernel code, built as the kernel builds it
+# (lib/kflags.sh).
+KFLAGS=()
+kflags "$CC" || tap_diag "make kernelflags failed for $CC"
 compile()	# compile OUT.o C-SOURCE
 {
 	printf '%s\n' "$2" > "${1%.o}.c"
-	"$CC" -O2 -ffreestanding -fno-pic -fno-asynchronous-unwind-tables \
-		-c "${1%.o}.c" -o "$1" 2>"$1.err" || {
-		echo "# $CC failed on ${1%.o}.c:"
-		sed 's/^/# /' "$1.err"
-		return 1
-	}
+	[ ${#KFLAGS[@]} -gt 0 ] || return 1
+	"$CC" "${KFLAGS[@]}" -c "${1%.o}.c" -o "$1" 2>"$1.err" && return 0
+	tap_diag "$CC failed on ${1%.o}.c:"
+	tap_diag < "$1.err"
+	return 1
 }
 
 link()		# link OUT OBJECT...: OUT and OUT.map, GNU ld
@@ -42,22 +56,29 @@ link()		# link OUT OBJECT...: OUT and OUT.map, GNU ld
 	local out=$1
 	shift
 	"$LD" -o "$out" -e 0 -Map "$out.map" "$@" 2>"$out.err" || {
-		echo "# $LD failed linking $out:"
-		sed 's/^/# /' "$out.err"
+		tap_diag "$LD failed linking $out:"
+		tap_diag < "$out.err"
 		return 1
 	}
 }
 
-tap()		# tap NAME COMMAND...
+# pcheck NAME COMMAND...: a check of the checker; the output of its last
+# run (last.out) becomes diagnostics when it fails
+pcheck()
 {
-	local name=$1
+	rm -f "$work/last.out"
+	tap_check "privcheck: $1" "${@:2}" ||
+		{ [ ! -f "$work/last.out" ] || tap_diag < "$work/last.out"; }
+}
+
+# fixture WHY NAME...: the checks NAME... cannot run (an ERROR each)
+fixture()
+{
+	local why=$1 name
 	shift
-	if "$@"; then
-		echo "ok - $name"
-	else
-		echo "not ok - $name"
-		[ -f "$work/last.out" ] && sed 's/^/# /' "$work/last.out"
-	fi
+	for name; do
+		tap_error "privcheck: $name" "$why"
+	done
 }
 
 run()		# run WANT_STATUS ARGS...: the checker, output to last.out
@@ -66,7 +87,7 @@ run()		# run WANT_STATUS ARGS...: the checker, output to last.out
 	shift
 	"$check" "$@" > "$work/last.out" 2>&1
 	local rc=$?
-	[ $rc = "$want" ] || { echo "checker exited $rc, expected $want" >> "$work/last.out"; return 1; }
+	[ "$rc" = "$want" ] || { echo "checker exited $rc, expected $want" >> "$work/last.out"; return 1; }
 }
 
 has()		# has TEXT: the last output contains TEXT
@@ -77,81 +98,105 @@ has()		# has TEXT: the last output contains TEXT
 	}
 }
 
-compile arch/x86/boot/entry.o 'void fake_entry(void) { asm volatile("cli; lidt (%rax); mov %rax, %cr3"); }' &&
-compile kernel/bad.o 'void bad_irq_off(void) { asm volatile("cli"); }' &&
-compile kernel/clean.o 'int clean_add(int a, int b) { return a + b; }' &&
-compile drivers/many.o "void every_kind(void) { asm volatile(\"$(echo $ALL_KINDS)\"); }" &&
-compile kernel/partial.o 'void ok_fn(void) { asm volatile("hlt; cli"); }' || exit 1
+if ! compile arch/x86/boot/entry.o 'void fake_entry(void); void fake_entry(void) { asm volatile("cli; lidt (%rax); mov %rax, %cr3"); }' ||
+   ! compile kernel/bad.o 'void bad_irq_off(void); void bad_irq_off(void) { asm volatile("cli"); }' ||
+   ! compile kernel/clean.o 'int clean_add(int a, int b); int clean_add(int a, int b) { return a + b; }' ||
+   ! compile drivers/many.o "void every_kind(void); void every_kind(void) { asm volatile(\"${ALL_KINDS//$'\n'/ }\"); }" ||
+   ! compile kernel/partial.o 'void ok_fn(void); void ok_fn(void) { asm volatile("hlt; cli"); }'; then
+	tap_bail "$CC cannot build the test objects with the kernel's flags"
+fi
 
 # 1. cli outside the allowed files fails, naming function, object, insn.
-link bad arch/x86/boot/entry.o kernel/bad.o kernel/clean.o || exit 1
-tap "privcheck: cli in kernel/bad.o fails, named with its function and object" \
-	eval 'run 1 bad && has "privileged instruction \"cli\" in bad_irq_off() (kernel/bad.o)"'
-tap "privcheck: the allowed entry object is not reported" \
-	eval '! grep -q fake_entry "$work/last.out"'
+if link bad arch/x86/boot/entry.o kernel/bad.o kernel/clean.o; then
+	pcheck "cli in kernel/bad.o fails, named with its function and object" \
+		eval 'run 1 bad && has "privileged instruction \"cli\" in bad_irq_off() (kernel/bad.o)"'
+	pcheck "the allowed entry object is not reported" \
+		eval 'run 1 bad && ! grep -q fake_entry "$work/last.out"'
+else
+	fixture "the test binary does not link" \
+		"cli in kernel/bad.o fails, named with its function and object" \
+		"the allowed entry object is not reported"
+fi
 
 # 2. only allowed files: passes (and -v shows what it allowed).
-link good arch/x86/boot/entry.o kernel/clean.o || exit 1
-tap "privcheck: privileged code only in arch/x86/boot/ passes" \
-	eval 'run 0 -v good && has "3 privileged instruction(s), all allowed"'
-
 printf '%s\n' 'arch/x86/boot/*.o' 'kernel/gone.o	*	cli' > allow-stale
-tap "privcheck: -v names an allow-list entry that nothing uses" \
-	eval 'run 0 -v --allow allow-stale good && has "unused allow-list entry: allow-stale:2: kernel/gone.o"'
+if link good arch/x86/boot/entry.o kernel/clean.o; then
+	pcheck "privileged code only in arch/x86/boot/ passes" \
+		eval 'run 0 -v good && has "3 privileged instruction(s), all allowed"'
+	pcheck "-v names an allow-list entry that nothing uses" \
+		eval 'run 0 -v --allow allow-stale good && has "unused allow-list entry: allow-stale:2: kernel/gone.o"'
+else
+	fixture "the test binary does not link" \
+		"privileged code only in arch/x86/boot/ passes" \
+		"-v names an allow-list entry that nothing uses"
+fi
 
 # 3. every kind is recognised.
-link many drivers/many.o || exit 1
-tap "privcheck: all $nr_kinds instruction kinds are recognised" \
-	eval 'run 1 many && [ "$(grep -c "in every_kind() (drivers/many.o)" "$work/last.out")" = $nr_kinds ]'
+if link many drivers/many.o; then
+	pcheck "all $nr_kinds instruction kinds are recognised" \
+		eval 'run 1 many && [ "$(grep -c "in every_kind() (drivers/many.o)" "$work/last.out")" = $nr_kinds ]'
+else
+	fixture "the test binary does not link" "all $nr_kinds instruction kinds are recognised"
+fi
 
 # 4. function- and instruction-level allow entries.
 printf '%s\n' '# test: only hlt in ok_fn' 'kernel/partial.o ok_fn hlt' > allow-partial
-link partial kernel/partial.o || exit 1
-tap "privcheck: an entry allowing hlt in ok_fn() still reports its cli" \
-	eval 'run 1 --allow allow-partial partial && has "\"cli\" in ok_fn()" && ! grep -q "\"hlt\"" "$work/last.out"'
 printf '%s\n' 'kernel/partial.o ok_fn hlt,typo' > allow-typo
-tap "privcheck: an allow entry naming an unknown instruction is an error" \
-	eval 'run 2 --allow allow-typo partial && has "not a checked instruction: typo"'
+if link partial kernel/partial.o; then
+	pcheck "an entry allowing hlt in ok_fn() still reports its cli" \
+		eval 'run 1 --allow allow-partial partial && has "\"cli\" in ok_fn()" && ! grep -q "\"hlt\"" "$work/last.out"'
+	pcheck "an allow entry naming an unknown instruction is an error" \
+		eval 'run 2 --allow allow-typo partial && has "not a checked instruction: typo"'
+else
+	fixture "the test binary does not link" \
+		"an entry allowing hlt in ok_fn() still reports its cli" \
+		"an allow entry naming an unknown instruction is an error"
+fi
 
 # 5. objects taken from an archive are named by the member.
-ar rcs kernel/lib.a kernel/bad.o
-link archived kernel/clean.o --whole-archive kernel/lib.a || exit 1
-tap "privcheck: an archive member is named by its object (kernel/bad.o)" \
-	eval 'run 1 archived && has "in bad_irq_off() (kernel/bad.o)"'
+if ar rcs kernel/lib.a kernel/bad.o && link archived kernel/clean.o --whole-archive kernel/lib.a; then
+	pcheck "an archive member is named by its object (kernel/bad.o)" \
+		eval 'run 1 archived && has "in bad_irq_off() (kernel/bad.o)"'
+else
+	fixture "the test archive does not link" "an archive member is named by its object (kernel/bad.o)"
+fi
 
 # 6. lld's map format (make CC=clang may link with ld.lld).
-if command -v ld.lld >/dev/null; then
-	ld.lld -o lld -e 0 -Map lld.map arch/x86/boot/entry.o kernel/bad.o 2>lld.err
-	tap "privcheck: reads an lld map" \
+if ! command -v ld.lld >/dev/null; then
+	tap_skip "privcheck: reads an lld map" "ld.lld not installed (apt-get install lld)"
+elif ld.lld -o lld -e 0 -Map lld.map arch/x86/boot/entry.o kernel/bad.o 2>lld.err; then
+	pcheck "reads an lld map" \
 		eval 'run 1 lld && has "in bad_irq_off() (kernel/bad.o)" && ! grep -q fake_entry "$work/last.out"'
 else
-	echo "ok - privcheck: reads an lld map # SKIP ld.lld not installed (apt-get install lld)"
+	tap_diag < lld.err
+	fixture "ld.lld cannot link the test binary" "reads an lld map"
 fi
 
 # 7. a missing map is an error, not a pass.
-tap "privcheck: a missing linker map is an error" \
-	eval 'run 2 --map nonexistent.map bad && has "cannot read linker map"'
+if [ -f bad ]; then
+	pcheck "a missing linker map is an error" \
+		eval 'run 2 --map nonexistent.map bad && has "cannot read linker map"'
+else
+	fixture "the test binary does not link" "a missing linker map is an error"
+fi
 
 # 8. the real kernel.
 vmlinux=$objtree/vmlinux
-rm -f "$work/last.out"
+vmname="vmlinux has no privileged instruction outside the allowed files"
+seen="vmlinux's allowed privileged instructions are seen"
 if [ ! -f "$vmlinux" ]; then
-	echo "not ok - privcheck: vmlinux has no privileged instruction outside the allowed files"
-	echo "# $vmlinux does not exist: build it first (make)"
+	fixture "$vmlinux does not exist: build it first (make)" "$vmname" "$seen"
 elif [ ! -f "$vmlinux.map" ]; then
-	echo "not ok - privcheck: vmlinux has no privileged instruction outside the allowed files"
-	echo "# $vmlinux.map does not exist: the build must link with -Map"
+	fixture "$vmlinux.map does not exist: the build must link with -Map" "$vmname" "$seen"
 else
-	tap "privcheck: vmlinux has no privileged instruction outside the allowed files" \
-		run 0 "$vmlinux"
+	pcheck "$vmname" run 0 "$vmlinux"
 	"$check" -v "$vmlinux" > "$work/allowed.out" 2>&1
 	n=$(grep -c '^allowed: ' "$work/allowed.out")
 	# Entries nothing needs any more: worth removing, not a failure.
-	grep '^unused allow-list entry' "$work/allowed.out" | sed 's/^/# /'
-	rm -f "$work/last.out"
+	grep '^unused allow-list entry' "$work/allowed.out" | tap_diag
 	# A checker that sees nothing passes everything: the native pv-ops
 	# and the entry code must show up as allowed.
-	tap "privcheck: vmlinux's allowed privileged instructions are seen ($n)" \
-		[ "$n" -gt 0 ]
+	tap_diag "$n allowed privileged instructions in vmlinux"
+	tap_check "privcheck: $seen" [ "$n" -gt 0 ]
 fi
-exit 0
+tap_done

@@ -23,15 +23,18 @@ rm -rf "$work"
 mkdir -p "$work/kernel/selftest" "$work/lib"
 cd "$work" || tap_bail "cannot enter $work"
 
+# The test objects are kernel code: the kernel's flags (lib/kflags.sh),
+# debug information included, as in the kernel's own init-y objects.
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
+kflags "$CC" || tap_bail "make kernelflags failed for $CC"
 compile()	# compile OUT.o C-SOURCE
 {
 	printf '%s\n' "$2" > "${1%.o}.c"
-	"$CC" -O2 -ffreestanding -fno-pic -mcmodel=kernel -fno-asynchronous-unwind-tables \
-		-c "${1%.o}.c" -o "$1" 2>"$1.err" || {
-		tap_diag "$CC failed on ${1%.o}.c:"
-		tap_diag < "$1.err"
-		return 1
-	}
+	"$CC" "${KFLAGS[@]}" -c "${1%.o}.c" -o "$1" 2>"$1.err" && return 0
+	tap_diag "$CC failed on ${1%.o}.c:"
+	tap_diag < "$1.err"
+	return 1
 }
 
 tap()		# tap NAME COMMAND...
@@ -112,18 +115,21 @@ refs_fail()	# refs_fail WANT OUT OBJECT...: the check fails and says WANT
 	grep -qF -- "$want" "$work/err"
 }
 
-compile lib/plain.o 'static int counter = 3; int zero; const char *msg = "hello";
+if ! { compile lib/plain.o 'static int counter = 3; int zero; const char *msg = "hello";
 static const long table[8] = { 2, 3, 5, 7, 11, 13, 17, 19 };
-int init_work(int x) { return counter + zero + msg[x] + table[x & 7]; }' &&
-compile lib/extable.o 'void f(void) { asm volatile("1: nop\n.pushsection __ex_table, \"a\"\n.quad 1b, 1b\n.popsection"); }' &&
+int init_work(int x); int init_work(int x) { return counter + zero + msg[x] + table[x & 7]; }' &&
+compile lib/extable.o 'void f(void); void f(void) { asm volatile("1: nop\n.pushsection __ex_table, \"a\"\n.quad 1b, 1b\n.popsection"); }' &&
 compile lib/suite.o 'static void run(void) {} __attribute__((used, section(".selftest_suites"))) static void (*const s)(void) = run;' &&
-compile lib/percpu.o '__attribute__((section(".data..percpu"))) int cpu_var;' &&
-compile lib/link.o 'const char *init_name(void) { return "init"; } int init_step(void) { return 1; }' &&
-compile kernel/boot.o 'int init_step(void); int boot(void) { return init_step(); }' &&
+compile lib/percpu.o 'extern int cpu_var; __attribute__((section(".data..percpu"))) int cpu_var;' &&
+compile lib/link.o 'const char *init_name(void); int init_step(void);
+const char *init_name(void) { return "init"; } int init_step(void) { return 1; }' &&
+compile kernel/boot.o 'int init_step(void); int boot(void); int boot(void) { return init_step(); }' &&
 compile kernel/kept.o 'const char *init_name(void); const char *(*kept)(void) = init_name;' &&
-compile kernel/selftest/late.o 'int init_step(void); int late_test(void) { return init_step(); }' &&
-compile kernel/selftest/bounds.o 'extern char _sinittext[], __init_data_end[]; unsigned long bounds(void) { return __init_data_end - _sinittext; }' ||
-	tap_bail "$CC cannot compile the test objects"
+compile kernel/selftest/late.o 'int init_step(void); int late_test(void); int late_test(void) { return init_step(); }' &&
+compile kernel/selftest/bounds.o 'extern char _sinittext[], __init_data_end[]; unsigned long bounds(void);
+unsigned long bounds(void) { return __init_data_end - _sinittext; }'; }; then
+	tap_bail "$CC cannot compile the test objects with the kernel's flags"
+fi
 tap_plan 9
 
 tap "an init-y object's sections and their relocations are renamed .init.*" renamed

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # the checks are functions tap_check runs
 #
 # Suite 40: backends as objects and the pvimage tool.
 #
@@ -26,7 +27,11 @@
 #
 # Uses the objects "make" built in $objtree (arch/x86/pvlink/*.o,
 # scripts/pvimage/pvimage); writes only below
-# $objtree/tools/testing/pvlink/out/pvimage.  Prints TAP lines.
+# $objtree/tools/testing/pvlink/out/ (and the corpus build's folder, by
+# malformed.sh).  Prints TAP (lib/tap.sh); the plan follows the last
+# result.  A missing build product or a test input that does not build is
+# an ERROR; edge_cases.sh, malformed.sh and sha256_test run as test
+# programs (tap_prog).
 #
 # What the build holds is learnt from the build, never listed here: the
 # backends are the folders arch/x86/pvlink/<name>/ with a Makefile (the
@@ -47,29 +52,35 @@ B=$objtree/arch/x86/pvlink
 rm -rf "$O"
 mkdir -p "$O"
 
-ok()	{ echo "ok - $*"; }
-notok()	{ echo "not ok - $*"; }
-diag()	{ sed 's/^/# /'; }
-# expect NAME CMD...: the command succeeds
-expect()
-{
-	local name=$1 out
-	shift
-	if out=$("$@" 2>&1); then ok "$name"; else printf '%s\n' "$out" | tail -n 20 | diag; notok "$name"; fi
-}
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$srctree/tools/testing/pvlink/lib/tap.sh"
 # refuse NAME RC PATTERN CMD...: the command exits RC and its stderr matches PATTERN
 refuse()
 {
 	local name=$1 rc=$2 pat=$3 out got
 	shift 3
+	tap_selected "$name" || return 0
 	out=$("$@" 2>&1 >/dev/null)
 	got=$?
 	if [ "$got" = "$rc" ] && printf '%s\n' "$out" | grep -qE -- "$pat"; then
-		ok "$name"
+		tap_ok "$name"
 	else
-		printf 'exit %s (expected %s), stderr:\n%s\n' "$got" "$rc" "$out" | diag
-		notok "$name"
+		printf 'exit %s (expected %s), stderr:\n%s\n' "$got" "$rc" "$out" | tap_diag
+		tap_fail "$name"
 	fi
+}
+# produce NAME CMD...: a check whose command makes what later checks use,
+# so it runs whatever PVLINK_TEST selects
+produce()
+{
+	local name=$1 out rc
+	shift
+	out=$("$@" 2>&1)
+	rc=$?
+	if tap_selected "$name" && [ $rc != 0 ]; then
+		printf '%s\n' "$out" | tail -n 20 | tap_diag
+	fi
+	tap_result $rc "$name"
 }
 
 # The backends "make" builds, sorted as the image sorts them (C locale).
@@ -85,9 +96,8 @@ echo "# backends of this tree: ${backends[*]}"
 
 for f in "$PVIMAGE" "$B/native.o" "$B/test.o" "${backend_objs[@]}"; do
 	if [ ! -e "$f" ]; then
-		echo "# $f is missing: run make (CONFIG_PVLINK=y) first"
-		notok "pvimage: build products present"
-		exit 0
+		tap_error "pvimage: build products present" "$f is missing: run make (CONFIG_PVLINK=y) first"
+		tap_done
 	fi
 done
 
@@ -121,27 +131,27 @@ note_name()
 }
 for b in "${backends[@]}"; do
 	if readelf -h "$B/$b.o" | grep -q 'Type: *REL'; then
-		ok "backend $b.o is a relocatable object (ET_REL)"
+		tap_ok "backend $b.o is a relocatable object (ET_REL)"
 	else
-		notok "backend $b.o is a relocatable object (ET_REL)"
+		tap_fail "backend $b.o is a relocatable object (ET_REL)"
 	fi
 	if readelf -W -n "$B/$b.o" | grep -q '^ *pvlink .*0x504c0001'; then
-		ok "readelf -n shows the pvlink note of $b.o"
+		tap_ok "readelf -n shows the pvlink note of $b.o"
 	else
-		readelf -W -n "$B/$b.o" 2>&1 | diag
-		notok "readelf -n shows the pvlink note of $b.o"
+		readelf -W -n "$B/$b.o" 2>&1 | tap_diag
+		tap_fail "readelf -n shows the pvlink note of $b.o"
 	fi
 	got=$(note_name "$B/$b.o")
 	if [ "$got" = "$b" ]; then
-		ok "the note of $b.o names it $b, as its folder"
+		tap_ok "the note of $b.o names it $b, as its folder"
 	else
 		echo "# the note says \"$got\""
-		notok "the note of $b.o names it $b, as its folder"
+		tap_fail "the note of $b.o names it $b, as its folder"
 	fi
 done
-expect "native note: name native, entry native+pvh, priority 0, no requires" \
+tap_check "native note: name native, entry native+pvh, priority 0, no requires" \
 	note_check "$B/native.o" native 3 0 ""
-expect "test note: name test, entry native+pvh, priority -1, requires native" \
+tap_check "test note: name test, entry native+pvh, priority -1, requires native" \
 	note_check "$B/test.o" test 3 -1 native
 # The implementation is shared with the kernel's built-in fallback: every
 # pv-op of the list is a global function of native.o, nothing else is.
@@ -149,17 +159,18 @@ pvops=$(printf '#include <asm/pvops.h>\n#define X(t, n, p, a) PVOP_NAME pv_##n\n
 	gcc -E -P -I"$srctree/include" -I"$srctree/arch/x86/include" -x c - 2>/dev/null |
 	grep -o 'PVOP_NAME pv_[a-z0-9_]*' | awk '{ print $2 }' | sort -u)
 natdefs=$(nm --defined-only "$B/native.o" | awk '$2 == "T" { print $3 }' | sort -u)
+tap_diag "asm/pvops.h lists $(echo "$pvops" | grep -c .) pv-ops"
 if [ -n "$pvops" ] && [ "$pvops" = "$natdefs" ]; then
-	ok "native.o defines exactly the $(echo "$pvops" | wc -l) pv-ops of asm/pvops.h as global functions"
+	tap_ok "native.o defines exactly the pv-ops of asm/pvops.h as global functions"
 else
-	diff <(echo "$pvops") <(echo "$natdefs") | diag
-	notok "native.o defines exactly the pv-ops of asm/pvops.h as global functions"
+	diff <(echo "$pvops") <(echo "$natdefs") | tap_diag
+	tap_fail "native.o defines exactly the pv-ops of asm/pvops.h as global functions"
 fi
 
 # ---- 2. link against an nm-style export list -------------------------
-expect "pvimage link --exports: native.o links" \
+tap_check "pvimage link --exports: native.o links" \
 	"$PVIMAGE" link --exports "$S/native.exports" --addr 0x2000000 -o "$O/native.bin" "$B/native.o"
-expect "pvimage link --exports: stack native.o + test.o links" \
+produce "pvimage link --exports: stack native.o + test.o links" \
 	"$PVIMAGE" link --exports "$S/native.exports" --addr 0x2000000 -o "$O/stack.bin" \
 	"$B/native.o" "$B/test.o"
 # The stack takes test's overrides and native's other pv-ops.
@@ -169,16 +180,16 @@ stack_owner()	# stack_owner SYMBOL: the object the map says defines it
 }
 if [ "$(stack_owner pv_io_delay)" = test.o ] && [ "$(stack_owner pv_cpuid)" = test.o ] &&
    [ "$(stack_owner pv_irq_disable)" = native.o ] && [ "$(stack_owner pv_halt)" = native.o ]; then
-	ok "stack native+test: pv_io_delay and pv_cpuid from test, the rest from native"
+	tap_ok "stack native+test: pv_io_delay and pv_cpuid from test, the rest from native"
 else
-	grep '^symbol' "$O/stack.bin.map" | diag
-	notok "stack native+test: pv_io_delay and pv_cpuid from test, the rest from native"
+	grep '^symbol' "$O/stack.bin.map" | tap_diag
+	tap_fail "stack native+test: pv_io_delay and pv_cpuid from test, the rest from native"
 fi
 if grep -q '^symbol .*test.o test_io_delays 0x[0-9a-f]* percpu$' "$O/stack.bin.map" &&
    [ -s "$O/stack.bin.percpu" ]; then
-	ok "stack native+test: the test backend's percpu variable is placed in the percpu template"
+	tap_ok "stack native+test: the test backend's percpu variable is placed in the percpu template"
 else
-	notok "stack native+test: the test backend's percpu variable is placed in the percpu template"
+	tap_fail "stack native+test: the test backend's percpu variable is placed in the percpu template"
 fi
 grep -v printk "$S/native.exports" > "$O/noprintk.exports"
 refuse "pvimage link --exports: an unexported symbol (printk) is refused, naming it" 1 \
@@ -187,19 +198,19 @@ refuse "pvimage link --exports: an unexported symbol (printk) is refused, naming
 refuse "pvimage: an unknown command is a usage error (exit 2)" 2 "unknown command" \
 	"$PVIMAGE" frobnicate
 if "$PVIMAGE" --help | grep -q '^usage: pvimage'; then
-	ok "pvimage --help prints the usage and exits 0"
+	tap_ok "pvimage --help prints the usage and exits 0"
 else
-	notok "pvimage --help prints the usage and exits 0"
+	tap_fail "pvimage --help prints the usage and exits 0"
 fi
 # ---- 3. the kernel's export table and allow-list ---------------------
 K=$objtree/vmlinux
 IMG=$objtree/pvlink.img
 if [ ! -e "$IMG" ] || ! nm "$K" | grep -q ' pvlink_kernel_exports$'; then
-	echo "# $IMG or the export table in $K is missing: build with CONFIG_PVLINK=y"
-	notok "pvimage: vmlinux has pvlink_kernel_exports and pvlink.img was built"
-	exit 0
+	tap_error "vmlinux has pvlink_kernel_exports and pvlink_allowed_digests; make built pvlink.img" \
+		"$IMG or the export table in $K is missing: build with CONFIG_PVLINK=y"
+	tap_done
 fi
-ok "vmlinux has pvlink_kernel_exports and pvlink_allowed_digests; make built pvlink.img"
+tap_ok "vmlinux has pvlink_kernel_exports and pvlink_allowed_digests; make built pvlink.img"
 # The kernel's table, as pvimage reads it, holds exactly the marked symbols
 # at their addresses.  What is marked: the records "<kind><name>" of the
 # non-allocated section .pvlink.exports (PVLINK_EXPORT(): kind F, a
@@ -216,22 +227,23 @@ nm "$K" | awk 'NR == FNR { kind[substr($0, 2)] = substr($0, 1, 1); next }
 	}' "$O/exports.records" - > "$O/kernel.exports"
 if [ "$nexports" -gt 0 ] && [ "$(wc -l < "$O/kernel.exports")" = "$nexports" ] &&
    grep -qx 'Fprintk' "$O/exports.records"; then
-	ok "vmlinux's .pvlink.exports names $nexports exports, each a global symbol of vmlinux (printk among them)"
+	tap_diag "vmlinux's .pvlink.exports names $nexports exports"
+	tap_ok "vmlinux's .pvlink.exports names its exports, each a global symbol of vmlinux (printk among them)"
 else
-	diag < "$O/exports.records"
-	notok "vmlinux's .pvlink.exports names its exports, each a global symbol of vmlinux"
+	tap_diag < "$O/exports.records"
+	tap_fail "vmlinux's .pvlink.exports names its exports, each a global symbol of vmlinux (printk among them)"
 fi
-expect "pvimage link --kernel vmlinux --backend test: the stack links against the kernel" \
+tap_check "pvimage link --kernel vmlinux --backend test: the stack links against the kernel" \
 	test -s "$O/k.bin"
 pbase=$(nm "$K" | awk '$3 == "__per_cpu_reserve" { print "0x" $1 }')
-expect "link --kernel gives the same bytes and map as link --exports with the kernel's exports" \
+tap_check "link --kernel gives the same bytes and map as link --exports with the kernel's exports" \
 	bash -c "'$PVIMAGE' link --exports '$O/kernel.exports' --percpu-base $pbase --percpu-size 4096 \
 		--addr 0x2000000 -o '$O/e.bin' '$B/native.o' '$B/test.o' &&
 		cmp '$O/k.bin' '$O/e.bin' && cmp '$O/k.bin.percpu' '$O/e.bin.percpu' &&
 		diff <(sed 's/^\(section\|symbol\) [^ ]*\/\([a-z]*\)\.o /\1 \2 /' '$O/e.bin.map') '$O/k.bin.map'"
 # Only the marked names are in it (panic, defined in vmlinux, is not: see
 # the unexported-symbol case of verify below).
-expect "the kernel's export table holds exactly its PVLINK_EXPORT()s ($nexports exports)" \
+tap_check "the kernel's export table holds exactly its PVLINK_EXPORT()s ($nexports exports)" \
 	bash -c "'$PVIMAGE' verify --kernel '$K' '$IMG' | grep -q '($nexports exports, '"
 
 # ---- 3b. pvimage tables: the tables linked into vmlinux ----------------
@@ -242,9 +254,9 @@ TB=$O/tables
 mkdir -p "$TB"
 "$PVIMAGE" tables --vmlinux "$K" --digests "$objtree/pvlink.digests" > "$TB/vmlinux.S" \
 	2> "$TB/vmlinux.err"
-expect "pvimage tables: vmlinux's export table, allow-list and pv-op entries match objdump and pvlink.digests" \
+tap_check "pvimage tables: vmlinux's export table, allow-list and pv-op entries match objdump and pvlink.digests" \
 	/usr/bin/python3 "$S/check_tables.py" "$K" "$objtree/pvlink.digests" "$TB/vmlinux.S"
-expect "pvimage tables: regenerated from the final vmlinux, the tables are the ones linked into it" \
+tap_check "pvimage tables: regenerated from the final vmlinux, the tables are the ones linked into it" \
 	cmp "$TB/vmlinux.S" "$objtree/.tmp_pvtables2.S"
 printf '%s\n' '/* Generated by pvimage tables: do not edit. */' \
 	'	.section .rodata.pvlink_tables, "a"' '	.balign 8' \
@@ -254,7 +266,7 @@ printf '%s\n' '/* Generated by pvimage tables: do not edit. */' \
 	'	.long 0, 0' '	.balign 8' '	.globl pvlink_sites' 'pvlink_sites:' '	.long 0, 0' \
 	'	.balign 8' '	.globl pvlink_pvop_entries' 'pvlink_pvop_entries:' '	.long 0, 0' \
 	'	.section .note.GNU-stack, "", @progbits' > "$TB/empty.want"
-expect "pvimage tables without --vmlinux (the first link): empty tables of the documented shape" \
+tap_check "pvimage tables without --vmlinux (the first link): empty tables of the documented shape" \
 	bash -c "'$PVIMAGE' tables | diff '$TB/empty.want' -"
 # tables_elf NAME EXPORTS PVOPS: a small linked file (ld -q) with the
 # export records EXPORTS and the pv-op list PVOPS (space-separated), a
@@ -281,7 +293,7 @@ if tables_elf good "Ffunc Ppcpu" "pv_a" && tables_elf unknown "Fnosuch" "" &&
 	.quad .Lpvlink_name0, 0x$(nm "$TB/good.elf" | awk '$3 == "func" { print $1 }' | sed 's/^0*//')	/* func */
 	.long 0x7c9c2dfd, 1
 	.quad .Lpvlink_name1, 0x$(nm "$TB/good.elf" | awk '$3 == "pcpu" { print $1 }' | sed 's/^0*//')	/* pcpu */"
-	expect "pvimage tables: each export's hash, percpu flag and value from the symbol table" \
+	tap_check "pvimage tables: each export's hash, percpu flag and value from the symbol table" \
 		bash -c "'$PVIMAGE' tables --vmlinux '$TB/good.elf' | grep -A4 '^\.Lpvlink_entries:' |
 			tail -n 4 | diff - <(printf '%s\n' '$want_good')"
 	refuse "pvimage tables: PVLINK_EXPORT() of a symbol the kernel lacks (exit 1)" 1 \
@@ -340,13 +352,13 @@ EOF
 			"sym.elf: relocation 0 of .rela.text: symbol 999, the symbol table has [0-9]+" \
 			"$PVIMAGE" tables --vmlinux "$TB/sym.elf"
 	else
-		notok "pvimage tables: make the files with a broken relocation section"
+		tap_error "pvimage tables: make the files with a broken relocation section" "relamut failed"
 	fi
 else
-	notok "pvimage tables: assemble and link the small test files"
+	tap_error "pvimage tables: assemble and link the small test files" "as or ld failed"
 fi
 printf '%s\n' "$(printf '%064d' 0) native.o" '' "$(printf 'ab%062d' 0) test.o" > "$TB/digests.ok"
-expect "pvimage tables: --digests writes each digest as 32 bytes, blank lines skipped" \
+tap_check "pvimage tables: --digests writes each digest as 32 bytes, blank lines skipped" \
 	bash -c "'$PVIMAGE' tables --digests '$TB/digests.ok' | grep -A2 '^pvlink_allowed_digests:' |
 		diff - <(printf '%s\n' 'pvlink_allowed_digests:' '	.long 2, 0' \
 			\"	.byte 0x00\$(printf ', 0x00%.0s' \$(seq 31))\")"
@@ -366,7 +378,7 @@ if [ -w /dev/full ]; then
 	refuse "pvimage tables: output that cannot be written (exit 3)" 3 "cannot write the tables" \
 		bash -c "'$PVIMAGE' tables --vmlinux '$K' > /dev/full"
 else
-	ok "pvimage tables: output that cannot be written # SKIP no /dev/full"
+	tap_skip "pvimage tables: output that cannot be written (exit 3)" "no /dev/full"
 fi
 
 # ---- 4. the image: create, list, dump, reproducible -------------------
@@ -374,12 +386,12 @@ reversed=()
 for ((i = ${#backend_objs[@]} - 1; i >= 0; i--)); do
 	reversed+=("${backend_objs[i]}")
 done
-expect "pvimage create -o IMG ${backends[*]/%/.o}" \
+produce "pvimage create -o IMG ${backends[*]/%/.o}" \
 	"$PVIMAGE" create -o "$O/a.img" "${backend_objs[@]}"
-expect "pvimage create is byte-identical across runs and argument order, and equals make's pvlink.img" \
+tap_check "pvimage create is byte-identical across runs and argument order, and equals make's pvlink.img" \
 	bash -c "'$PVIMAGE' create -o '$O/b.img' ${reversed[*]} &&
 		cmp '$O/a.img' '$O/b.img' && cmp '$O/a.img' '$IMG'"
-expect "binutils read the image: ar t lists pvlink.idx ${backends[*]/%/.o}" \
+tap_check "binutils read the image: ar t lists pvlink.idx ${backends[*]/%/.o}" \
 	bash -c "[ \"\$(ar t '$O/a.img' | tr '\n' ' ')\" = 'pvlink.idx ${backends[*]/%/.o} ' ]"
 ar_same()
 {
@@ -388,7 +400,7 @@ ar_same()
 		ar p "$O/a.img" "$b.o" | cmp - "$B/$b.o" || return 1
 	done
 }
-expect "ar p extracts each backend byte-identical to its object" ar_same
+tap_check "ar p extracts each backend byte-identical to its object" ar_same
 "$PVIMAGE" list "$O/a.img" > "$O/list" 2>&1
 for b in "${backends[@]}"; do
 	sum=$(sha256sum < "$B/$b.o" | awk '{ print $1 }')
@@ -399,23 +411,26 @@ for b in "${backends[@]}"; do
 	*)		rules='-?[0-9]+ +[a-z0-9,-]+ +[^ ]+ +[a-z0-9_-]+' ;;
 	esac
 	if grep -qE "^$b +$rules +$size +$sum\$" "$O/list"; then
-		ok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
+		tap_ok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
 	else
-		diag < "$O/list"
-		notok "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
+		tap_diag < "$O/list"
+		tap_fail "pvimage list: $b with its rules, size and SHA-256 (= sha256sum)"
 	fi
 done
 dump_all()
 {
 	local b
 	for b in "${backends[@]}"; do
-		"$PVIMAGE" dump --backend "$b" "$O/a.img" > "$O/dump-$b" 2>&1 &&
-			grep -q "^backend $b\$" "$O/dump-$b" || { cat "$O/dump-$b"; return 1; }
+		if ! "$PVIMAGE" dump --backend "$b" "$O/a.img" > "$O/dump-$b" 2>&1 ||
+		   ! grep -q "^backend $b\$" "$O/dump-$b"; then
+			cat "$O/dump-$b"
+			return 1
+		fi
 	done
 }
-expect "pvimage dump --backend NAME works for every backend of the image" dump_all
+tap_check "pvimage dump --backend NAME works for every backend of the image" dump_all
 "$PVIMAGE" dump --backend native "$O/a.img" > "$O/dump" 2>&1
-expect "pvimage dump shows native's note, sections, symbols and relocations" \
+tap_check "pvimage dump shows native's note, sections, symbols and relocations" \
 	bash -c "grep -q 'note: entry=native,pvh priority=0' '$O/dump' &&
 		grep -qE '\\] \\.text +PROGBITS' '$O/dump' && grep -qE 'FUNC +GLOBAL +pv_irq_disable' '$O/dump' &&
 		grep -qE 'R_X86_64_(PLT32|PC32) +printk' '$O/dump'"
@@ -434,10 +449,10 @@ repro()
 	done
 	cmp "$O/r1.img" "$O/r2.img"
 }
-expect "two clean builds in different directories give byte-identical images" repro
+tap_check "two clean builds in different directories give byte-identical images" repro
 
 # ---- 5. verify --------------------------------------------------------
-expect "pvimage verify --kernel vmlinux pvlink.img passes" \
+tap_check "pvimage verify --kernel vmlinux pvlink.img passes" \
 	"$PVIMAGE" verify --kernel "$K" "$IMG"
 # shellcheck source=tools/testing/pvlink/lib/kflags.sh
 . "$srctree/tools/testing/pvlink/lib/kflags.sh"
@@ -448,17 +463,18 @@ bcc()	# bcc SRC OBJ: a backend object built with the kernel's flags
 		ld -m elf_x86_64 -r -o "$2" "$O/tmp.o"
 }
 for t in bad_unexported bad_missing bad_percpu; do
-	bcc "$S/$t.c" "$O/$t.o" || { notok "build test backend $t"; }
+	bcc "$S/$t.c" "$O/$t.o" || tap_error "build test backend $t" "it does not build with the kernel's flags"
 	"$PVIMAGE" create -o "$O/$t.img" "$B/native.o" "$B/test.o" "$O/$t.o" 2>/dev/null
 done
 # The percpu reserve starts page-aligned (PVLINK_MAX_ALIGN): a backend's
 # page-aligned percpu data links (--unbound: it was not built with K).
 if bcc "$S/page_percpu.c" "$O/page_percpu.o" &&
    "$PVIMAGE" create -o "$O/page_percpu.img" "$B/native.o" "$O/page_percpu.o"; then
-	expect "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve" \
+	tap_check "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve" \
 		"$PVIMAGE" verify --kernel "$K" --unbound "$O/page_percpu.img"
 else
-	notok "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve (build)"
+	tap_error "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve" \
+		"the test backend does not build or pack"
 fi
 refuse "verify: a backend using an unexported kernel symbol is refused, naming both" 1 \
 	"stack native\\+badexport refused by the linker: badexport: symbol .*'panic' .*exported by the kernel" \
@@ -528,7 +544,7 @@ for stack in native "native test"; do
 	for mode in --no-relax --relax; do
 		d=$O/oracle-$label$mode
 		mkdir -p "$d"
-		expect "pvimage link --exports of $label: every section's bytes equal GNU ld's (ld $mode)" \
+		tap_check "pvimage link --exports of $label: every section's bytes equal GNU ld's (ld $mode)" \
 			bash -c "'$PVIMAGE' link --exports '$S/native.exports' --addr 0x3000000 \
 				-o '$d/out' ${objs[*]} &&
 				/usr/bin/python3 '$S/ld_oracle.py' ${mode/--no-relax/} '$d' \
@@ -537,10 +553,12 @@ for stack in native "native test"; do
 done
 
 # ---- 6b. edge cases of export lists and layout (their own script) ----
-srctree=$srctree objtree=$objtree bash "$S/edge_cases.sh"
+# Each script is a test program to tap_prog: a plan, its status, and if
+# it dies halfway the suite fails naming it.
+srctree=$srctree objtree=$objtree tap_prog "edge" bash "$S/edge_cases.sh"
 
 # ---- 6c. malformed input under ASan and UBSan (their own script) ----
-srctree=$srctree objtree=$objtree CLANG="${CLANG:-clang}" bash "$S/malformed.sh"
+srctree=$srctree objtree=$objtree CLANG="${CLANG:-clang}" tap_prog "malformed" bash "$S/malformed.sh"
 
 # ---- 7. the build refuses a bad backend ------------------------------
 # "make" with one more backend object: pvlink.img must not be made, and
@@ -559,29 +577,32 @@ badbuild()	# badbuild OBJ PATTERN
 	grep -v '^  [A-Z]' "$log" | tail -n 20
 	return 1
 }
-expect "make fails (no pvlink.img) when a backend uses an unexported symbol, naming both" \
+tap_check "make fails (no pvlink.img) when a backend uses an unexported symbol, naming both" \
 	badbuild "$O/bad_unexported.o" "badexport: symbol .*'panic'"
-expect "make fails (no pvlink.img) when a stack leaves a pv-op unimplemented, naming both" \
+tap_check "make fails (no pvlink.img) when a stack leaves a pv-op unimplemented, naming both" \
 	badbuild "$O/bad_missing.o" "stack lonely does not define pv-op pv_[a-z0-9_]*"
 # ---- 8. the site table ------------------------------------------------
-expect "vmlinux's pvlink_sites lists every relocation naming a pv-op, with its form" \
+tap_check "vmlinux's pvlink_sites lists every relocation naming a pv-op, with its form" \
 	/usr/bin/python3 "$S/check_sites.py" "$K"
 # ---- 9. SHA-256 (lib/sha256.c, shared by kernel and pvimage) ----------
-sha()
-{
-	local d=$O/sha i
-	mkdir -p "$d"
-	"${CC:-gcc}" -std=gnu11 -O2 -Wall -Wextra -Werror -I"$srctree/include" \
-		-o "$d/sha256_test" "$S/sha256_test.c" "$srctree/lib/sha256.c" || return 1
-	# Every length around the one- and two-block padding boundaries, and more.
+# sha256_test (lib/tap.h) checks FIPS 180-2's examples, then every file of
+# sha256sum's list fed in each chunk size: every length around the one-
+# and two-block padding boundaries, and more.
+d=$O/sha
+mkdir -p "$d"
+if "${CC:-gcc}" -std=gnu11 -O2 -Wall -Wextra -Werror -I"$srctree/tools/testing/pvlink/lib" \
+		-I"$srctree/include" -o "$d/sha256_test" "$S/sha256_test.c" \
+		"$srctree/lib/sha256.c" > "$d/build.log" 2>&1; then
 	for i in $(seq 0 200) 1000 4096 65537; do
 		head -c "$i" /dev/urandom > "$d/f$i"
 	done
-	(cd "$d" && sha256sum f* > want) || return 1
-	for chunk in 1 7 64 1000000; do
-		(cd "$d" && ./sha256_test "$chunk" f* > got) || return 1
-		cmp "$d/want" "$d/got" || { diff "$d/want" "$d/got" | head; return 1; }
-	done
-}
-expect "lib/sha256.c equals sha256sum on 204 lengths (0..200, 1000, 4096, 65537), fed in 4 chunk sizes" sha
-exit 0
+	if sha256sum "$d"/f* > "$d/want"; then
+		tap_prog "sha256" "$d/sha256_test" "$d/want" 1 7 64 1000000
+	else
+		tap_error "sha256: the test files' sums" "sha256sum failed"
+	fi
+else
+	tap_diag < "$d/build.log"
+	tap_error "sha256: build sha256_test" "the test program does not build"
+fi
+tap_done
