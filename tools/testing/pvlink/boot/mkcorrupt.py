@@ -6,6 +6,12 @@ Usage: mkcorrupt.py --expected EXPECTED.LIST --cases CASES.LIST
                     --pvlink-c LIB/PVLINK/MSG.C --pvlink-h PVLINK_LIB.H
                     --pvimage PVIMAGE --percpu BASE,SIZE
                     --out DIR [CASE...]
+       mkcorrupt.py --list --expected EXPECTED.LIST
+
+--list prints, from expected.list alone (nothing is built), the lines
+"boot ENV" and "skip CASE REASON" that the first form writes to
+DIR/corrupt.names (below) without their descriptions: the names of the
+environments boot/gen-envs.sh lists.
 
 For every malformed case of the corpus (tools/testing/pvlink/corpus/) this
 wraps the case's objects as backends of an image (boot/mkimage.py's writer:
@@ -95,6 +101,28 @@ def groups(expected):
 	return out
 
 
+def unbootable(opts):
+	"""The options of a case that a boot cannot reproduce."""
+	return [o for o in opts if not BOOT_OPTIONS.match(o)]
+
+
+def list_envs(expected):
+	"""The corrupt-* environments and the skipped cases, from expected.list."""
+	group = groups(expected)
+	with open(expected) as f:
+		lines = [ln.split() for ln in f if ln.strip() and not ln.startswith('#')]
+	for case, code, *opts in lines:
+		if code == 'PVLINK_OK':
+			continue
+		unboot = unbootable(opts)
+		if unboot:
+			print('skip\t%s\t%s: needs the corpus driver\'s %s, which a boot cannot set'
+			      % (case, group.get(case, 'other'), ' '.join(unboot)))
+		else:
+			print('boot\tcorrupt-%s' % case)
+	return 0
+
+
 def offline_code(pvimage, casedir, objs, work, errstr, percpu):
 	"""What the core says with nothing exported and the kernel's percpu
 	reserve (base, size): an enum name or None."""
@@ -122,16 +150,22 @@ def ere_escape(text):
 
 def main():
 	ap = argparse.ArgumentParser()
+	ap.add_argument('--list', action='store_true')
 	ap.add_argument('--expected', required=True)
-	ap.add_argument('--cases', required=True)
-	ap.add_argument('--pvlink-c', required=True)
-	ap.add_argument('--pvlink-h', required=True)
-	ap.add_argument('--pvimage', required=True)
-	ap.add_argument('--percpu', required=True, metavar='BASE,SIZE',
+	ap.add_argument('--cases')
+	ap.add_argument('--pvlink-c')
+	ap.add_argument('--pvlink-h')
+	ap.add_argument('--pvimage')
+	ap.add_argument('--percpu', metavar='BASE,SIZE',
 			help="the booted kernel's backend percpu reserve")
-	ap.add_argument('--out', required=True)
+	ap.add_argument('--out')
 	ap.add_argument('only', nargs='*')
 	a = ap.parse_args()
+	if a.list:
+		return list_envs(a.expected)
+	for opt in ('cases', 'pvlink_c', 'pvlink_h', 'pvimage', 'percpu', 'out'):
+		if getattr(a, opt) is None:
+			ap.error('--%s is required' % opt.replace('_', '-'))
 
 	errstr = strerror_table(a.pvlink_c)
 	group = groups(a.expected)
@@ -147,7 +181,7 @@ def main():
 			good += 1
 			continue
 		where = group.get(case, 'other')
-		unboot = [o for o in opts if not BOOT_OPTIONS.match(o)]
+		unboot = unbootable(opts)
 		if unboot:
 			names.append('skip\t%s\t%s: needs the corpus driver\'s %s, which a boot cannot set'
 				     % (case, where, ' '.join(unboot)))

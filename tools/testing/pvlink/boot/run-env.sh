@@ -6,9 +6,15 @@
 # Usage: run-env.sh [-c CFG] [-s] ENV...
 #        run-env.sh [-c CFG] --list [-g GROUP] [-e pass|fail]
 #
-# Environments are sections of environments.cfg.  For each one this boots
-# vmlinux under timeout, keeps the console in
-# $objtree/tools/testing/pvlink/logs/ENV.log and prints TAP:
+# Environments are sections of environments.cfg, and the generated ones
+# of boot/gen-envs.sh (without -c): the corrupt images of suite 21 and the
+# kernel variants of suites 26 and 27, which --list lists after the
+# others and which are prepared (their kernel built, their module made,
+# their section completed) before they boot; an environment that cannot
+# be prepared gives "not ok - ENV: prepared # ERROR why".  For each one
+# this boots its vmlinux (the build's, or that of its "kernel" tree) under
+# timeout, keeps the console in $objtree/tools/testing/pvlink/logs/ENV.log
+# and prints TAP:
 #
 #   ok - ENV: booted		the banner appeared exactly once
 #   ok - ENV: exit status	QEMU ended through isa-debug-exit with 0,
@@ -33,8 +39,9 @@
 # under Xen "Hardware Dom0 crashed"), timeout, reset, qemu-error or error.
 #
 # With -s (summary) each environment gives one line instead, "ok - ENV"
-# or "not ok - ENV" followed by the failed lines as diagnostics (the
-# corrupt-image suite boots a hundred environments that way).
+# or "not ok - ENV" ("ENV: TITLE" where it has a title) followed by the
+# failed lines as diagnostics (the corrupt-image suite boots a hundred
+# environments that way).
 #
 # Exit status: 0 if nothing failed, 1 otherwise, 2 on a usage error.
 #
@@ -43,10 +50,11 @@
 # tampered, truncated and foreign modules are made from), PVIMAGE (default
 # $objtree/scripts/pvimage/pvimage), QEMU (default qemu-system-x86_64),
 # QBOOT (qboot.rom), PVLINK_LOGDIR (default $objtree/tools/testing/pvlink/logs),
-# XEN (the hypervisor boot = xen loads; default: scripts/get-xen.sh's).
-# An environment with "kernel = testing" boots a CONFIG_PVLINK_TESTING=y
-# kernel instead, built once per run in $objtree/.cache/kernel-testing
-# (CC as for the suites).
+# XEN (the hypervisor boot = xen loads; default: scripts/get-xen.sh's),
+# PVLINK_ENVDIR (where the generated environments are prepared; default
+# $objtree/tools/testing/pvlink/out/envs).
+# An environment's "kernel" may name a kernel variant (testing, nopvlink,
+# nrcpus2), which gen-envs.sh builds or brings up to date first.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -59,6 +67,14 @@ PVLINK_IMAGE=${PVLINK_IMAGE:-$objtree/pvlink.img}
 PVIMAGE=${PVIMAGE:-$objtree/scripts/pvimage/pvimage}
 cfg=$srctree/tools/testing/pvlink/environments.cfg
 outdir=$objtree/tools/testing/pvlink/out
+envdir=${PVLINK_ENVDIR:-$outdir/envs}
+gen=$here/gen-envs.sh
+# The kernel and image of an environment without a "kernel" tree.
+VMLINUX0=$VMLINUX
+PVLINK_IMAGE0=$PVLINK_IMAGE
+# The file holding each environment's section: $cfg, or for a generated
+# environment the one gen-envs.sh prepared (cfg_of).
+declare -A cfg_of
 logdir=${PVLINK_LOGDIR:-$objtree/tools/testing/pvlink/logs}
 
 # The first line the kernel prints on every boot (init/main.c); counting
@@ -276,7 +292,8 @@ check_log()
 # native pv-ops, COM1 while printk also reaches Xen's console).
 check_console_write()
 {
-	local name=${env[name]} clean=$outdir/${env[name]}.console.txt
+	local name=${env[name]}
+	local clean=$outdir/${env[name]}.console.txt
 	local what="console_write's line is on the console" f
 
 	grep -aq 'console_write: writing one line through the pv-op' "$clean" || return 0
@@ -388,38 +405,37 @@ judge_exit()
 	esac
 }
 
-# testing_kernel: build (once per run) the CONFIG_PVLINK_TESTING=y kernel
-# and its pvlink.img in $testing_tree; the build's output goes to
-# $outdir/kernel-testing.log.  An existing tree is only brought up to
-# date (make), which keeps a second run cheap.
-testing_tree=$objtree/.cache/kernel-testing
-testing_built=
-testing_kernel()
-{
-	local opt=CONFIG_PVLINK_TESTING=y rc=0
-
-	[ -n "$testing_built" ] && return "$testing_built"
-	mkdir -p "$testing_tree"
-	(
-		flock 9
-		if grep -qx "$opt" "$testing_tree/.config" 2>/dev/null; then
-			make -C "$srctree" O="$testing_tree" CC="${CC:-gcc}" -j2 vmlinux pvlink.img
-		else
-			srctree=$srctree CC=${CC:-gcc} "$here/build-kernel.sh" "$testing_tree" "$opt" -- \
-				vmlinux pvlink.img
-		fi
-	) 9>"$testing_tree.lock" > "$outdir/kernel-testing.log" 2>&1 || rc=1
-	testing_built=$rc
-	return $rc
-}
-
 run_one()	# run_one NAME
 {
 	local name=$1 rc start end elapsed banners console ending=
 
-	if ! cfg_load "$cfg" "$name" 2>"$outdir/cfg.err"; then
+	if [ "${cfg_of[$name]:-}" = unprepared ]; then
+		# gen-envs.sh could not build what it needs: not the code's fault
+		echo "not ok - $name: prepared # ERROR could not prepare it: $(head -n 1 "$envdir/$name.err" 2>/dev/null)"
+		failed=$((failed + 1))
+		tail -n +2 "$envdir/$name.err" 2>/dev/null | sed 's/^/# /'
+		return
+	fi
+	if ! cfg_load "${cfg_of[$name]:-$cfg}" "$name" 2>"$outdir/cfg.err"; then
 		tap not-ok "$name" "$(cat "$outdir/cfg.err")"
 		return
+	fi
+	# The kernel to boot, and the tree a module of the build comes from.
+	local VMLINUX=$VMLINUX0 PVLINK_IMAGE=$PVLINK_IMAGE0 tree=$objtree
+	local kernel=${env[kernel]}
+	case $kernel in
+	testing | nopvlink | nrcpus2)
+		if ! "$gen" kernel "$kernel" > "$outdir/kernel-$kernel.out" 2>&1; then
+			tap not-ok "$name: booted" \
+			    "could not build kernel variant $kernel (gen-envs.sh kernel $kernel); its last lines:" \
+			    "$(tail -n 5 "$outdir/kernel-$kernel.out")"
+			return
+		fi
+		kernel=$outdir/kernel-$kernel ;;
+	esac
+	if [ -n "$kernel" ]; then
+		[[ $kernel == /* ]] || kernel=$objtree/$kernel
+		VMLINUX=$kernel/vmlinux PVLINK_IMAGE=$kernel/pvlink.img tree=$kernel
 	fi
 	# The port carrying the kernel's console is always ENV.log.
 	case ${env[console]} in
@@ -437,24 +453,6 @@ run_one()	# run_one NAME
 	qlog=$logdir/$name.qemu.log
 	rm -f "$log0" "$log1" "$qlog" "$logdir/$name.status"
 
-	# The kernel to boot, and the tree a module of the build comes from.
-	local VMLINUX=$VMLINUX tree=$objtree
-	case ${env[kernel]} in
-	default)
-		;;
-	testing)
-		if ! testing_kernel; then
-			tap not-ok "$name: booted" \
-			    "could not build the CONFIG_PVLINK_TESTING=y kernel in $testing_tree; its last lines:" \
-			    "$(tail -n 5 "$outdir/kernel-testing.log")"
-			return
-		fi
-		VMLINUX=$testing_tree/vmlinux
-		tree=$testing_tree ;;
-	*)
-		tap not-ok "$name" "unknown kernel '${env[kernel]}' (default or testing)"
-		return ;;
-	esac
 	if [ ! -f "$VMLINUX" ]; then
 		tap not-ok "$name: booted" "$VMLINUX does not exist: build it first (make)"
 		return
@@ -549,15 +547,29 @@ usage()
 # summarise NAME: run_one with one TAP line for the whole environment
 summarise()
 {
-	local name=$1 out before=$failed
+	local name=$1 out before=$failed title='' err
 	out=$(run_one "$name"; echo "@@failed $failed")
 	failed=${out##*@@failed }
 	out=${out%@@failed *}
+	# its title; of one that could not be prepared, what is known before
+	if [ "${cfg_of[$name]:-}" = unprepared ]; then
+		cfg_load "$envdir/generated.cfg" "$name" 2>/dev/null && title=${env[title]}
+		name+=": ${title:-prepared}"
+	else
+		cfg_load "${cfg_of[$name]:-$cfg}" "$name" 2>/dev/null && title=${env[title]}
+		name+=${title:+: $title}
+	fi
+	err=$(grep -m 1 "^not ok - ${1//./\\.}: prepared # ERROR " <<< "$out")
+	if [ -n "$err" ]; then
+		echo "not ok - $name # ERROR ${err#* # ERROR }"
+		grep '^# ' <<< "$out"
+		return
+	fi
 	if [ "$failed" = "$before" ]; then
 		# Skipped whole, or a console check skipped: the point of
 		# the environment was not proven, so the summary SKIPs too.
 		local skip
-		skip=$(grep -m 1 -E "^ok - $name( # SKIP|: log .* # SKIP)" <<< "$out")
+		skip=$(grep -m 1 -E "^ok - $1( # SKIP|: log .* # SKIP)" <<< "$out")
 		if [ -n "$skip" ]; then
 			echo "ok - $name # SKIP ${skip#* # SKIP }"
 		else
@@ -571,10 +583,10 @@ summarise()
 	grep '^# ' <<< "$out"
 }
 
-list=0 group='' expect='' summary=0
+list=0 group='' expect='' summary=0 custom_cfg=0
 while [ $# -gt 0 ]; do
 	case $1 in
-	-c) cfg=$2; shift 2 ;;
+	-c) cfg=$2; custom_cfg=1; shift 2 ;;
 	-s) summary=1; shift ;;
 	-g) group=$2; shift 2 ;;
 	-e) expect=$2; shift 2 ;;
@@ -585,6 +597,18 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
+# The generated environments' sections (without -c), as far as they are
+# known before a build, into $envdir/generated.cfg
+generated()
+{
+	[ $custom_cfg = 0 ] || return 1
+	mkdir -p "$envdir"
+	"$gen" cfg > "$envdir/generated.cfg" || {
+		echo "run-env.sh: gen-envs.sh cfg failed" >&2
+		exit 2
+	}
+}
+
 if [ $list = 1 ]; then
 	for name in $(cfg_names "$cfg"); do
 		cfg_load "$cfg" "$name" || exit 2
@@ -592,11 +616,41 @@ if [ $list = 1 ]; then
 		[ -n "$expect" ] && [ "${env[expect]}" != "$expect" ] && continue
 		echo "$name"
 	done
+	# the generated ones, a hundred and more: read in one pass
+	if generated; then
+		while IFS=$'\t' read -r name groups expected; do
+			[ -n "$group" ] && [[ " $groups " != *" $group "* ]] && continue
+			[ -n "$expect" ] && [ "$expected" != "$expect" ] && continue
+			echo "$name"
+		done < <(cfg_index "$envdir/generated.cfg")
+	fi
 	exit 0
 fi
 [ $# -gt 0 ] || usage
 
 mkdir -p "$outdir" "$logdir"
+# The generated environments named are prepared together (one build of
+# each kernel variant, one run of mkcorrupt.py).
+if generated; then
+	known=" $(cfg_names "$cfg" | tr '\n' ' ') "
+	genned=" $(cfg_names "$envdir/generated.cfg" | tr '\n' ' ') "
+	prep=()
+	for name in "$@"; do
+		[[ $known != *" $name "* && $genned == *" $name "* ]] && prep+=("$name")
+	done
+	if [ ${#prep[@]} -gt 0 ]; then
+		echo "# preparing ${#prep[@]} generated environments (boot/gen-envs.sh prepare)"
+		"$gen" prepare "${prep[@]}" > "$envdir/prepare.out" 2>&1
+		sed 's/^/# /' "$envdir/prepare.out"
+		for name in "${prep[@]}"; do
+			if [ -f "$envdir/$name.cfg" ]; then
+				cfg_of[$name]=$envdir/$name.cfg
+			else
+				cfg_of[$name]=unprepared
+			fi
+		done
+	fi
+fi
 /usr/bin/python3 "$here/mkmodule.py" "$outdir/module.img" || exit 1
 for name in "$@"; do
 	if [ $summary = 1 ]; then

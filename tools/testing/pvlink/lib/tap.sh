@@ -42,6 +42,17 @@ tap_selected()
 	[ -z "$TAP_FILTER" ] || [ "$1" = "$TAP_FILTER" ] || [[ $1 == $TAP_FILTER ]]
 }
 
+# tap_prefix_selected PREFIX: PVLINK_TEST can select a result whose name
+# starts with PREFIX (always true without it), for a suite to run only the
+# part whose results the pattern may name, as a boot suite boots only the
+# environments "ENV: *" names.  The pattern's text up to its first glob
+# character and PREFIX: one starts with the other.
+tap_prefix_selected()
+{
+	local lit=${TAP_FILTER%%[*?[]*}
+	[ -z "$TAP_FILTER" ] || [ "${lit#"$1"}" != "$lit" ] || [ "${1#"$lit"}" != "$1" ]
+}
+
 # tap_plan N: the suite will print N results
 tap_plan()
 {
@@ -136,6 +147,31 @@ tap_relay()
 			echo "# $line"
 		fi
 	done
+}
+
+# tap_relay_run NAME COMMAND...: tap_relay what COMMAND prints (stderr
+# too), as it prints it, then hold COMMAND to its status: 0 with no "not
+# ok", or 1 after one.  Anything else (it died, or its status and results
+# disagree) is one more result, an ERROR of the tool NAME, shown whatever
+# PVLINK_TEST selects.  Returns 0 if the status held.
+tap_relay_run()
+{
+	local name=$1 line rc=none notok=0 mark="@@tap-relay-exit@@"
+	shift
+	while IFS= read -r line; do
+		if [[ $line =~ ^$mark\ ([0-9]+)$ ]]; then
+			rc=${BASH_REMATCH[1]}
+			continue
+		fi
+		[[ $line =~ ^not\ ok ]] && notok=$((notok + 1))
+		tap_relay <<< "$line"
+	done < <("$@" 2>&1; echo "$mark $?")
+	if { [ "$rc" = 0 ] && [ $notok = 0 ]; } || { [ "$rc" = 1 ] && [ $notok != 0 ]; }; then
+		return 0
+	fi
+	local TAP_FILTER=
+	tap_error "$name" "$1 exited with status $rc after printing $notok failures"
+	return 1
 }
 
 # A test program (lib/tap.h) exits 0 (pass), 1 (a check failed), 2 (it

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317 # boots is a function tap_relay_run runs
 #
 # Suite 21: every malformed object of the linker-core corpus, at boot.
 #
@@ -25,17 +26,26 @@ export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 srctree=${srctree:-$(cd "$here/../../../.." && pwd)}
 objtree=${objtree:-$srctree}
+export srctree objtree
 CC=${CC:-gcc}
 t=$srctree/tools/testing/pvlink
 work=$objtree/tools/testing/pvlink/out/corrupt
 kernel=$objtree/tools/testing/pvlink/out/kernel-testing
+envdir=$objtree/tools/testing/pvlink/out/envs
 pvimage=$objtree/scripts/pvimage/pvimage
+runenv=$t/boot/run-env.sh
 mkdir -p "$work"
+export PVLINK_LOGDIR=$work/logs PVLINK_ENVDIR=$envdir
+# shellcheck source=tools/testing/pvlink/lib/tap.sh
+. "$t/lib/tap.sh"
+# shellcheck source=tools/testing/pvlink/boot/envcfg.sh
+. "$t/boot/envcfg.sh"
+declare -A env
 
 skip_all()	# skip_all REASON
 {
-	echo "ok - boot-corrupt: malformed images at boot # SKIP $1"
-	exit 0
+	tap_skip "boot-corrupt: malformed images at boot" "$1"
+	tap_done
 }
 
 if ! grep -rqs --include='Kconfig*' '^config PVLINK_TESTING$' "$srctree"; then
@@ -46,119 +56,67 @@ if [ ! -x "$pvimage" ]; then
 fi
 
 # --- the testing kernel -----------------------------------------------------
-if srctree="$srctree" CC="$CC" "$t/boot/build-kernel.sh" "$kernel" CONFIG_PVLINK_TESTING=y -- PVIMAGE="$pvimage" vmlinux \
-		> "$work/build.log" 2>&1; then
-	echo "ok - boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
+# Every boot needs it: it is built whatever PVLINK_TEST selects, and its
+# failure is shown whatever that selects.
+if CC=$CC "$t/boot/gen-envs.sh" kernel testing > "$work/build.log" 2>&1; then
+	tap_ok "boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
 else
-	echo "not ok - boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
-	tail -n 25 "$work/build.log" | sed 's/^/# /'
-	exit 1
+	TAP_FILTER=
+	tap_fail "boot-corrupt: build a kernel with CONFIG_PVLINK_TESTING=y ($CC)"
+	tail -n 25 "$work/build.log" | tap_diag
+	tap_done
 fi
 if ! grep -aqF 'pvlink.unbound' "$kernel/vmlinux"; then
 	skip_all "the CONFIG_PVLINK_TESTING=y kernel does not know pvlink.unbound"
 fi
 
-# --- the corpus and its images ------------------------------------------------
-C=$objtree/tools/testing/pvlink/corpus
-if ! make -C "$t/corpus" srctree="$srctree" objtree="$objtree" CC="$CC" cases \
-		> "$work/corpus.log" 2>&1; then
-	echo "not ok - boot-corrupt: build the corpus"
-	tail -n 25 "$work/corpus.log" | sed 's/^/# /'
-	exit 1
-fi
-# The booted kernel's backend percpu reserve: the offline link predicting
-# each boot's error uses the same one.
-percpu=$(nm "$kernel/vmlinux" | awk '$3 == "__per_cpu_reserve" { b = "0x" $1 }
-	$3 == "__per_cpu_reserve_size" { s = "0x" $1 } END { if (b && s) print b "," s }')
-if [ -z "$percpu" ]; then
-	echo "not ok - boot-corrupt: read the testing kernel's percpu reserve (__per_cpu_reserve, __per_cpu_reserve_size)"
-	exit 1
-fi
-# shellcheck disable=SC2086 # a list of case names
-if ! /usr/bin/python3 "$t/boot/mkcorrupt.py" --percpu "$percpu" --expected "$t/corpus/expected.list" \
-		--cases "$C/cases/cases.list" --pvlink-c "$srctree/lib/pvlink/msg.c" \
-		--pvlink-h "$srctree/include/linux/pvlink_lib.h" \
-		--pvimage "$pvimage" --out "$work" ${PVLINK_CORRUPT_CASES:-} \
-		> "$work/mkcorrupt.out" 2>&1; then
-	echo "not ok - boot-corrupt: wrap the corpus cases as images"
-	sed 's/^/# /' "$work/mkcorrupt.out"
-	exit 1
-fi
-sed 's/^/# boot-corrupt: /' "$work/mkcorrupt.out"
-
-# --- what only a boot can refuse ------------------------------------------------
-# Objects with nothing undefined, so that the kernel's own limits are
-# reached (boot/testdata/bootcase.c): its percpu reserve, the guest's
-# memory, and the rule that a stack defines every pv-op.
-reserve=$(sed -n 's/^CONFIG_PVLINK_PERCPU_RESERVE=//p' "$kernel/.config")
-[ -n "$reserve" ] || reserve=4096
-# Each: name;define;what the refusal must say;why;more backends of the
-# image (the case's object is backend "corrupt"; ":requires=native" on it
-# stacks it on the native.o the build made).
-bootcases=(
-	"percpu-over-reserve;-DBOOTCASE_PERCPU=$((reserve * 2));(PVLINK_E_PERCPU_OVERFLOW|percpu data larger than the percpu reserve);its $((reserve * 2)) bytes of percpu data exceed the kernel's $reserve-byte reserve;"
-	"bss-over-memory;-DBOOTCASE_BSS=(1UL<<30);no free memory for its bss region;its 1 GiB bss does not fit the guest's 256 MiB;"
-	"no-pvops;;pv_[a-z_0-9]+;it defines no pv-op;"
-	"patch-before-init;-DBOOTCASE_INIT_ORPHAN;cannot be patched: backend corrupt has an inline body for irq_disable;its call sites cannot be patched, found before its init runs;:requires=native native=$objtree/arch/x86/pvlink/native.o"
-)
-mkdir -p "$work/bootcase"
-for b in "${bootcases[@]}"; do
-	IFS=';' read -r name def re why more <<< "$b"
-	more_req=${more%% *}
-	more_specs=
-	[ "$more_req" = "$more" ] || more_specs=${more#* }
-	obj=$work/bootcase/$name.o
-	# shellcheck disable=SC2086 # no define, or one
-	if ! "$CC" -c -O2 -mcmodel=kernel -fno-pic -mgeneral-regs-only -mno-red-zone \
-			-ffreestanding -fno-common -fno-stack-protector -Wall -Wextra -Werror \
-			$def "$t/boot/testdata/bootcase.c" -o "$obj" > "$work/bootcase/$name.log" 2>&1 ||
-	   ! /usr/bin/python3 "$t/boot/mkimage.py" pack "$work/bootcase/$name.img" \
-			"corrupt=$obj$more_req" $more_specs >> "$work/bootcase/$name.log" 2>&1; then
-		echo "not ok - boot-corrupt: build the boot-only case $name"
-		sed 's/^/# /' "$work/bootcase/$name.log"
-		continue
+# listed ENV...: the environments of run-env.sh --list ARGS whose results
+# ("boot-corrupt: ENV: ...", "boot-corrupt: verify: ENV: ...") PVLINK_TEST
+# can name, into the array "envs"
+listed()
+{
+	local all e
+	envs=()
+	if ! all=$("$runenv" --list "$@" 2>&1) || [ -z "$all" ]; then
+		tap_error "boot-corrupt: list the environments ($*)" "run-env.sh --list $*: ${all:-none}"
+		return 1
 	fi
-	cat >> "$work/corrupt.cfg" <<-EOF
+	for e in $all; do
+		tap_prefix_selected "boot-corrupt: $e: " ||
+			tap_prefix_selected "boot-corrupt: verify: $e: " || continue
+		if [ -n "${PVLINK_CORRUPT_CASES:-}" ] && [[ $e == corrupt-* ]] &&
+		   [[ " $PVLINK_CORRUPT_CASES " != *" ${e#corrupt-} "* ]]; then
+			continue
+		fi
+		envs+=("$e")
+	done
+}
 
-	[boot-$name]
-	append = console=ttyS0 pvlink.unbound pvlink=corrupt
-	module = $work/bootcase/$name.img
-	timeout = 8
-	log_once = ^pvlink: not linked: .*$re
-	log_must_not = pvlink: linked
-	log_must_not = ^bootcase: init ran
-	EOF
-	printf 'boot\tboot-%s\tat boot only: %s refused (%s), falls back to native\n' \
-		"$name" "$name" "$why" >> "$work/corrupt.names"
-done
+boots()		# boots RUN-ENV-ARG...: run-env.sh, its results named for this suite
+{
+	"$runenv" "$@" | sed -u 's/^\(ok\|not ok\) - /&boot-corrupt: /'
+	return "${PIPESTATUS[0]}"
+}
 
-# --- the boots -------------------------------------------------------------------
-declare -A desc
-envs=()
-while IFS=$'\t' read -r kind name text; do
-	case $kind in
-	boot)
-		desc[$name]=$text
-		envs+=("$name") ;;
-	skip)
-		echo "ok - boot-corrupt: $name # SKIP $text" ;;
-	esac
-done < "$work/corrupt.names"
-[ ${#envs[@]} -gt 0 ] || skip_all "no corpus case can be booted"
+# --- the corpus cases a boot cannot reproduce ----------------------------------
+if /usr/bin/python3 "$t/boot/mkcorrupt.py" --list --expected "$t/corpus/expected.list" \
+		> "$work/list.out" 2>&1; then
+	while IFS=$'\t' read -r kind name text; do
+		[ "$kind" = skip ] || continue
+		[ -z "${PVLINK_CORRUPT_CASES:-}" ] || [[ " $PVLINK_CORRUPT_CASES " == *" $name "* ]] ||
+			continue
+		tap_skip "boot-corrupt: $name" "$text"
+	done < "$work/list.out"
+else
+	tap_error "boot-corrupt: list the corpus cases" "mkcorrupt.py --list failed: $(head -n 3 "$work/list.out")"
+fi
 
+# --- the refused images ------------------------------------------------------------
 start=$SECONDS
-VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
-	"$t/boot/run-env.sh" -s -c "$work/corrupt.cfg" "${envs[@]}" > "$work/boots.out" 2>&1
-while IFS= read -r line; do
-	if [[ $line =~ ^(ok|not\ ok)\ -\ ((corrupt|boot)-[A-Za-z0-9_.-]+)(\ \#\ SKIP.*)?$ ]]; then
-		echo "${BASH_REMATCH[1]} - boot-corrupt: ${desc[${BASH_REMATCH[2]}]}${BASH_REMATCH[4]}"
-	elif [[ $line == '# '* ]]; then
-		echo "$line"
-	else
-		echo "# $line"
-	fi
-done < "$work/boots.out"
-echo "# boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work/logs"
+if listed -g corrupt && [ ${#envs[@]} -gt 0 ]; then
+	tap_relay_run "boot-corrupt: run-env.sh -s" boots -s "${envs[@]}"
+	tap_diag "boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work/logs"
+fi
 
 # --- the same images through pvimage verify ---------------------------------------
 # "pvimage verify" applies the boot's rules through the same library code
@@ -166,29 +124,30 @@ echo "# boot-corrupt: ${#envs[@]} boots in $((SECONDS - start)) s; logs in $work
 # refuse too, in the same words (the pattern the boot's log is held to).
 # --unbound stands for the pvlink.unbound the boots use.  Only the guest's
 # memory is beyond it: the one case that needs it is a boot's alone.
-declare -A vmodule vpattern
-section=
-while IFS= read -r line; do
-	case $line in
-	'['*']') section=${line#[}; section=${section%]} ;;
-	'module = '*) vmodule[$section]=${line#module = } ;;
-	'log_once = ^pvlink: not linked: '*) vpattern[$section]=${line#log_once = ^pvlink: not linked: } ;;
+for e in "${envs[@]}"; do
+	case $e in
+	corrupt-*|boot-*) ;;
+	*) continue ;;
 	esac
-done < "$work/corrupt.cfg"
-for env in "${envs[@]}"; do
-	name="boot-corrupt: verify: ${desc[$env]%, falls back to native}, as the boot"
-	if [ "$env" = boot-bss-over-memory ]; then
-		echo "ok - $name # SKIP only a boot knows the guest's memory"
+	if ! cfg_load "$envdir/$e.cfg" "$e" 2> "$work/verify.err"; then
+		tap_error "boot-corrupt: verify: $e: prepared" "$(head -n 1 "$work/verify.err")"
 		continue
 	fi
-	"$pvimage" verify --kernel "$kernel/vmlinux" --unbound "${vmodule[$env]}" \
+	name="boot-corrupt: verify: $e: ${env[title]%, falls back to native}, as the boot"
+	if [ "$e" = boot-bss-over-memory ]; then
+		tap_skip "$name" "only a boot knows the guest's memory"
+		continue
+	fi
+	tap_selected "$name" || continue
+	want=$(sed -n 's/^log_once.\^pvlink: not linked: //p' <<< "${env[log_checks]}")
+	"$pvimage" verify --kernel "$kernel/vmlinux" --unbound "${env[module]}" \
 		> /dev/null 2> "$work/verify.err"
 	rc=$?
-	if [ $rc = 1 ] && grep -qE -- "${vpattern[$env]}" "$work/verify.err"; then
-		echo "ok - $name"
+	if [ -n "$want" ] && [ $rc = 1 ] && grep -qE -- "$want" "$work/verify.err"; then
+		tap_ok "$name"
 	else
-		echo "not ok - $name"
-		echo "# want exit 1 and a problem matching: ${vpattern[$env]}; got exit $rc:"
+		tap_fail "$name"
+		tap_diag "want exit 1 and a problem matching: ${want:-(none in its section)}; got exit $rc:"
 		head -n 5 "$work/verify.err" | sed 's/^/#   /'
 	fi
 done
@@ -197,33 +156,31 @@ done
 # The testing kernel's pvlink.early_pvop calls pv_io_delay() before
 # pvlink_boot(): the kernel must stop at once with a panic naming the
 # pv-op and end the run as a failure, not run on or reboot in a loop.
-if grep -aqF 'pvlink.early_pvop' "$kernel/vmlinux"; then
-	cat > "$work/early.cfg" <<-EOF
-	[early-pvop]
-	append = console=ttyS0 pvlink.early_pvop
-	module = none
-	timeout = 8
-	expect = fail
-	log_once = ^Kernel panic: pv-op io_delay called before the boot-time link
-	EOF
-	VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
-		"$t/boot/run-env.sh" -c "$work/early.cfg" early-pvop > "$work/early.out" 2>&1
-	status=$(cat "$work/logs/early-pvop.status" 2>/dev/null)
-	if [[ $status == "rc=3 "*" banners=1" ]]; then
-		echo "ok - boot-corrupt: pvlink.early_pvop: a pv-op before the link stops the kernel as a failure, once"
+early="boot-corrupt: pvlink.early_pvop"
+if ! grep -aqF 'pvlink.early_pvop' "$kernel/vmlinux"; then
+	tap_skip "$early" "the CONFIG_PVLINK_TESTING=y kernel has no pvlink.early_pvop"
+elif tap_prefix_selected "$early: "; then
+	rm -f "$PVLINK_LOGDIR/early-pvop.status"
+	"$runenv" early-pvop > "$work/early.out" 2>&1
+	status=$(cat "$PVLINK_LOGDIR/early-pvop.status" 2>/dev/null)
+	if grep -q '^not ok - early-pvop: prepared # ERROR' "$work/early.out"; then
+		tap_error "$early: prepared" "$(grep -m 1 '^not ok - early-pvop: prepared # ERROR' "$work/early.out")"
+		tap_diag < "$work/early.out"
 	else
-		echo "not ok - boot-corrupt: pvlink.early_pvop: a pv-op before the link stops the kernel as a failure, once"
-		echo "# want QEMU status 3 (the kernel's failure exit) and one banner; got: ${status:-no status}"
-		sed 's/^/#   /' "$work/early.out"
+		if [[ $status == "rc=3 "*" banners=1" ]]; then
+			tap_ok "$early: a pv-op before the link stops the kernel as a failure, once"
+		else
+			tap_fail "$early: a pv-op before the link stops the kernel as a failure, once"
+			tap_diag "want QEMU status 3 (the kernel's failure exit) and one banner; got: ${status:-no status}"
+			sed 's/^/#   /' "$work/early.out"
+		fi
+		if grep -q '^ok - early-pvop: log shows' "$work/early.out"; then
+			tap_ok "$early: the panic names the pv-op (io_delay)"
+		else
+			tap_fail "$early: the panic names the pv-op (io_delay)"
+			grep -A3 '^not ok - early-pvop: log' "$work/early.out" | tap_diag
+		fi
 	fi
-	if grep -q '^ok - early-pvop: log shows' "$work/early.out"; then
-		echo "ok - boot-corrupt: pvlink.early_pvop: the panic names the pv-op (io_delay)"
-	else
-		echo "not ok - boot-corrupt: pvlink.early_pvop: the panic names the pv-op (io_delay)"
-		grep -A3 '^not ok - early-pvop: log' "$work/early.out" | sed 's/^/# /'
-	fi
-else
-	echo "ok - boot-corrupt: pvlink.early_pvop # SKIP the CONFIG_PVLINK_TESTING=y kernel has no pvlink.early_pvop"
 fi
 
 # --- inits undone -----------------------------------------------------------------
@@ -231,44 +188,9 @@ fi
 # every init succeeded.  The test backend has an exit: it must run, and
 # the stack's pages go back.  A backend whose init has no exit cannot be
 # undone: its stack's pages must stay reserved, never freed.
-undo=$work/undo
-mkdir -p "$undo"
-if grep -aqF 'pvlink.test_refuse_after_init' "$kernel/vmlinux" &&
-   "$CC" -c -O2 -mcmodel=kernel -fno-pic -mgeneral-regs-only -mno-red-zone -ffreestanding \
-	-fno-common -fno-stack-protector -Wall -Wextra -Werror -DBOOTCASE_INIT \
-	"$t/boot/testdata/bootcase.c" -o "$undo/noexit.o" > "$undo/build.log" 2>&1 &&
-   /usr/bin/python3 "$t/boot/mkimage.py" pack "$undo/noexit.img" "corrupt=$undo/noexit.o:requires=native" \
-	"native=$objtree/arch/x86/pvlink/native.o" >> "$undo/build.log" 2>&1; then
-	cat > "$undo/undo.cfg" <<-EOF
-	[undo-exit]
-	append = console=ttyS0 pvlink.unbound pvlink=test pvlink.test_refuse_after_init
-	module = $objtree/pvlink.img
-	timeout = 8
-	log_once = ^pvlink: not linked: stack native\+test refused after its inits
-	log_once = ^test: exit undoes the init$
-	log_must_not = keeping its
-
-	[undo-noexit]
-	append = console=ttyS0 pvlink.unbound pvlink=corrupt pvlink.test_refuse_after_init
-	module = $undo/noexit.img
-	timeout = 8
-	log_once = ^bootcase: init ran$
-	log_once = ^pvlink: stack native\+corrupt: keeping its [0-9]+ KiB reserved: backend corrupt's init cannot be undone
-	log_once = ^pvlink: not linked: stack native\+corrupt refused after its inits
-	EOF
-	VMLINUX=$kernel/vmlinux PVLINK_LOGDIR=$work/logs \
-		"$t/boot/run-env.sh" -c "$undo/undo.cfg" undo-exit undo-noexit > "$undo/boots.out" 2>&1
-	while IFS= read -r line; do
-		case $line in
-		ok\ *|not\ ok\ *) echo "${line/ - / - boot-corrupt: }" ;;
-		*) echo "# $line" ;;
-		esac
-	done < "$undo/boots.out"
-else
-	echo "not ok - boot-corrupt: inits undone: build the cases (or the testing kernel lacks pvlink.test_refuse_after_init)"
-	sed 's/^/# /' "$undo/build.log"
+if ! grep -aqF 'pvlink.test_refuse_after_init' "$kernel/vmlinux"; then
+	tap_fail "boot-corrupt: inits undone: the testing kernel knows pvlink.test_refuse_after_init"
+elif listed -g undo && [ ${#envs[@]} -gt 0 ]; then
+	tap_relay_run "boot-corrupt: run-env.sh (undo)" boots "${envs[@]}"
 fi
-
-# --- malformed inline bodies, for the site patcher (same testing kernel) ---------
-"$t/patch/boot-inline.sh" "$kernel/vmlinux" "$objtree/arch/x86/pvlink/native.o" "$work/inline"
-exit 0
+tap_done

@@ -148,6 +148,21 @@ check "harness: run_tests.sh -l lists every environment of run-env.sh --list" \
 	      [ -s "$work/real-envs.want" ] &&
 	      sed -n "/^environments /,\$p" "$work/real-l.out" | tail -n +2 |
 		diff -u "$work/real-envs.want" -'
+# Every environment has a name (issue 12): the generated ones
+# (boot/gen-envs.sh) are listed, one of each kind, in their groups, and
+# none in group boot, which suite 20 boots.
+"$boot/run-env.sh" --list > "$work/envs-all.out" 2>&1
+"$boot/run-env.sh" --list -g boot > "$work/envs-boot.out" 2>&1
+"$boot/run-env.sh" --list -g nr-cpus > "$work/envs-nrcpus.out" 2>&1
+check "harness: run-env.sh --list lists the generated environments, one of each kind" \
+	eval 'for e in corrupt-hdr-magic boot-no-pvops inline-dup early-pvop undo-noexit \
+			no-pvlink nrcpus2-xen-pv-smp4; do
+		grep -qx -- "$e" "$work/envs-all.out" || { echo "$e is not listed"; exit 1; }
+	done'
+check "harness: run-env.sh --list -g boot lists no generated environment" \
+	eval '! grep -E "^(corrupt|boot|inline|undo|no-pvlink|nrcpus2)-|^early-pvop$|^no-pvlink$" "$work/envs-boot.out"'
+check "harness: run-env.sh --list -g nr-cpus lists nrcpus2-tcg-smp4 and nrcpus2-xen-pv-smp4" \
+	eval '[ "$(cat "$work/envs-nrcpus.out")" = "$(printf "nrcpus2-tcg-smp4\nnrcpus2-xen-pv-smp4")" ]'
 real -t 'docs: testing.rst is in the index' > "$work/real-t.out"
 check "harness: run_tests.sh -t 'docs: testing.rst is in the index' reruns that test alone" \
 	eval 'grep -q "^ok 1 - docs: testing.rst is in the index$" "$work/real-t.out" &&
@@ -310,8 +325,8 @@ fi
 # shellcheck source=tools/testing/pvlink/boot/envcfg.sh
 . "$boot/envcfg.sh"
 declare -A env
-fail_envs=$("$boot/run-env.sh" --list -e fail) || {
-	tap_error "harness: read environments.cfg" "run-env.sh --list -e fail failed"
+fail_envs=$("$boot/run-env.sh" --list -g harness -e fail) || {
+	tap_error "harness: read environments.cfg" "run-env.sh --list -g harness -e fail failed"
 	tap_done
 }
 for name in $fail_envs; do
