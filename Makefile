@@ -115,7 +115,7 @@ KBUILD_DEFCONFIG := $(srctree)/arch/$(SRCARCH)/configs/defconfig
 
 config-targets := defconfig olddefconfig oldconfig menuconfig savedefconfig \
 		  allnoconfig allyesconfig alldefconfig listnewconfig
-no-dot-config-targets := clean mrproper distclean help $(config-targets)
+no-dot-config-targets := clean mrproper distclean help mutants $(config-targets)
 
 PHONY += $(config-targets)
 defconfig:
@@ -272,10 +272,11 @@ endif
 test-env := srctree=$(abs_srctree) objtree=$(abs_objtree) CC="$(CC)" CLANG="$(CLANG)"
 RUN_TESTS := $(srctree)/tools/testing/pvlink/run_tests.sh
 FUZZ := $(srctree)/tools/testing/pvlink/fuzz/fuzz.sh
+MUTANTS_SH := $(srctree)/tools/testing/pvlink/mutants/run-mutants.sh
 BENCH := $(srctree)/tools/testing/pvlink/bench.sh
 FUZZ_SECONDS ?= 60
 
-PHONY += check fuzz bench
+PHONY += check fuzz bench mutants
 check: all
 	@test -x $(RUN_TESTS) || test -f $(RUN_TESTS) || \
 		{ echo "make check: $(RUN_TESTS) does not exist (the test harness is not in this tree yet)" >&2; exit 1; }
@@ -286,6 +287,11 @@ fuzz:
 		{ echo "make fuzz: $(FUZZ) does not exist (no fuzzer in this tree yet)" >&2; exit 1; }
 	$(Q)srctree=$(abs_srctree) objtree=$(abs_objtree) CC="$(CC)" CLANG="$(CLANG)" \
 		FUZZ_SECONDS=$(FUZZ_SECONDS) bash $(FUZZ)
+
+# Each mutant builds its own scratch copy of the tree: nothing to build here.
+# MUTANTS="a b" runs only those (run-mutants.sh -l lists them).
+mutants:
+	$(Q)$(test-env) PVLINK_MUTANTS="$(MUTANTS)" bash $(MUTANTS_SH)
 
 bench: vmlinux
 	$(Q)if [ -f $(BENCH) ]; then $(test-env) bash $(BENCH); \
@@ -332,6 +338,8 @@ help:
 	@echo 'Test:'
 	@echo '  check           - build, then run tools/testing/pvlink/run_tests.sh'
 	@echo '  fuzz            - run the linker-core fuzzers (FUZZ_SECONDS=$(FUZZ_SECONDS))'
+	@echo '  mutants         - apply each deliberate bug of tools/testing/pvlink/mutants/mutants.cfg'
+	@echo '                    to a copy of the tree; its owning suite must catch it'
 	@echo '  bench           - run the benchmarks, if any'
 	@echo '  kernelflags     - print the flags kernel code is compiled with'
 	@echo 'Documentation:'

@@ -347,6 +347,38 @@ static void test_plan_errors(void)
 	free((void *)obj.data);
 }
 
+/*
+ * The relocations a link must apply, counted from the ELF file alone
+ * (Documentation/pvlink.rst): every entry of a SHT_RELA section whose
+ * target is loaded (allocated, and not a note or unwind table) and whose
+ * type writes a field.  Each is applied exactly once: a link that applies
+ * one twice writes the same bytes, and only this count shows it.
+ */
+static u64 applied_relocs(const struct pvlink_object *o)
+{
+	const Elf64_Ehdr *eh = o->data;
+	const Elf64_Shdr *sh = (const Elf64_Shdr *)((const u8 *)o->data + eh->e_shoff);
+	const char *names = (const char *)o->data + sh[eh->e_shstrndx].sh_offset;
+	u64 n = 0, e;
+	u32 i;
+
+	for (i = 1; i < eh->e_shnum; i++) {
+		const Elf64_Shdr *t = &sh[sh[i].sh_info];
+		const Elf64_Rela *rela = (const Elf64_Rela *)((const u8 *)o->data + sh[i].sh_offset);
+
+		if (sh[i].sh_type != SHT_RELA || !(t->sh_flags & SHF_ALLOC) ||
+		    t->sh_type == SHT_NOTE || t->sh_type == SHT_X86_64_UNWIND ||
+		    !strcmp(names + t->sh_name, ".eh_frame"))
+			continue;
+		for (e = 0; e < sh[i].sh_size / sizeof(*rela); e++) {
+			const struct pvlink_howto *h = arch_pvlink_howto(ELF64_R_TYPE(rela[e].r_info));
+
+			n += h && h->width;
+		}
+	}
+	return n;
+}
+
 /* Same inputs, same bytes; different address, relocated bytes differ. */
 static void test_deterministic(void)
 {
@@ -354,6 +386,7 @@ static void test_deterministic(void)
 	struct pvlink_ctx a, b;
 	void *wa, *wb;
 	unsigned int r, same = 1;
+	u64 want = 0;
 
 	pvlink_init(&a, objs, 3, &kexp.table, 0x100, 4096);
 	pvlink_init(&b, objs, 3, &kexp.table, 0x100, 4096);
@@ -364,6 +397,11 @@ static void test_deterministic(void)
 	pvlink_link(&a, wa, a.work_size);
 	tl_check(pvlink_link(&b, wb, b.work_size) == PVLINK_OK && a.err == PVLINK_OK,
 		 "stack of three links at a kernel address (%lu relocations)", (unsigned long)a.nr_relocs);
+	for (r = 0; r < 3; r++)
+		want += applied_relocs(&objs[r]);
+	tl_check(want && a.nr_relocs == want,
+		 "each relocation is applied once: %lu applied, the objects have %lu to apply",
+		 (unsigned long)a.nr_relocs, (unsigned long)want);
 	for (r = 0; r < PVLINK_NR_REGIONS; r++)
 		same &= !a.region[r].size || !memcmp(a.region[r].mem, b.region[r].mem, a.region[r].size);
 	tl_check(same, "two links of the same inputs are byte-identical");
@@ -450,7 +488,7 @@ static const struct tl_test tests[] = {
 	{ "strerror",		test_strerror,		2 },
 	{ "order",		test_order,		12 },
 	{ "plan_errors",	test_plan_errors,	4 },
-	{ "deterministic",	test_deterministic,	2 },
+	{ "deterministic",	test_deterministic,	3 },
 	{ "all_or_nothing",	test_all_or_nothing,	2 },
 	{ "sections",		test_sections,		1 },
 };

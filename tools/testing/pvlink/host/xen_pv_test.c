@@ -17,12 +17,18 @@
  *   PV entry's reservations by overlap as RAM is mapped: the boot's case
  *   (one range, taken back 2 MiB at a time from its start), a range
  *   inside, around and across entries, a split with no free slot, and a
- *   random walk against a model of which units are reserved.
+ *   random walk against a model of which units are reserved;
+ * - the event upcall (arch/x86/pvlink/xen-pv/events.c) over a shared_info
+ *   this test writes, its init run against a hypercall page of stubs:
+ *   a pending event on an unmasked port runs the timer handler once, one
+ *   on a masked port stays pending and is not taken until unmasked.
  *
  * Usage: xen_pv_test PREFIX	prints TAP lines "ok - PREFIX: ..."
  */
 #define _GNU_SOURCE
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +39,7 @@
 #include "tap.h"
 
 /* Results main() plans: a crash or an early return leaves fewer. */
-#define XEN_PV_RESULTS	16
+#define XEN_PV_RESULTS	20
 
 #include <linux/bootinfo.h>
 
@@ -42,6 +48,8 @@ uint64_t k_xen_pv_system_time(void);
 uint64_t k_pv_sched_clock(void);
 int k_read_u64_nofault(const uint64_t *src, uint64_t *dst);
 bool k_xen_pv_unreserve(struct boot_info *bi, u64 start, u64 end);
+int k_xen_pv_events_init(void);
+void k_xen_pv_do_upcall(void *regs);
 
 /* include/xen/shared.h, as much as the clock reads. */
 struct vcpu_time_info {
@@ -63,9 +71,17 @@ struct vcpu_info {
 	struct vcpu_time_info time;
 };
 
-/* What the backend's other files define: shared_info's first vCPU, no percpu yet. */
-struct vcpu_info host_vcpu_info[32];
-void *xen_pv_shared = host_vcpu_info;
+/* include/xen/shared.h's shared_info, as far as the backend reads it. */
+struct shared_info {
+	struct vcpu_info vcpu_info[32];
+	unsigned long evtchn_pending[64];
+	unsigned long evtchn_mask[64];
+};
+
+/* What the backend's other files define: shared_info, no percpu yet. */
+static struct shared_info host_shared __attribute__((aligned(4096)));
+#define host_vcpu_info	host_shared.vcpu_info
+void *xen_pv_shared = &host_shared;
 _Bool xen_pv_percpu_ready;
 /* Read through %gs only once percpu is ready: never here. */
 unsigned int cpu_number;
@@ -279,6 +295,127 @@ static void test_unreserve(void)
 	    WALK_STEPS, refused);
 }
 
+/*
+ * The hypercall page (include/xen/hypercall.h: "call xen_hypercall_page +
+ * nr * 32"): every hypercall succeeds, and EVTCHNOP_bind_virq (1) of
+ * __HYPERVISOR_event_channel_op (32) gives port EV_PORT (its "port" is at
+ * offset 8 of the argument).  69 is bit 5 of word 1: not the first word.
+ */
+#define EV_PORT		69
+__asm__(".pushsection .text\n"
+	".balign 4096\n"
+	".globl xen_hypercall_page\n"
+	"xen_hypercall_page:\n"
+	".set nr, 0\n"
+	".rept 128\n"
+	".if nr == 32\n"
+	"cmpl $1, %edi\n"
+	"jne 1f\n"
+	"movl $69, 8(%rsi)\n"
+	"1:\n"
+	".endif\n"
+	"xorl %eax, %eax\n"
+	"ret\n"
+	".balign 32, 0xcc\n"
+	".set nr, nr + 1\n"
+	".endr\n"
+	".popsection\n");
+
+/* The rest of what events.c takes from the kernel and the backend. */
+static unsigned char host_start_info[4096];
+void *xen_pv_si = host_start_info;
+_Bool xen_pv_debug;
+const unsigned char xen_pv_upcall_entry[16];
+
+uint64_t k_alloc_pages(unsigned int order)
+{
+	(void)order;
+	return (uintptr_t)&host_shared;	/* shared_info is mapped there */
+}
+
+void k_free_pages(uint64_t pa, unsigned int order)
+{
+	(void)pa;
+	(void)order;
+}
+
+int xen_pv_map_mfn(void *va, uint64_t mfn)
+{
+	(void)va;
+	(void)mfn;
+	return 0;
+}
+
+uint64_t xen_pv_pfn_to_mfn(uint64_t pfn)
+{
+	return pfn;
+}
+
+int k_printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+/* The kernel's interrupt entry: the upcall calls it for the timer's port. */
+static unsigned int irqs, irq_vector;
+
+void handle_irq(unsigned int vector, void *regs)
+{
+	(void)regs;
+	irqs++;
+	irq_vector = vector;
+}
+
+#define LOCAL_TIMER_VECTOR	0xec	/* asm/traps.h */
+#define EV_WORD		(EV_PORT / 64)
+#define EV_BIT		(1ul << (EV_PORT % 64))
+
+/* Xen's side of an event on EV_PORT: pending, its word selected, upcall. */
+static void raise_event(void)
+{
+	host_shared.evtchn_pending[EV_WORD] |= EV_BIT;
+	host_vcpu_info[0].evtchn_pending_sel |= 1ul << EV_WORD;
+	host_vcpu_info[0].evtchn_upcall_pending = 1;
+}
+
+static void test_events(void)
+{
+	bool pending;
+
+	tap_check(k_xen_pv_events_init() == 0 && xen_pv_shared == &host_shared,
+		  "events: init maps shared_info and binds VIRQ_TIMER (port %u)", EV_PORT);
+
+	irqs = 0;
+	raise_event();
+	k_xen_pv_do_upcall(NULL);
+	tap_check(irqs == 1 && irq_vector == LOCAL_TIMER_VECTOR &&
+		  !(host_shared.evtchn_pending[EV_WORD] & EV_BIT),
+		  "events: an unmasked port's event runs the timer handler once and is cleared (%u runs)",
+		  irqs);
+
+	irqs = 0;
+	host_shared.evtchn_mask[EV_WORD] |= EV_BIT;
+	raise_event();
+	k_xen_pv_do_upcall(NULL);
+	pending = host_shared.evtchn_pending[EV_WORD] & EV_BIT;
+	tap_check(irqs == 0 && pending,
+		  "events: a masked port's event is not taken and stays pending (%u runs, %s)",
+		  irqs, pending ? "pending" : "cleared");
+
+	/* Unmasked (EVTCHNOP_unmask selects its word again): delivered now. */
+	host_shared.evtchn_mask[EV_WORD] &= ~EV_BIT;
+	raise_event();
+	k_xen_pv_do_upcall(NULL);
+	tap_check(irqs == 1 && !(host_shared.evtchn_pending[EV_WORD] & EV_BIT),
+		  "events: once unmasked, it runs the handler once (%u runs)", irqs);
+}
+
 int main(int argc, char **argv)
 {
 	tap_prefix = argc > 1 ? argv[1] : "xen_pv";
@@ -286,5 +423,6 @@ int main(int argc, char **argv)
 	test_clock();
 	test_nofault();
 	test_unreserve();
+	test_events();
 	return tap_finish();
 }

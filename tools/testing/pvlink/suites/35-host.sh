@@ -15,7 +15,8 @@
 #   host/xen_pv_test.c		xen-pv's clock over records it writes (floor,
 #				stamp ahead of the TSC) and the fault-tolerant
 #				read of the M2P table over an unmapped page,
-#				the overlap-trimming of boot reservations
+#				the overlap-trimming of boot reservations,
+#				the event upcall's pending and mask bitmaps
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
@@ -29,13 +30,13 @@ CLANG=${CLANG:-clang}
 work=$objtree/tools/testing/pvlink/out/host
 KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c
 		arch/x86/pvlink/xen-pv/clock.c arch/x86/mm/nofault.c
-		arch/x86/pvlink/xen-pv/rsv.c"
+		arch/x86/pvlink/xen-pv/rsv.c arch/x86/pvlink/xen-pv/events.c"
 # test program: the kernel objects it links with
 TESTS=(
 	"lib_test|string vsprintf cmdline"
 	"page_alloc_test|page_alloc string vsprintf"
 	"ptwalk_test|ptwalk"
-	"xen_pv_test|clock nofault rsv"
+	"xen_pv_test|clock nofault rsv events"
 )
 mkdir -p "$work"
 # shellcheck source=tools/testing/pvlink/lib/tap.sh
