@@ -26,6 +26,7 @@ static struct pvlink_ctx link_ctx;
 static struct pvlink_image_backend image_backends[PVLINK_IMAGE_MAX_BACKENDS];
 static struct pvlink_object link_objs[PVLINK_MAX_OBJECTS];
 static struct pvops linked_ops;
+static struct pvlink_candidate candidates[PVLINK_MAX_CANDIDATES];
 
 /*
  * The image is the first boot module that starts like one.  Its name is
@@ -250,14 +251,14 @@ static void refused(const struct pvlink_ctx *ctx, struct pvlink_boot_state *st)
 			   st->stack, m);
 }
 
-/* Read, check, choose: fills link_objs[]; no memory is taken. */
-static int prepare(struct boot_info *bi, const char *force, unsigned int *depth,
+/* Read, check, list the stacks to try: no memory is taken. */
+static int prepare(struct boot_info *bi, const char *force, unsigned int *nr_cand,
 		   struct pvlink_boot_state *st)
 {
 	struct pvlink_platform plat;
-	unsigned int stack[PVLINK_MAX_OBJECTS], nr;
 	const struct boot_module *m;
 	char msg[PVLINK_MSG_MAX];
+	unsigned int nr;
 	int mod;
 
 	mod = st->image_mod;
@@ -273,35 +274,106 @@ static int prepare(struct boot_info *bi, const char *force, unsigned int *depth,
 	if (check_binding(image_backends, nr, st))
 		return -1;
 	arch_pvlink_platform(bi, &plat);
-	if (pvlink_select(image_backends, nr, &plat, force, stack, depth, msg, sizeof(msg))) {
+	if (pvlink_candidates(image_backends, nr, &plat, force, candidates,
+			      ARRAY_SIZE(candidates), nr_cand, msg, sizeof(msg))) {
 		PVLINK_BOOT_REASON(st, "%s: %s", st->image, msg);
 		return -1;
 	}
-	for (unsigned int i = 0; i < *depth; i++) {
-		link_objs[i].name = image_backends[stack[i]].name;
-		link_objs[i].data = image_backends[stack[i]].data;
-		link_objs[i].size = image_backends[stack[i]].size;
-	}
-	pvlink_stack_name(link_objs, *depth, st->stack, sizeof(st->stack));
 	if (cmdline_has("pvlink.debug"))
-		pvlink_debug_select(image_backends, nr, &plat, force, st->stack);
+		pvlink_debug_select(image_backends, nr, &plat, force, candidates, *nr_cand);
 	return 0;
 }
 
-int pvlink_boot_link(struct boot_info *bi, const char *force)
+/* Point link_objs[] at candidate @c's backends; name the stack. */
+static unsigned int take_candidate(const struct pvlink_candidate *c,
+				   struct pvlink_boot_state *st)
 {
-	struct pvlink_boot_state *st = &pvlink_boot_state;
+	for (unsigned int i = 0; i < c->depth; i++) {
+		link_objs[i].name = image_backends[c->stack[i]].name;
+		link_objs[i].data = image_backends[c->stack[i]].data;
+		link_objs[i].size = image_backends[c->stack[i]].size;
+	}
+	pvlink_stack_name(link_objs, c->depth, st->stack, sizeof(st->stack));
+	return c->depth;
+}
+
+/*
+ * Is @s a NUL-terminated string inside the stack's text or rodata (where
+ * a probe's string constant lives)?  Its length, or -1.
+ */
+static int stack_string(const struct pvlink_ctx *ctx, const char *s)
+{
+	static const unsigned int regions[] = { PVLINK_RODATA, PVLINK_TEXT };
+	u64 va = (uintptr_t)s;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(regions); i++) {
+		const struct pvlink_region *r = &ctx->region[regions[i]];
+		u64 off = va - r->addr;
+
+		if (!r->size || va < r->addr || off >= r->size)
+			continue;
+		for (u64 n = 0; off + n < r->size; n++)
+			if (!s[n])
+				return n;
+	}
+	return -1;
+}
+
+/*
+ * Every backend's PVLINK_BACKEND_PROBE(), bottom first, before any init:
+ * the first that says the platform is not its own refuses the stack, with
+ * its words.  A probe has no side effect to undo.
+ */
+static int probe_backends(const struct pvlink_ctx *ctx, struct boot_info *bi,
+			  struct pvlink_boot_state *st)
+{
+	u64 probe[PVLINK_MAX_OBJECTS];
+
+	if (pvlink_stack_probes(ctx, probe, st->reason, sizeof(st->reason)))
+		return -1;
+	for (unsigned int i = 0; i < ctx->nr_objs; i++) {
+		const char *(*fn)(const struct boot_info *bi) =
+			(const char *(*)(const struct boot_info *))(uintptr_t)probe[i];
+		const char *why;
+		int n;
+
+		if (!fn)
+			continue;
+		why = fn(bi);
+		if (cmdline_has("pvlink.debug"))
+			pr_info("pvlink: stack %s: backend %s's probe: %s\n", st->stack,
+				link_objs[i].name, why ? "not this platform" : "this platform");
+		if (!why)
+			continue;
+		n = stack_string(ctx, why);
+		if (n < 0)
+			PVLINK_BOOT_REASON(st, "stack %s: backend %s's probe says this platform is not its own (its reason is not a string of the stack)",
+					   st->stack, link_objs[i].name);
+		else
+			PVLINK_BOOT_REASON(st, "stack %s: backend %s's probe says this platform is not its own: %.*s",
+					   st->stack, link_objs[i].name, n > 160 ? 160 : n, why);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Link the stack in link_objs[] and install it: plan, pages, link,
+ * protection, pv-ops, the call sites' checks, probes, inits, then the
+ * patching.  On failure: st->reason says why, and every page is given
+ * back - unless an init could not be undone, when the stack's pages stay
+ * reserved (pvlink_pages_keep()).
+ */
+static int try_stack(struct boot_info *bi, unsigned int depth, struct pvlink_boot_state *st,
+		     u64 t0)
+{
 	struct pvlink_ctx *ctx = &link_ctx;
 	struct pvlink_patch_stats ps = { 0 };
 	struct undo_result undone;
 	u64 work_size;
 	void *work;
 	char msg[PVLINK_MSG_MAX];
-	unsigned int depth;
-	u64 t0 = arch_pvlink_cycles();
 
-	if (prepare(bi, force, &depth, st))
-		return -1;
 	pvlink_init(ctx, link_objs, depth, &pvlink_kernel_exports,
 		    percpu_reserve_offset(), percpu_reserve_size());
 	if (pvlink_plan(ctx)) {
@@ -332,8 +404,8 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	}
 	/*
 	 * Everything that can fail comes before the first backend's init
-	 * runs: the pv-ops, and every check of the call sites.  After an
-	 * init, only a later init can fail.
+	 * runs: the pv-ops, every check of the call sites, the probes.
+	 * After an init, only a later init can fail.
 	 */
 	if (lookup_pvops(ctx, &linked_ops, st))
 		goto fail;
@@ -342,6 +414,8 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 				   st->stack, msg);
 		goto fail;
 	}
+	if (probe_backends(ctx, bi, st))
+		goto fail;
 	if (init_backends(ctx, bi, st, &undone)) {
 		if (undone.stays) {
 			pvlink_pages_keep(st, undone.stays, undone.exit_failed);
@@ -369,10 +443,51 @@ int pvlink_boot_link(struct boot_info *bi, const char *force)
 	fill_imports(ctx);
 	record_state(ctx, &ps, st);
 	pvlink_pages_free_work();
+	st->reason[0] = '\0';	/* a candidate passed over said why in st->passed */
 	st->linked = true;
 	return 0;
 
 fail:
 	pvlink_pages_release();
+	return -1;
+}
+
+/* Add "@why" to the stacks passed over, "; " between two. */
+static void pass_over(struct pvlink_boot_state *st, const char *why)
+{
+	size_t n = strlen(st->passed);
+
+	if (!st->nr_passed)
+		strlcpy(st->first_reason, why, sizeof(st->first_reason));
+	st->nr_passed++;
+	if (n + 1 < sizeof(st->passed))
+		snprintf(st->passed + n, sizeof(st->passed) - n, "%s%s", n ? "; " : "", why);
+}
+
+int pvlink_boot_link(struct boot_info *bi, const char *force)
+{
+	struct pvlink_boot_state *st = &pvlink_boot_state;
+	u64 t0 = arch_pvlink_cycles();
+	unsigned int nr;
+
+	if (prepare(bi, force, &nr, st))
+		return -1;
+	for (unsigned int i = 0; i < nr; i++) {
+		const struct pvlink_candidate *c = &candidates[i];
+
+		if (!c->depth) {
+			pr_info("pvlink: passed over: %s\n", c->why);
+			pass_over(st, c->why);
+			continue;
+		}
+		if (!try_stack(bi, take_candidate(c, st), st, t0))
+			return 0;
+		if (i + 1 < nr)
+			pr_info("pvlink: passed over: %s; trying the next candidate\n",
+				st->reason);
+		pass_over(st, st->reason);
+	}
+	/* Nothing linked: the first candidate's reason is the reason. */
+	strlcpy(st->reason, st->first_reason, sizeof(st->reason));
 	return -1;
 }

@@ -19,10 +19,10 @@
 /* pvlink.debug: every object, section and region of a finished link. */
 void pvlink_debug_report(const struct pvlink_ctx *ctx);
 
-/* pvlink.debug: the image's backends, the platform and the choice. */
+/* pvlink.debug: the image's backends, the platform and the candidates. */
 void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
 			 const struct pvlink_platform *p, const char *force,
-			 const char *stack);
+			 const struct pvlink_candidate *c, unsigned int nr_cand);
 
 
 /*

@@ -25,7 +25,7 @@
 
 void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
 			 const struct pvlink_platform *p, const char *force,
-			 const char *stack)
+			 const struct pvlink_candidate *c, unsigned int nr_cand)
 {
 	char sig[PVLINK_CPUID_SIG_LEN + 1];
 
@@ -38,8 +38,18 @@ void pvlink_debug_select(const struct pvlink_image_backend *b, unsigned int nr,
 		       b[i].name, b[i].entry, sig, b[i].priority, b[i].requires,
 		       (unsigned long)b[i].size);
 	}
-	printk(KERN_INFO "pvlink: stack %s (%s%s)\n", stack,
-	       force ? "pvlink=" : "the rules", force ? force : "");
+	for (unsigned int i = 0; i < nr_cand; i++) {
+		char stack[PVLINK_STACK_NAME_MAX];
+		size_t n = 0;
+
+		stack[0] = '\0';
+		for (unsigned int k = 0; k < c[i].depth && n < sizeof(stack); k++)
+			n += snprintf(stack + n, sizeof(stack) - n, "%s%s", k ? "+" : "",
+				      b[c[i].stack[k]].name);
+		printk(KERN_INFO "pvlink: candidate %u: %s (%s%s)\n", i + 1,
+		       c[i].depth ? stack : c[i].why,
+		       force && !i ? "pvlink=" : "the rules", force && !i ? force : "");
+	}
 }
 
 static void report_sections(const struct pvlink_ctx *ctx, unsigned int oi)

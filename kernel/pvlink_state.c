@@ -6,7 +6,9 @@
  * with it - and prints the one summary line:
  *
  *	pvlink: linked <stack> from <image> (<n> relocs, <m> sites: <i> inline, <d> direct) in <t> us, freed <k> KiB
+ *	pvlink: linked ... freed <k> KiB; passed over: <why>; <why>
  *	pvlink: not linked: <reason>
+ *	pvlink: not linked: all <n> candidate stacks were passed over: <why>; <why>
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -76,11 +78,16 @@ void pvlink_boot_finish(void)
 	st->freed_bytes = (u64)pages * PAGE_SIZE;
 
 	if (!st->linked) {
-		printk(KERN_INFO "pvlink: not linked: %s\n", st->reason);
+		if (st->nr_passed > 1)
+			printk(KERN_INFO "pvlink: not linked: all %u candidate stacks were passed over: %s\n",
+			       st->nr_passed, st->passed);
+		else
+			printk(KERN_INFO "pvlink: not linked: %s\n", st->reason);
 		return;
 	}
-	printk(KERN_INFO "pvlink: linked %s from %s (%lu relocs, %u sites: %u inline, %u direct) in %lu us, freed %lu KiB\n",
+	printk(KERN_INFO "pvlink: linked %s from %s (%lu relocs, %u sites: %u inline, %u direct) in %lu us, freed %lu KiB%s%s\n",
 	       st->stack, st->image, (unsigned long)st->nr_relocs, st->patch.sites,
 	       st->patch.inlined, st->patch.direct, (unsigned long)st->link_us,
-	       (unsigned long)(st->freed_bytes / 1024));
+	       (unsigned long)(st->freed_bytes / 1024),
+	       st->nr_passed ? "; passed over: " : "", st->passed);
 }

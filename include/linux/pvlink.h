@@ -75,6 +75,9 @@ u64 arch_pvlink_cycles(void);
  * @image_mod: index in boot_info.mod[] of the image, -1 if none.
  * @image_freed: the image's pages went back to the allocator.
  * @reason:    why nothing was linked (what, where); "" when linked.
+ * @nr_passed: candidate stacks passed over (pvlink_candidates()).
+ * @passed:    why each was, "; " between two (truncated if long).
+ * @first_reason: why the first was: @reason when none is linked.
  * @region:    where each region of the stack lives (@addr: run-time
  *             address; percpu: offset in every CPU's area) and its size.
  * @nr_relocs: relocations applied.
@@ -92,6 +95,9 @@ struct pvlink_boot_state {
 	int image_mod;
 	bool image_freed;
 	char reason[PVLINK_REASON_MAX];
+	unsigned int nr_passed;
+	char passed[2 * PVLINK_REASON_MAX];
+	char first_reason[PVLINK_REASON_MAX];
 	struct {
 		u64 addr;
 		u64 size;

@@ -93,6 +93,8 @@ PVLINK_ABI_CHECK(struct pvlink_backend_note, desc, 20);
 #define PVLINK_BACKEND_INIT_PREFIX	"pvlink_backend_init_"
 /* Its undoing (PVLINK_BACKEND_EXIT()), named the same way. */
 #define PVLINK_BACKEND_EXIT_PREFIX	"pvlink_backend_exit_"
+/* Its probe (PVLINK_BACKEND_PROBE()), named the same way. */
+#define PVLINK_BACKEND_PROBE_PREFIX	"pvlink_backend_probe_"
 
 /*
  * Inline records (PVLINK_INLINE(), <asm/pvlink_backend.h>), in the

@@ -85,6 +85,41 @@ struct boot_info;
 	PVLINK_BACKEND_NAMED(bname, #bname, __VA_ARGS__)
 
 /**
+ * PVLINK_BACKEND_PROBE() - define the probe of backend @id
+ * @id: the backend's name with every '-' made '_' (the @id of its
+ *      PVLINK_BACKEND_NAMED()).
+ *
+ * Expands to the header of the definition
+ * ``const char *pvlink_backend_probe_<id>(const struct boot_info *bi)``::
+ *
+ *	PVLINK_BACKEND_PROBE(vmware)
+ *	{
+ *		if (!hypervisor_bit())
+ *			return "CPUID says no hypervisor";
+ *		...
+ *		return NULL;
+ *	}
+ *
+ * Optional: for a platform the rules (entry mode, CPUID signature)
+ * cannot tell apart.  The kernel calls every probe of a candidate stack,
+ * bottom first, once the stack is linked and its call sites checked, and
+ * before any backend's init, in the context of an init (see below).
+ *
+ * A probe only looks: it must leave no trace (no write to the platform,
+ * no registration, no memory taken), because a stack that is passed
+ * over is simply freed.  A probe that touches I/O ports does so only
+ * where CPUID says a hypervisor is there (leaf 1, ecx bit 31): on bare
+ * metal an unknown port may be a device.
+ *
+ * Return: NULL when the platform is this backend's, or why it is not (a
+ * string constant of the backend's, a few words): the stack is then
+ * passed over for the next candidate ("its probe says: ...").
+ */
+#define PVLINK_BACKEND_PROBE(id)					\
+	const char *pvlink_backend_probe_##id(const struct boot_info *bi); \
+	const char *pvlink_backend_probe_##id(const struct boot_info *bi)
+
+/**
  * PVLINK_BACKEND_INIT() - define the set-up function of backend @id
  * @id: the backend's name with every '-' made '_' (the @id of its
  *      PVLINK_BACKEND_NAMED()).

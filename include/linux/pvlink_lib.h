@@ -565,6 +565,21 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 		       unsigned int nr, u64 *value, char *msg, size_t len);
 
 /**
+ * pvlink_stack_probes() - each backend's probe, checked
+ * @ctx:   a context on which pvlink_link() succeeded; objects named as
+ *         their backends.
+ * @probe: filled, per object: its PVLINK_BACKEND_PROBE()'s address, or 0.
+ * @msg:   on failure: a probe defined by another backend of the stack, or
+ *         not a function of the text region.
+ * @len:   size of @msg.
+ *
+ * Context: any.  Runs nothing: the caller runs the probes, bottom first.
+ * Return: 0, or -1 with @msg set.
+ */
+int pvlink_stack_probes(const struct pvlink_ctx *ctx, u64 probe[PVLINK_MAX_OBJECTS],
+			char *msg, size_t len);
+
+/**
  * pvlink_stack_inits() - each backend's init and exit, checked
  * @ctx:  a context on which pvlink_link() succeeded; objects named as
  *        their backends.
@@ -612,6 +627,52 @@ int pvlink_select(const struct pvlink_image_backend *b, unsigned int nr,
 		  const struct pvlink_platform *p, const char *force,
 		  unsigned int stack[PVLINK_MAX_OBJECTS], unsigned int *depth,
 		  char *msg, size_t len);
+
+/**
+ * struct pvlink_candidate - one stack the boot may try
+ * @stack: indexes into the image's backends, bottom first.
+ * @depth: entries in @stack; 0 when the stack cannot be formed.
+ * @why:   when @depth is 0, why (a requires chain that breaks, a backend
+ *         that does not run under the entry mode); "" otherwise.
+ */
+struct pvlink_candidate {
+	unsigned int stack[PVLINK_MAX_OBJECTS];
+	unsigned int depth;
+	char why[PVLINK_MSG_MAX];
+};
+
+/* At most one candidate per backend of the image, and pvlink=<name>'s. */
+#define PVLINK_MAX_CANDIDATES	(PVLINK_IMAGE_MAX_BACKENDS + 1)
+
+/**
+ * pvlink_candidates() - every stack to try on this platform, in order
+ * @b:     the image's backends (pvlink_image_read()).
+ * @nr:    how many.
+ * @p:     the platform.
+ * @force: the "pvlink=<name>" value, or NULL.
+ * @c:     filled with the candidates, first to try first.
+ * @max:   room in @c.
+ * @n:     set to the number of candidates.
+ * @msg:   when there is none, why (NUL-terminated).
+ * @len:   size of @msg.
+ *
+ * The order: the backend @force names (its entry mode and chain checked,
+ * its signature and priority not); then every backend the rules match
+ * (entry mode, CPUID signature) with a priority of 0 or more, highest
+ * first, a tie going to the first by name; native, at priority 0, comes
+ * last of those.  A negative priority is never chosen by the rules: such
+ * a backend (test) is linked only when named.  A stack that appeared
+ * already is not repeated; one that cannot be formed is kept, with
+ * @why, so that the boot can say it was passed over.
+ *
+ * Return: 0 with at least one candidate that can be formed, or -1 with
+ * @msg set (an unknown @force, no backend matching, or none formed: the
+ * reason of the first).
+ */
+int pvlink_candidates(const struct pvlink_image_backend *b, unsigned int nr,
+		      const struct pvlink_platform *p, const char *force,
+		      struct pvlink_candidate *c, unsigned int max, unsigned int *n,
+		      char *msg, size_t len);
 
 /* A CPUID signature as printable text: no NUL padding, odd bytes as '?'. */
 void pvlink_sig_text(const char sig[PVLINK_CPUID_SIG_LEN],

@@ -57,9 +57,13 @@ static void test_command_line(const struct pvlink_boot_state *st)
 		       "pvlink=off: not linked, and the reason says so");
 		return;
 	}
-	if (st->linked)
+	if (st->linked && !st->nr_passed)
 		report(stack_top_is(st->stack, opt),
 		       "pvlink=%s: linked with %s on top (stack \"%s\")", opt, opt, st->stack);
+	else if (st->linked)	/* refused: the next candidate was linked */
+		report(!stack_top_is(st->stack, opt) && contains(st->passed, opt),
+		       "pvlink=%s: passed over, with a reason naming %s; the next candidate, %s, linked",
+		       opt, opt, st->stack);
 	else	/* no such backend, or it was refused: the reason names it */
 		report(st->image_mod >= 0 && contains(st->reason, opt),
 		       "pvlink=%s: an image was found, nothing linked, and the reason names %s",

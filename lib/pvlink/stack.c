@@ -2,8 +2,8 @@
 /*
  * pvlink library: the rules a linked stack must meet before the kernel
  * runs on it, beyond linking: every pv-op the kernel calls is a function
- * of the stack's text, and every backend's PVLINK_BACKEND_INIT() is its
- * own.  The boot-time link and "pvimage verify" both apply them through
+ * of the stack's text, and every backend's PVLINK_BACKEND_PROBE(),
+ * PVLINK_BACKEND_INIT() and PVLINK_BACKEND_EXIT() is its own.  The boot-time link and "pvimage verify" both apply them through
  * these functions, so both refuse a stack with the same words.
  */
 #ifdef __KERNEL__
@@ -84,7 +84,8 @@ static void hook_symbol(const char *prefix, const char *name, char *buf, size_t 
 static int find_hook(const struct pvlink_ctx *ctx, unsigned int i, const char *prefix,
 		     const char *what, const char *macro, u64 *value, char *msg, size_t len)
 {
-	char name[sizeof(PVLINK_BACKEND_EXIT_PREFIX) + PVLINK_NAME_MAX];
+	/* the longest prefix: "pvlink_backend_probe_" */
+	char name[sizeof(PVLINK_BACKEND_PROBE_PREFIX) + PVLINK_NAME_MAX];
 	char stack[PVLINK_STACK_NAME_MAX];
 	struct pvlink_symbol s;
 
@@ -100,6 +101,16 @@ static int find_hook(const struct pvlink_ctx *ctx, unsigned int i, const char *p
 		FAIL("stack %s: backend %s's %s is not a function in the text region (define it with %s)",
 		     stack, obj_name(ctx, i), name, macro);
 	*value = s.value;
+	return 0;
+}
+
+int pvlink_stack_probes(const struct pvlink_ctx *ctx, u64 probe[PVLINK_MAX_OBJECTS],
+			char *msg, size_t len)
+{
+	for (unsigned int i = 0; i < ctx->nr_objs; i++)
+		if (find_hook(ctx, i, PVLINK_BACKEND_PROBE_PREFIX, "probe",
+			      "PVLINK_BACKEND_PROBE()", &probe[i], msg, len))
+			return -1;
 	return 0;
 }
 

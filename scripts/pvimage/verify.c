@@ -15,7 +15,8 @@
  *     percpu reserve (pvlink_plan(), pvlink_link());
  *  5. every pv-op the kernel calls is a function of the stack
  *     (pvlink_stack_pvops());
- *  6. every backend's init and exit are its own (pvlink_stack_inits());
+ *  6. every backend's probe, init and exit are its own
+ *     (pvlink_stack_probes(), pvlink_stack_inits());
  *  7. every inline record of the stack is well formed and belongs to an
  *     op its object defines (pvlink_patch_resolve());
  *
@@ -74,13 +75,15 @@ static void stack_rules(const struct pvimage_kernel *k, const struct pvlink_ctx 
 	struct pvlink_patch_op *ops = pvimage_alloc((k->nr_pvops ? k->nr_pvops : 1) * sizeof(*ops));
 	const char **ops_names = pvimage_alloc((k->nr_pvops ? k->nr_pvops : 1) * sizeof(char *));
 	u64 *entries = pvimage_alloc((k->nr_pvops ? k->nr_pvops : 1) * sizeof(u64));
-	u64 init[PVLINK_MAX_OBJECTS], undo[PVLINK_MAX_OBJECTS];
+	u64 probe[PVLINK_MAX_OBJECTS], init[PVLINK_MAX_OBJECTS], undo[PVLINK_MAX_OBJECTS];
 	char msg[1024];
 
 	/* One at a time: the boot names the first missing, verify all of them. */
 	for (unsigned int i = 0; i < k->nr_pvops; i++)
 		if (pvlink_stack_pvops(ctx, &k->pvops[i], 1, NULL, msg, sizeof(msg)))
 			problem("%s", msg);
+	if (pvlink_stack_probes(ctx, probe, msg, sizeof(msg)))
+		problem("%s", msg);
 	if (pvlink_stack_inits(ctx, init, undo, msg, sizeof(msg)))
 		problem("%s", msg);
 	/* The patcher's names are the ops' without "pv_"; where sites go is the kernel's. */

@@ -478,6 +478,112 @@ static void test_sections(void)
 	free((void *)obj.data);
 }
 
+/* ---- candidate stacks (lib/pvlink/select.c) ---- */
+
+/* An image's index, sorted by name as pvimage writes it. */
+static struct pvlink_image_backend cand_backend(const char *name, const char *requires,
+						const char *cpuid, u16 entry, s32 prio)
+{
+	struct pvlink_image_backend b;
+
+	memset(&b, 0, sizeof(b));
+	snprintf(b.name, sizeof(b.name), "%s", name);
+	snprintf(b.requires, sizeof(b.requires), "%s", requires);
+	if (cpuid)
+		memcpy(b.cpuid, cpuid, strnlen(cpuid, PVLINK_CPUID_SIG_LEN));
+	b.entry = entry;
+	b.priority = prio;
+	return b;
+}
+
+/* The candidates as "a+b, c+d, !why", for one comparison per case. */
+static void cand_text(const struct pvlink_image_backend *b, const struct pvlink_candidate *c,
+		      unsigned int n, char *out, size_t len)
+{
+	size_t k = 0;
+
+	out[0] = '\0';
+	for (unsigned int i = 0; i < n && k < len; i++) {
+		k += snprintf(out + k, len - k, "%s", i ? ", " : "");
+		if (!c[i].depth)
+			k += snprintf(out + k, len - k, "!");
+		for (unsigned int d = 0; d < c[i].depth && k < len; d++)
+			k += snprintf(out + k, len - k, "%s%s", d ? "+" : "", b[c[i].stack[d]].name);
+	}
+}
+
+static void test_candidates(void)
+{
+	const u16 nat = PVLINK_ENTRY_NATIVE | PVLINK_ENTRY_PVH;
+	struct pvlink_image_backend b[] = {
+		cand_backend("kvm", "native", "KVMKVMKVM", nat, 10),
+		cand_backend("native", "", NULL, nat, 0),
+		cand_backend("test", "native", NULL, nat, -1),
+		cand_backend("vmware", "native", NULL, nat, 5),
+		cand_backend("xen-pv", "", "XenVMMXenVMM", PVLINK_ENTRY_XEN_PV, 10),
+		cand_backend("xen-pvh", "native", "XenVMMXenVMM", PVLINK_ENTRY_PVH, 10),
+		cand_backend("zbroken", "nosuch", NULL, nat, 7),
+	};
+	const unsigned int nr = sizeof(b) / sizeof(b[0]);
+	struct pvlink_platform kvm = { .entry = PVLINK_ENTRY_PVH }, tcg = kvm, xenpv = {
+		.entry = PVLINK_ENTRY_XEN_PV };
+	struct pvlink_candidate c[PVLINK_MAX_CANDIDATES];
+	char got[512], msg[PVLINK_MSG_MAX];
+	unsigned int n;
+	int rc;
+
+	memcpy(kvm.cpuid, "KVMKVMKVM\0\0\0", PVLINK_CPUID_SIG_LEN);
+	memcpy(tcg.cpuid, "TCGTCGTCGTCG", PVLINK_CPUID_SIG_LEN);
+	memcpy(xenpv.cpuid, "XenVMMXenVMM", PVLINK_CPUID_SIG_LEN);
+
+	/* The rules: highest priority first, a broken chain kept with its reason, native last. */
+	rc = pvlink_candidates(b, nr, &kvm, NULL, c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	cand_text(b, c, n, got, sizeof(got));
+	tl_check(!rc && !strcmp(got, "native+kvm, !, native+vmware, native"),
+		 "candidates under KVM: by priority, test never by the rules (%s)", got);
+	tl_check(!rc && n > 1 && strstr(c[1].why, "zbroken requires backend nosuch"),
+		 "a candidate whose chain breaks keeps the reason (%s)", n > 1 ? c[1].why : "");
+
+	/* pvlink=<name> first, then the rules; a stack never twice. */
+	rc = pvlink_candidates(b, nr, &tcg, "test", c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	cand_text(b, c, n, got, sizeof(got));
+	tl_check(!rc && !strcmp(got, "native+test, !, native+vmware, native"),
+		 "pvlink=test under TCG: test first, then the rules (%s)", got);
+	rc = pvlink_candidates(b, nr, &tcg, "native", c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	cand_text(b, c, n, got, sizeof(got));
+	tl_check(!rc && !strcmp(got, "native, !, native+vmware"),
+		 "pvlink=native: native once, first (%s)", got);
+
+	/* An unknown name is passed over with its reason; the rules follow. */
+	rc = pvlink_candidates(b, nr, &tcg, "nosuch", c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	cand_text(b, c, n, got, sizeof(got));
+	tl_check(!rc && !strncmp(got, "!, ", 3) && strstr(c[0].why, "pvlink=nosuch: the image has no backend of that name"),
+		 "pvlink=nosuch: passed over with its reason, then the rules (%s)", got);
+
+	/* Xen PV: its own backend only; one not running there is passed over. */
+	rc = pvlink_candidates(b, nr, &xenpv, "kvm", c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	cand_text(b, c, n, got, sizeof(got));
+	tl_check(!rc && !strcmp(got, "!, xen-pv") && strstr(c[0].why, "does not run under entry mode xen-pv"),
+		 "pvlink=kvm under Xen PV: kvm passed over, xen-pv next (%s)", got);
+
+	/* Nothing that can be formed: the first reason. */
+	rc = pvlink_candidates(b + 6, 1, &tcg, NULL, c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	tl_check(rc && n == 1 && strstr(msg, "zbroken requires backend nosuch"),
+		 "no candidate that can be formed: refused with the first reason (%s)", msg);
+	rc = pvlink_candidates(b + 4, 1, &tcg, NULL, c, PVLINK_MAX_CANDIDATES, &n, msg, sizeof(msg));
+	tl_check(rc && n == 0 && strstr(msg, "no backend of the image matches this platform"),
+		 "no candidate at all: refused, saying none matches (%s)", msg);
+
+	/* pvlink_select() is the first candidate that can be formed. */
+	{
+		unsigned int stack[PVLINK_MAX_OBJECTS], depth = 0;
+
+		rc = pvlink_select(b, nr, &kvm, NULL, stack, &depth, msg, sizeof(msg));
+		tl_check(!rc && depth == 2 && !strcmp(b[stack[1]].name, "kvm"),
+			 "pvlink_select() under KVM picks native+kvm");
+	}
+}
+
 /* Every test, by the name -t takes, with its count (struct tl_test). */
 static const struct tl_test tests[] = {
 	{ "reloc_table",	test_reloc_table,	3 },
@@ -491,6 +597,7 @@ static const struct tl_test tests[] = {
 	{ "deterministic",	test_deterministic,	3 },
 	{ "all_or_nothing",	test_all_or_nothing,	2 },
 	{ "sections",		test_sections,		1 },
+	{ "candidates",		test_candidates,	9 },
 };
 #define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
 
