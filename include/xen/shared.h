@@ -12,27 +12,12 @@
 #define _XEN_SHARED_H
 
 #include <linux/types.h>
+#include <asm/pvclock.h>
 
 /* vCPUs whose vcpu_info lives in shared_info (XEN_LEGACY_MAX_VCPUS). */
 #define XEN_LEGACY_MAX_VCPUS		32
 
-/*
- * pvclock: system time in ns = system_time +
- * ((((tsc - tsc_timestamp) << tsc_shift) * tsc_to_system_mul) >> 32),
- * read between two equal, even values of @version.
- */
-struct vcpu_time_info {
-	u32 version;
-	u32 pad0;
-	u64 tsc_timestamp;
-	u64 system_time;
-	u32 tsc_to_system_mul;
-	s8 tsc_shift;
-	u8 flags;			/* XEN_PVCLOCK_* */
-	u8 pad1[2];
-};
-
-#define XEN_PVCLOCK_TSC_STABLE_BIT	(1u << 0)
+/* Each vCPU's time record is a pvclock (<asm/pvclock.h>). */
 #define XEN_PVCLOCK_GUEST_STOPPED	(1u << 1)
 
 struct vcpu_info {
@@ -43,7 +28,7 @@ struct vcpu_info {
 		unsigned long cr2;	/* PV: the faulting address of a #PF */
 		unsigned long pad;
 	} arch;
-	struct vcpu_time_info time;
+	struct pvclock_vcpu_time_info time;
 };
 
 struct shared_info {
@@ -57,7 +42,6 @@ struct shared_info {
 	/* struct arch_shared_info follows (p2m list anchors) */
 };
 
-_Static_assert(sizeof(struct vcpu_time_info) == 32, "vcpu_time_info is 32 bytes");
 _Static_assert(__builtin_offsetof(struct vcpu_info, arch.cr2) == 16,
 	       "vcpu_info.arch.cr2 offset (public/xen.h)");
 _Static_assert(__builtin_offsetof(struct vcpu_info, time) == 32,

@@ -10,6 +10,7 @@
 
 #include <linux/compiler.h>
 #include <linux/types.h>
+#include <asm/pvclock.h>	/* kvmclock's record */
 
 /* CPUID: the signature leaf, "KVMKVMKVM\0\0\0", then the features leaf. */
 #define KVM_CPUID_SIGNATURE		0x40000000u
@@ -31,32 +32,6 @@
 #define MSR_KVM_SYSTEM_TIME_NEW		0x4b564d01u	/* CLOCKSOURCE2 */
 #define MSR_KVM_STEAL_TIME		0x4b564d03u
 #define KVM_MSR_ENABLED			1ULL
-
-/*
- * One vCPU's clock (the pvclock ABI, shared with Xen's vcpu_time_info):
- * consistent between two equal, even @version values.
- *
- *	ns = system_time + (((tsc - tsc_timestamp) << tsc_shift)
- *			    * tsc_to_system_mul) >> 32
- */
-struct pvclock_vcpu_time_info {
-	u32 version;
-	u32 pad0;
-	u64 tsc_timestamp;
-	u64 system_time;
-	u32 tsc_to_system_mul;
-	s8 tsc_shift;
-	u8 flags;
-	u8 pad[2];
-};
-
-/* flags: the TSC is stable across vCPUs: no floor is needed. */
-#define PVCLOCK_TSC_STABLE_BIT		(1u << 0)
-
-_Static_assert(sizeof(struct pvclock_vcpu_time_info) == 32,
-	       "struct pvclock_vcpu_time_info is 32 bytes");
-_Static_assert(__builtin_offsetof(struct pvclock_vcpu_time_info, tsc_to_system_mul) == 24,
-	       "pvclock_vcpu_time_info.tsc_to_system_mul offset");
 
 /*
  * One vCPU's steal time: how long it was runnable but not running, in

@@ -19,6 +19,8 @@
 #include <linux/pvlink_backend.h>
 #include <asm/pvops.h>
 
+#include "test.h"
+
 /* The error the failing case returns: Linux's EINVAL. */
 #define TEST_INIT_EINVAL	22
 
@@ -28,32 +30,12 @@
 unsigned int test_init_calls;
 char test_init_saw[TEST_INIT_SAW_MAX];
 
-/* Is @word one of the blank-separated words of @s? */
-static bool has_word(const char *s, const char *word)
-{
-	while (*s) {
-		const char *w = word;
-
-		while (*s == ' ')
-			s++;
-		while (*w && *s == *w) {
-			s++;
-			w++;
-		}
-		if (!*w && (!*s || *s == ' '))
-			return true;
-		while (*s && *s != ' ')
-			s++;
-	}
-	return false;
-}
-
 PVLINK_BACKEND_INIT(test)
 {
 	const char *name = pvops_name();
 	unsigned int i;
 
-	if (has_word(bi->cmdline, "pvlink.test_init_fail")) {
+	if (test_has_word(bi->cmdline, "pvlink.test_init_fail")) {
 		printk(KERN_ERR "test: init fails, as pvlink.test_init_fail asks\n");
 		return -TEST_INIT_EINVAL;
 	}

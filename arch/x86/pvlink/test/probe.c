@@ -8,32 +8,13 @@
 #include <linux/bootinfo.h>
 #include <linux/pvlink_backend.h>
 
+#include "test.h"
+
 #define TEST_PROBE_WORD		"pvlink.test_probe_refuse"
-
-/* Does @line hold @word as a whole space-separated word? */
-static bool has_word(const char *line, const char *word)
-{
-	for (const char *p = line; *p; ) {
-		const char *w = word;
-		const char *q = p;
-
-		while (*w && *q == *w) {
-			q++;
-			w++;
-		}
-		if (!*w && (!*q || *q == ' '))
-			return true;
-		while (*p && *p != ' ')
-			p++;
-		while (*p == ' ')
-			p++;
-	}
-	return false;
-}
 
 PVLINK_BACKEND_PROBE(test)
 {
-	if (has_word(bi->cmdline, TEST_PROBE_WORD))
+	if (test_has_word(bi->cmdline, TEST_PROBE_WORD))
 		return "the command line asks it to refuse (" TEST_PROBE_WORD ")";
 	return NULL;
 }

@@ -38,7 +38,7 @@ static u64 rdtsc_ordered(void)
 
 u64 xen_pv_system_time(void)
 {
-	const volatile struct vcpu_time_info *t = &xen_pv_vcpu()->time;
+	const volatile struct pvclock_vcpu_time_info *t = &xen_pv_vcpu()->time;
 	u32 version, mul;
 	u64 stamp, base, tsc;
 	s64 delta;

@@ -131,7 +131,7 @@ static int xen_pvh_map_shared_info(void)
 PVLINK_BACKEND_INIT(xen_pvh)
 {
 	u32 base = xen_pvh_cpuid_base(), msr = 0;
-	const struct vcpu_time_info *t;
+	const struct pvclock_vcpu_time_info *t;
 	long ver;
 	int err;
 
