@@ -97,6 +97,14 @@ PVLINK_ABI_CHECK(struct pvlink_backend_note, desc, 20);
 #define PVLINK_BACKEND_PROBE_PREFIX	"pvlink_backend_probe_"
 
 /*
+ * A reference to PVLINK_BELOW_PREFIX followed by a name (PVLINK_BELOW())
+ * resolves to that name's definition in the objects below the one
+ * referring to it, nearest first, never to the kernel: how an upper
+ * backend calls the function it overrides.
+ */
+#define PVLINK_BELOW_PREFIX		"__pvlink_below_"
+
+/*
  * Inline records (PVLINK_INLINE(), <asm/pvlink_backend.h>), in the
  * non-allocated section PVLINK_INLINE_SECTION of a backend: each is
  *

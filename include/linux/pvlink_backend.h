@@ -85,6 +85,33 @@ struct boot_info;
 	PVLINK_BACKEND_NAMED(bname, #bname, __VA_ARGS__)
 
 /**
+ * PVLINK_BELOW() - the definition of @fn in the backends below this one
+ * @fn: a global function this backend overrides (pv_outb, say), already
+ *      declared.
+ *
+ * An upper backend that overrides a function and wants to call the
+ * implementation it replaces cannot name it: its own definition would be
+ * called.  PVLINK_BELOW(@fn) refers to the symbol "__pvlink_below_@fn",
+ * which the linker resolves to @fn as the objects below this one define
+ * it (the nearest first), never to the kernel and never to this object:
+ * a direct call, with no pointer table::
+ *
+ *	void pv_outb(u8 val, u16 port)
+ *	{
+ *		if (port == MY_PORT)
+ *			return;
+ *		PVLINK_BELOW(pv_outb)(val, port);
+ *	}
+ *
+ * No object below defining @fn refuses the stack (undefined symbol).
+ */
+#define PVLINK_BELOW(fn)						\
+	({								\
+		extern __typeof__(fn) __pvlink_below_##fn;		\
+		__pvlink_below_##fn;					\
+	})
+
+/**
  * PVLINK_BACKEND_PROBE() - define the probe of backend @id
  * @id: the backend's name with every '-' made '_' (the @id of its
  *      PVLINK_BACKEND_NAMED()).

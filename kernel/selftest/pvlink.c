@@ -132,6 +132,33 @@ static void test_backend_init(const struct pvlink_boot_state *st)
 	       saw, st->stack);
 }
 
+/*
+ * PVLINK_BELOW(): the test backend's pv_cpuid answers its private leaf
+ * itself and passes every other leaf to native's, which it overrides.
+ */
+#define TEST_CPUID_LEAF		0x4000ff00u
+#define TEST_CPUID_EBX		0x74736574u	/* "test" */
+
+static void test_backend_below(const struct pvlink_boot_state *st)
+{
+	struct cpuid_regs own, below;
+
+	if (!import_init_calls.found) {
+		report_skip("an override calls the function it replaces (PVLINK_BELOW())",
+			    "the test backend is not linked (stack %s; boot with pvlink=test)",
+			    st->linked ? st->stack : "none");
+		return;
+	}
+	pv_cpuid(TEST_CPUID_LEAF, 0, &own);
+	pv_cpuid(0, 0, &below);
+	report(own.ebx == TEST_CPUID_EBX,
+	       "the test backend's pv_cpuid answers its own leaf (ebx %#x)", own.ebx);
+	report(below.eax >= 1 && below.ebx && below.ebx != TEST_CPUID_EBX,
+	       "and passes leaf 0 to native's through PVLINK_BELOW() (max leaf %#x, vendor %.4s%.4s%.4s)",
+	       below.eax, (const char *)&below.ebx, (const char *)&below.edx,
+	       (const char *)&below.ecx);
+}
+
 static void test_not_linked(const struct pvlink_boot_state *st)
 {
 	report(st->reason[0] != '\0', "the fallback reason is recorded: %s", st->reason);
@@ -161,6 +188,7 @@ static void pvlink_suite(void)
 	else
 		test_not_linked(st);
 	test_backend_init(st);
+	test_backend_below(st);
 	if (st->image_mod >= 0)
 		report(st->image_freed && boot_info.mod[st->image_mod].freed,
 		       "the image (module %d) was given back", st->image_mod);

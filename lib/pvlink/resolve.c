@@ -74,7 +74,8 @@ enum pvlink_err pvlink_check_exports(struct pvlink_ctx *ctx)
 /*
  * Resolve an undefined global: the objects below first, nearest first,
  * then the kernel's exports.  A weak undefined symbol found nowhere is 0
- * (gABI); a strong one is an error.
+ * (gABI); a strong one is an error.  A name PVLINK_BELOW_PREFIX + NAME
+ * is NAME, from the objects below only (PVLINK_BELOW()).
  */
 enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 				     struct pvlink_def *def)
@@ -82,6 +83,7 @@ enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 	const struct pvlink_obj *o = pvlink_obj(ctx, oi);
 	Elf64_Sym s = get_sym(o, si);
 	const char *name = o->strtab + s.st_name;
+	bool below;
 	int lo;
 
 	def->obj = -1;
@@ -90,6 +92,9 @@ enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 	def->got = pvlink_streq(name, PVLINK_GOT_SYMBOL);
 	if (def->got)
 		return PVLINK_OK;
+	below = pvlink_prefix(name, PVLINK_BELOW_PREFIX);
+	if (below)
+		name += sizeof(PVLINK_BELOW_PREFIX) - 1;
 	for (lo = oi - 1; lo >= 0; lo--) {
 		u32 idx = pvlink_obj_find(pvlink_obj(ctx, lo), name);
 
@@ -99,6 +104,10 @@ enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 			return PVLINK_OK;
 		}
 	}
+	if (below)
+		return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
+				   "symbol %u '%s%s' (PVLINK_BELOW(%s)): no object below defines %s",
+				   si, PVLINK_BELOW_PREFIX, name, name, name);
 	def->exp = pvlink_export_find(ctx->exports, name);
 	if (def->exp || ELF64_ST_BIND(s.st_info) == STB_WEAK)
 		return PVLINK_OK;

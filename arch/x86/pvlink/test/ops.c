@@ -7,9 +7,12 @@
  *    kernel's percpu cpu_number into another: percpu symbols resolved in
  *    both directions, which the smp self-test checks on every CPU;
  *  - pv_cpuid() answers a private leaf with a signature, so a boot test
- *    can tell that the override, not native's cpuid, ran.
+ *    can tell that the override, not native's cpuid, ran, and passes
+ *    every other leaf to native's through PVLINK_BELOW(): an override
+ *    calling the function it replaces.
  */
 #include <linux/percpu.h>
+#include <linux/pvlink_backend.h>
 #include <asm/pvops.h>
 
 /* A leaf in the range CPUID reserves for hypervisors, unused by them. */
@@ -43,7 +46,6 @@ void pv_cpuid(u32 leaf, u32 subleaf, struct cpuid_regs *r)
 		r->edx = 0;
 		return;
 	}
-	asm volatile("cpuid"
-		     : "=a"(r->eax), "=b"(r->ebx), "=c"(r->ecx), "=d"(r->edx)
-		     : "a"(leaf), "c"(subleaf));
+	/* Every other leaf: the implementation below, native's. */
+	PVLINK_BELOW(pv_cpuid)(leaf, subleaf, r);
 }

@@ -49,10 +49,30 @@ def main(work, exports, out, objs, relax=False):
     # objects top first and takes the first definition of each name.  (The
     # same as pvlink's rule as long as no object calls its own overridden
     # globals, which holds for the backends tested here.)
-    subprocess.run(['ld', '-m', 'elf_x86_64', '-nostdlib'] +
-                   ([] if relax else ['--no-relax']) +
-                   ['--allow-multiple-definition', '--no-warn-rwx-segments', '-T', lds,
-                    '-o', elf] + defsyms + objs[::-1], check=True)
+    def ld(out, objects, extra):
+        subprocess.run(['ld', '-m', 'elf_x86_64', '-nostdlib'] +
+                       ([] if relax else ['--no-relax']) +
+                       ['--allow-multiple-definition', '--no-warn-rwx-segments', '-T', lds,
+                        '-o', out] + extra + defsyms + objects[::-1], check=True)
+    # PVLINK_BELOW(NAME) in object k is NAME as the objects below k define
+    # it: ld links those alone, at the same addresses, to say where.
+    below = '__pvlink_below_'
+    for k, obj in enumerate(objs):
+        undef = subprocess.run(['nm', '-u', obj], capture_output=True, text=True,
+                               check=True).stdout.split()
+        for sym in [w for w in undef if w.startswith(below)]:
+            lower = os.path.join(work, 'below%d.elf' % k)
+            ld(lower, objs[:k], ['--unresolved-symbols=ignore-all'])
+            name = sym[len(below):]
+            addr = [int(w[0], 16) for w in
+                    (l.split() for l in subprocess.run(['nm', lower], capture_output=True,
+                                                       text=True, check=True).stdout.splitlines())
+                    if len(w) == 3 and w[2] == name and w[1] in 'Tt']
+            if len(addr) != 1:
+                sys.exit('ld_oracle.py: %s: %s: no single definition of %s below it'
+                         % (obj, sym, name))
+            defsyms.append('--defsym=%s=0x%x' % (sym, addr[0]))
+    ld(elf, objs, [])
     flat = open(out, 'rb').read()
     percpu = open(out + '.percpu', 'rb').read() if os.path.exists(out + '.percpu') else b''
     bad = 0
