@@ -15,7 +15,7 @@
 # file order in env[log_checks], one check a line: KIND and REGEX
 # separated by CFG_SEP (ASCII unit separator: a REGEX may hold a tab).
 
-CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups kernel title"
+CFG_KEYS="boot accel smp machine memory bios cpu extra append xen_append console module timeout expect expect_log groups kernel title stack"
 CFG_LOG_KEYS="log_must log_once log_must_not"
 CFG_SEP=$'\x1f'
 
@@ -47,7 +47,7 @@ cfg_load()
 		[memory]=256 [bios]=qboot [cpu]='' [extra]='' [append]=''
 		[xen_append]='' [console]=serial0 [module]=generated
 		[timeout]=30 [expect]=pass [expect_log]='' [groups]=''
-		[kernel]='' [title]='' [log_checks]=''
+		[kernel]='' [title]='' [stack]='' [log_checks]=''
 	)
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))

@@ -285,6 +285,30 @@ check_log()
 	done <<< "${env[log_checks]}"
 }
 
+# check_stack: the stack the boot linked, by its summary line ("pvlink:
+# linked S from ..."; none without one), is the one the environment
+# states.  Every environment of environments.cfg states one; a generated
+# one or one of another file (-c) may.
+check_stack()
+{
+	local name=${env[name]} want=${env[stack]} got
+	local clean=$outdir/${env[name]}.console.txt
+
+	if [ -z "$want" ]; then
+		[ "${cfg_of[$name]:-$cfg}" != "$srctree/tools/testing/pvlink/environments.cfg" ] ||
+			tap not-ok "$name: links the stack it states" \
+			    "environments.cfg states no stack for $name (stack = ...): add the one the rules must pick"
+		return
+	fi
+	got=$(sed -n 's/^pvlink: linked \([^ ]*\) from .*/\1/p' "$clean" | head -n 1)
+	if [ "${got:-none}" = "$want" ]; then
+		tap ok "$name: links stack $want"
+	else
+		tap not-ok "$name: links stack $want" \
+		    "environment $name: expected stack $want, the boot linked ${got:-none}"
+	fi
+}
+
 # check_console_write CONSOLE: the pvops self-test announces a line it
 # writes through pv_console_write(), which the kernel cannot read back:
 # where the announcement is on the console, the line must be on the
@@ -526,6 +550,7 @@ run_one()	# run_one NAME
 	fi
 	/usr/bin/python3 "$here/ktap.py" "$name" "$console" || failed=$((failed + 1))
 	check_log "$console"
+	check_stack
 	check_console_write "$console"
 
 	if [ "$failed" != "$before" ] || [ "${PVLINK_VERBOSE:-0}" = 1 ]; then
