@@ -66,10 +66,11 @@ tap_fail()	{ _tap_line not-ok "$1"; }		# tap_fail NAME
 tap_skip()	{ _tap_line ok "$1" "SKIP $2"; }	# tap_skip NAME WHY
 tap_error()	{ _tap_line not-ok "$1" "ERROR $2"; }	# tap_error NAME WHY
 
-# tap_result STATUS NAME: ok if STATUS is 0
+# tap_result STATUS NAME: ok if STATUS is 0; returns 1 if not, so that
+# "tap_result $rc NAME || tap_done" stops after a failed step
 tap_result()
 {
-	if [ "$1" = 0 ]; then tap_ok "$2"; else tap_fail "$2"; fi
+	if [ "$1" = 0 ]; then tap_ok "$2"; else tap_fail "$2"; return 1; fi
 }
 
 # tap_diag [TEXT...]: "# " lines, of TEXT or else of stdin

@@ -46,13 +46,12 @@ if [ ! -f "$objtree/include/generated/autoconf.h" ]; then
 	tap_bail "host: build the kernel first"
 fi
 
-# The kernel's include setup (Makefile: KBUILD_CPPFLAGS), for the host.
-kernel_cppflags=(-nostdinc -I"$objtree/include" -I"$srctree/arch/x86/include"
-		 -I"$srctree/include" -include "$srctree/include/linux/kconfig.h"
-		 -D__KERNEL__)
-kernel_cflags=(-std=gnu11 -Wall -Wextra -Werror -ffreestanding -fno-pic
-	       -fno-strict-aliasing -fno-common -g -Wno-unused-parameter
-	       -Wno-sign-compare)
+# The kernel's flags (make kernelflags, lib/kflags.sh), less what a host
+# program cannot take (kflags_host: the one place that drops flags, and
+# why).  Each variant puts its own -O after them on purpose (-O2 as the
+# kernel, -O1 under the sanitizers): the last -O wins.
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
 # shellcheck disable=SC2054 # one option with a comma in it
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all
 	  -fno-omit-frame-pointer)
@@ -67,6 +66,7 @@ build()
 
 	rm -rf "$dir"
 	mkdir -p "$dir"
+	kflags_host "$cc" || { echo "make kernelflags failed for $cc"; return 1; }
 	for src in $KERNEL_SOURCES; do
 		local extra=()
 		obj=$dir/$(basename "$src" .c).o
@@ -75,8 +75,7 @@ build()
 			"$cc" -fno-tree-loop-distribute-patterns -x c -c /dev/null \
 				-o /dev/null 2>/dev/null &&
 			extra=(-fno-tree-loop-distribute-patterns)
-		"$cc" "${kernel_cppflags[@]}" -isystem "$("$cc" -print-file-name=include)" \
-			"${kernel_cflags[@]}" "$opt" "$@" "${extra[@]}" \
+		"$cc" "${KFLAGS[@]}" "$opt" "$@" "${extra[@]}" \
 			-c "$srctree/$src" -o "$obj" || return 1
 		objs+=("$obj")
 	done
