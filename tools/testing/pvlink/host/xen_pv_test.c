@@ -19,7 +19,8 @@
  *   inside, around and across entries, a split with no free slot, and a
  *   random walk against a model of which units are reserved.
  *
- * Usage: xen_pv_test PREFIX	prints TAP lines "ok - PREFIX: ..."
+ * Usage: xen_pv_test [-t TEST] [PREFIX]	prints TAP lines "ok - PREFIX: TEST: ..."
+ *        xen_pv_test --list		names the TESTs
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -31,9 +32,6 @@
 #include <unistd.h>
 
 #include "tap.h"
-
-/* Results main() plans: a crash or an early return leaves fewer. */
-#define XEN_PV_RESULTS	16
 
 #include <linux/bootinfo.h>
 
@@ -279,12 +277,20 @@ static void test_unreserve(void)
 	    WALK_STEPS, refused);
 }
 
+/* Every test, by the name -t takes, with the results it prints. */
+static const struct tap_test tests[] = {
+	{ "clock",	test_clock,	5 },
+	{ "nofault",	test_nofault,	4 },
+	{ "unreserve",	test_unreserve,	7 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
+
 int main(int argc, char **argv)
 {
-	tap_prefix = argc > 1 ? argv[1] : "xen_pv";
-	tap_plan(XEN_PV_RESULTS);
-	test_clock();
-	test_nofault();
-	test_unreserve();
-	return tap_finish();
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
+
+	if (rc >= 0)
+		return rc;
+	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "xen_pv");
 }

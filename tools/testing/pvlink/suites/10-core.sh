@@ -94,8 +94,8 @@ tap_result $rc "core: build host tests and test backends" || tap_done
 # Each program prints its plan; tap_prog fails a crash, a sanitizer's
 # exit, a missing result or a wrong count, naming the program.
 for c in gcc clang; do
-	tap_prog "unit ($c-O2 objects)" "$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2"
-	tap_prog "unit asan+ubsan ($c-Os objects)" \
+	tap_prog --tests "unit ($c-O2 objects)" "$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2"
+	tap_prog --tests "unit asan+ubsan ($c-Os objects)" \
 		"$O/unit_test_asan" "unit asan+ubsan ($c-Os objects)" "$O/obj/$c-Os"
 done
 
@@ -122,7 +122,7 @@ selection exec_test base got
 
 # ---- 4. execution tests ------------------------------------------------------
 for d in "$O"/obj/*-*; do
-	tap_prog "exec $(basename "$d")" "$O/exec_test" "exec $(basename "$d")" "$d"
+	tap_prog --tests "exec $(basename "$d")" "$O/exec_test" "exec $(basename "$d")" "$d"
 done
 
 # ---- 5. the GNU ld oracle ------------------------------------------------

@@ -130,7 +130,7 @@ for v in "${variants[@]}"; do
 		# Each prints its plan; a crash or a sanitizer's report (on
 		# stderr, with the status it exits with) fails in tap_prog.
 		# allow_user_segv_handler: xen_pv_test plays do_trap() on SIGSEGV.
-		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 tap_prog "host ($name): ${prog%_test}" \
+		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 tap_prog --tests "host ($name): ${prog%_test}" \
 			"$work/$name/$prog" "host ($name): ${prog%_test}"
 	done
 done
