@@ -36,3 +36,12 @@ CORE_HDR := $(PVLINK_LIB_HDRS)
 
 # The host tests also run under ASan and UBSan (built with $(CLANG)).
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# The kernel's compiler flags for compiler $(1), for code built for the
+# kernel's target (test backends, corpus objects): "make kernelflags", the
+# top Makefile's one definition, read through lib/kflags.sh.  A test adds
+# what it needs on top, and says why.  An error, not an empty list, if the
+# build tree is not configured.  Assign with := (one nested make each).
+kernelflags = $(or $(shell srctree=$(srctree) objtree=$(objtree) \
+	bash $(srctree)/tools/testing/pvlink/lib/kflags.sh $(1)),$(error \
+	"make kernelflags" failed for $(1): run make defconfig in $(objtree) first))

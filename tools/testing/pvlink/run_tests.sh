@@ -9,8 +9,9 @@
 # A suite is tools/testing/pvlink/suites/NN-name.sh; they run in sorted
 # order, or only those named ("20-boot" or "boot"), or those of a group
 # (-g; suites/groups.cfg gives each suite its groups).  -t NAME runs the
-# suite NAME, or the test whose result is NAME (or matches it as a glob):
-# in the SUITEs named, else in the suite whose last run printed it.  That
+# suite NAME, or the test whose result is NAME (or matches it as a glob,
+# or is a test of a program whose results are "NAME: ..."): in the
+# SUITEs named, else in the suite whose last run printed it.  That
 # suite runs with PVLINK_TEST=NAME; one on lib/tap.sh then runs and
 # prints only those tests (and a crash of the program they are in), of
 # any other only the results NAME matches are counted.  -l lists the
@@ -102,10 +103,13 @@ tests_of()
 n=0 passed=0 failed=0 skipped=0
 failures=() errors=()
 
-matches()	# matches NAME PATTERN: NAME is PATTERN, or matches it as a glob
+# matches NAME PATTERN: NAME is PATTERN, matches it as a glob, or is one
+# of the results of the test PATTERN of a program ("PATTERN: ...": a test
+# program's results are named "PROGRAM: TEST: ...")
+matches()
 {
 	# shellcheck disable=SC2053 # a glob on purpose
-	[ "$1" = "$2" ] || [[ $1 == $2 ]]
+	[ "$1" = "$2" ] || [[ $1 == $2 ]] || [[ $1 == "$2: "* ]]
 }
 
 # result ok|not-ok DESCRIPTION [SUITE]: one result; a failure made by this

@@ -12,7 +12,8 @@
  * the GS base per fake CPU with arch_prctl(ARCH_SET_GS), then switches it
  * to prove that each CPU sees its own copy.
  *
- * Usage: exec_test TAG DIR    (DIR holds tb_base.o tb_top.o tb_weak.o tb_got.o)
+ * Usage: exec_test [-t TEST] TAG DIR    (DIR holds tb_base.o tb_top.o tb_weak.o tb_got.o)
+ *        exec_test --list
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -346,8 +347,8 @@ static void run_weak(void)	{ test_weak(&weak); }
 static void run_got(void)	{ test_got(&got); }
 static void run_combined(void)	{ test_combined(&all); }
 
-/* Every test, by the name -t takes, with its count (struct tl_test). */
-static const struct tl_test tests[] = {
+/* Every test, by the name -t takes, with its count (struct tap_test). */
+static const struct tap_test tests[] = {
 	{ "base",	run_base,	13 },
 	{ "stack",	run_stack,	7 },
 	{ "weak",	run_weak,	5 },
@@ -358,21 +359,22 @@ static const struct tl_test tests[] = {
 
 int main(int argc, char **argv)
 {
-	struct tl_args a;
-	int rc = tl_parse_args(argc, argv, tests, NR_TESTS, &a);
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 2, 2, "TAG DIR", &a);
+	const char *dir;
 
 	if (rc >= 0)
 		return rc;
-	tap_plan(a.plan);
+	dir = a.argv[1];
 	build_exports(false);
-	base = load(a.dir, "tb_base");
-	top = load(a.dir, "tb_top");
-	weak = load(a.dir, "tb_weak");
-	got = load(a.dir, "tb_got");
-	all = load(a.dir, "tb_all");
+	base = load(dir, "tb_base");
+	top = load(dir, "tb_top");
+	weak = load(dir, "tb_weak");
+	got = load(dir, "tb_got");
+	all = load(dir, "tb_all");
 	stack[0] = base;
 	stack[1] = top;
-	tl_run_tests(tests, NR_TESTS, &a);
+	rc = tap_run_tests(tests, NR_TESTS, &a, a.argv[0]);
 	tl_exports_free(&exports);
-	return tap_finish();
+	return rc;
 }

@@ -130,38 +130,3 @@ void tl_free_symlist(struct tl_sym *syms, unsigned int n)
 		free((void *)syms[i].name);
 	free(syms);
 }
-
-int tl_parse_args(int argc, char **argv, const struct tl_test *tests, unsigned int n,
-		  struct tl_args *a)
-{
-	int arg = 1;
-
-	memset(a, 0, sizeof(*a));
-	if (argc == 2 && !strcmp(argv[1], "--list")) {
-		for (unsigned int i = 0; i < n; i++)
-			printf("%s\n", tests[i].name);
-		return TAP_EXIT_PASS;
-	}
-	if (argc > 2 && !strcmp(argv[1], "-t")) {
-		a->only = argv[2];
-		arg = 3;
-	}
-	if (argc - arg != 2) {
-		fprintf(stderr, "usage: %s [-t NAME] TAG DIR\n"
-			"       %s --list\n"
-			"DIR holds the test backends' .o files; TAG starts each result.\n",
-			argv[0], argv[0]);
-		return TAP_EXIT_ERROR;
-	}
-	a->tag = argv[arg];
-	a->dir = argv[arg + 1];
-	for (unsigned int i = 0; i < n; i++)
-		if (!a->only || !strcmp(a->only, tests[i].name))
-			a->plan += tests[i].results;
-	if (!a->plan) {
-		fprintf(stderr, "%s: no test named '%s' (--list names them)\n", argv[0],
-			a->only);
-		return TAP_EXIT_ERROR;
-	}
-	return -1;
-}

@@ -15,7 +15,8 @@
 
 /*
  * Results go through lib/tap.h (its state is per file: only the test
- * program's own file prints them).
+ * program's own file prints them), and so do the tests' names, -t and
+ * --list (struct tap_test, tap_parse_args(), tap_run_tests()).
  */
 #include "tap.h"
 #define tl_check	tap_check
@@ -49,50 +50,5 @@ void tl_free_symlist(struct tl_sym *syms, unsigned int n);
 /* Run plan; on success allocate staging for every region (aligned). */
 enum pvlink_err tl_plan_alloc(struct pvlink_ctx *ctx, void **work);
 void tl_free_regions(struct pvlink_ctx *ctx, void *work);
-
-/*
- * A program's tests, by the name -t takes, with the number of results
- * each prints: the plan is their sum, so a check lost or added without
- * its count makes tap_finish() fail the run.
- */
-struct tl_test {
-	const char *name;
-	void (*run)(void);
-	unsigned int results;
-};
-
-/* What "[-t NAME] TAG DIR" selected. */
-struct tl_args {
-	const char *only;	/* -t NAME, or NULL for every test */
-	const char *tag;	/* starts every result's name */
-	const char *dir;	/* the test backends' .o files */
-	unsigned int plan;	/* results of the tests selected */
-};
-
-/*
- * Read "[-t NAME] TAG DIR" or "--list".  Returns -1 to go on (@a filled),
- * or the status main() returns: --list printed the names, or a usage or
- * unknown-name error was reported.
- */
-int tl_parse_args(int argc, char **argv, const struct tl_test *tests, unsigned int n,
-		  struct tl_args *a);
-/*
- * Run the selected tests, each result named "TAG: TEST: ...".  Inline: the
- * TAP state it names the results in is the calling program's (lib/tap.h).
- */
-static inline void tl_run_tests(const struct tl_test *tests, unsigned int n,
-				const struct tl_args *a)
-{
-	static char prefix[256];
-
-	for (unsigned int i = 0; i < n; i++) {
-		if (a->only && strcmp(a->only, tests[i].name))
-			continue;
-		snprintf(prefix, sizeof(prefix), "%s: %s", a->tag, tests[i].name);
-		tl_prefix = prefix;
-		tests[i].run();
-	}
-}
-
 
 #endif /* PVLINK_TESTLIB_H */

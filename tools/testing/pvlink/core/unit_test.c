@@ -5,7 +5,8 @@
  * call order, and plan/link/lookup on the compiled test backends.  Built
  * twice by the Makefile: plain and with ASan+UBSan.
  *
- * Usage: unit_test TAG DIR    (DIR holds the test backends' .o files)
+ * Usage: unit_test [-t TEST] TAG DIR    (DIR holds the test backends' .o files)
+ *        unit_test --list
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -584,8 +585,8 @@ static void test_candidates(void)
 	}
 }
 
-/* Every test, by the name -t takes, with its count (struct tl_test). */
-static const struct tl_test tests[] = {
+/* Every test, by the name -t takes, with its count (struct tap_test). */
+static const struct tap_test tests[] = {
 	{ "reloc_table",	test_reloc_table,	3 },
 	{ "apply",		test_apply,		11 },
 	{ "got_relax",		test_got_relax,		15 },
@@ -603,15 +604,14 @@ static const struct tl_test tests[] = {
 
 int main(int argc, char **argv)
 {
-	struct tl_args a;
-	int rc = tl_parse_args(argc, argv, tests, NR_TESTS, &a);
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 2, 2, "TAG DIR", &a);
 
 	if (rc >= 0)
 		return rc;
-	dir = a.dir;
-	tap_plan(a.plan);
+	dir = a.argv[1];
 	make_kexports();
-	tl_run_tests(tests, NR_TESTS, &a);
+	rc = tap_run_tests(tests, NR_TESTS, &a, a.argv[0]);
 	tl_exports_free(&kexp);
-	return tap_finish();
+	return rc;
 }

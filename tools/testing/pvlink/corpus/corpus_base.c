@@ -14,6 +14,10 @@ extern int corpus_ext_func(int x);
 extern int corpus_ext_var;
 extern int corpus_ext_pcpu;	/* a kernel percpu variable: its value is an offset */
 
+/* What it defines for a stack above it (corpus_top.c calls corpus_func_a). */
+int corpus_func_a(int x);
+int corpus_func_b(void);
+
 int corpus_data = 42;
 int corpus_data_b = 43;
 const char corpus_rodata[16] = "pvlink corpus";

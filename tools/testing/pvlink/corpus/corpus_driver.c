@@ -2,7 +2,8 @@
 /*
  * Run the malformed-object corpus through the pvlink core.
  *
- *   corpus_driver CASES.LIST [CASE...]
+ *   corpus_driver [-t CASE] CASES.LIST [CASE...]
+ *   corpus_driver --list CASES.LIST [CASE...]
  *
  * CASES.LIST is written by mkcorpus.py: "<case> <code> <file>[,<file>]
  * [key=value...]", files relative to the list.  For every case the driver
@@ -30,6 +31,9 @@
  * Objects are handed to the core at an odd address (the API allows any
  * alignment), so the sanitizer build also catches misaligned accesses.
  *
+ * The CASEs after the list, or the one of -t, select cases; --list names
+ * those it would run.
+ *
  * Each case runs in a child process with a time limit, so a crash or a
  * sanitizer report fails that case (and names it) instead of the run.
  */
@@ -45,6 +49,7 @@
 #include <unistd.h>
 
 #include <linux/pvlink_lib.h>
+#include "tap.h"
 
 #define MAX_TOKENS	32
 #define MAX_STACK	(PVLINK_MAX_OBJECTS + 1)	/* one more: a case tests the cap */
@@ -625,14 +630,17 @@ static int split(char *line, char **tok)
 	return n;
 }
 
-static bool selected(const char *name, int argc, char **argv)
+/* The cases to run: -t CASE, else the CASEs after the list, else all. */
+static bool selected(const char *name, const struct tap_args *a)
 {
 	int i;
 
-	if (argc < 3)
+	if (a->only)
+		return !strcmp(a->only, name);
+	if (a->argc < 2)
 		return true;
-	for (i = 2; i < argc; i++)
-		if (!strcmp(argv[i], name))
+	for (i = 1; i < a->argc; i++)
+		if (!strcmp(a->argv[i], name))
 			return true;
 	return false;
 }
@@ -640,8 +648,9 @@ static bool selected(const char *name, int argc, char **argv)
 /*
  * The plan: the cases of the list that will run, counted before the first
  * runs, so that a driver dying halfway leaves fewer results than it.
+ * With @list, print their names instead (--list).
  */
-static unsigned int count_cases(const char *text, int argc, char **argv)
+static unsigned int count_cases(const char *text, const struct tap_args *a, bool list)
 {
 	char *copy = strdup(text), *line, *next, *tok[MAX_TOKENS];
 	unsigned int n = 0;
@@ -652,9 +661,11 @@ static unsigned int count_cases(const char *text, int argc, char **argv)
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
-		if (line[0] != '#' && split(line, tok) >= 3 &&
-		    selected(tok[0], argc, argv))
+		if (line[0] != '#' && split(line, tok) >= 3 && selected(tok[0], a)) {
+			if (list)
+				printf("%s\n", tok[0]);
 			n++;
+		}
 	}
 	free(copy);
 	return n;
@@ -663,22 +674,32 @@ static unsigned int count_cases(const char *text, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	char dir[4096], *slash, *text, *line, *next;
-	unsigned int total = 0, bad = 0;
+	unsigned int total = 0, bad = 0, plan;
+	struct tap_args a;
 	size_t size;
+	int rc = tap_parse_args(argc, argv, NULL, 0, 1, -1, "CASES.LIST [CASE...]", &a);
 
-	if (argc < 2)
-		die("usage: corpus_driver CASES.LIST [CASE...]");
+	if (rc >= 0)
+		return rc;
 	/* Read it all before forking: children must not share a FILE offset. */
-	text = read_file(argv[1], &size);
+	text = read_file(a.argv[0], &size);
 	text = realloc(text, size + 1);
 	text[size] = '\0';
-	snprintf(dir, sizeof(dir), "%s", argv[1]);
+	if (a.list)
+		return count_cases(text, &a, true) ? 0 : TAP_EXIT_ERROR;
+	plan = count_cases(text, &a, false);
+	if (a.only && !plan) {
+		fprintf(stderr, "%s: no case named '%s' in %s (--list names them)\n", argv[0],
+			a.only, a.argv[0]);
+		return TAP_EXIT_ERROR;
+	}
+	snprintf(dir, sizeof(dir), "%s", a.argv[0]);
 	slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
 	else
 		strcpy(dir, ".");
-	printf("1..%u\n", count_cases(text, argc, argv));
+	printf("1..%u\n", plan);
 
 	for (line = text; line && *line; line = next) {
 		char *tok[MAX_TOKENS];
@@ -694,8 +715,8 @@ int main(int argc, char **argv)
 		if (!ntok)
 			continue;
 		if (ntok < 3)
-			die("%s: malformed line for '%s'", argv[1], tok[0]);
-		if (!selected(tok[0], argc, argv))
+			die("%s: malformed line for '%s'", a.argv[0], tok[0]);
+		if (!selected(tok[0], &a))
 			continue;
 		total++;
 		fflush(stdout);

@@ -13,6 +13,9 @@ extern int corpus_ext_var;
 __attribute__((section(".data..percpu"))) long corpus_got_percpu = 3;
 long corpus_got_local = 11;
 
+long corpus_got_func(void);
+long corpus_got_forms(long x);
+
 long corpus_got_func(void)
 {
 	long a, b, c, d;

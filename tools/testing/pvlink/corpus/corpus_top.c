@@ -10,6 +10,8 @@ extern int corpus_ext_var;
 
 int corpus_top_data = 5;
 
+int corpus_top_func(int x);
+
 int corpus_top_func(int x)
 {
 	return corpus_func_a(x) + corpus_ext_var + corpus_top_data;

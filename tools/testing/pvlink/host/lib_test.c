@@ -6,7 +6,8 @@
  * that the C library next to them is the oracle: what C defines, the
  * kernel's implementation must do the same.
  *
- * Usage: lib_test PREFIX	prints TAP lines "ok - PREFIX: ..."
+ * Usage: lib_test [-t TEST] [PREFIX]	prints TAP lines "ok - PREFIX: TEST: ..."
+ *        lib_test --list		names the TESTs
  */
 #include <limits.h>
 #include <stdbool.h>
@@ -37,7 +38,6 @@ void k_cmdline_init(const char *cmdline);
 const char *k_cmdline_get(const char *name);
 bool k_cmdline_has(const char *name);
 const char *k_cmdline_raw(void);
-
 
 /* cmdline.c warns through printk(): count and keep the last message. */
 static int printk_calls;
@@ -555,20 +555,25 @@ static void test_cmdline(void)
 	report(&g);
 }
 
-/* One result per group of cases: a group lost or added without it fails. */
-#define LIB_RESULTS	8
+/* Every test, by the name -t takes, with the results it prints. */
+static const struct tap_test tests[] = {
+	{ "integers",		test_integers,		1 },
+	{ "alt_prefix",		test_alt_prefix,	1 },
+	{ "strings_chars",	test_strings_chars,	1 },
+	{ "pointer",		test_pointer,		1 },
+	{ "strtoull",		test_strtoull,		1 },
+	{ "memory",		test_memory,		1 },
+	{ "strings",		test_strings,		1 },
+	{ "cmdline",		test_cmdline,		1 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
 
 int main(int argc, char **argv)
 {
-	tap_prefix = argc > 1 ? argv[1] : "lib";
-	tap_plan(LIB_RESULTS);
-	test_integers();
-	test_alt_prefix();
-	test_strings_chars();
-	test_pointer();
-	test_strtoull();
-	test_memory();
-	test_strings();
-	test_cmdline();
-	return tap_finish();
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
+
+	if (rc >= 0)
+		return rc;
+	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "lib");
 }

@@ -11,7 +11,8 @@
  * exactly once, just before it becomes free, and no other page: not the
  * never-used pages add_unused_pages_range() adds.
  *
- * Usage: page_alloc_test PREFIX	prints TAP lines "ok - PREFIX: ..."
+ * Usage: page_alloc_test [-t TEST] [PREFIX]	prints TAP lines "ok - PREFIX: TEST: ..."
+ *        page_alloc_test --list		names the TESTs
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -450,14 +451,19 @@ skip_range:		;
 	    ops, allocs, exhausted, dfree, ranged, added, poisoned);
 }
 
-/* The results printed in all: a check lost or added without it fails. */
-#define PAGE_ALLOC_RESULTS	4
+/* Every test, by the name -t takes, with the results it prints. */
+static const struct tap_test tests[] = {
+	{ "maps",	test_maps,	3 },
+	{ "walk",	test_walk,	1 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
 
 int main(int argc, char **argv)
 {
-	tap_prefix = argc > 1 ? argv[1] : "page_alloc";
-	tap_plan(PAGE_ALLOC_RESULTS);
-	test_maps();
-	test_walk();
-	return tap_finish();
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
+
+	if (rc >= 0)
+		return rc;
+	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "page_alloc");
 }

@@ -8,7 +8,8 @@
  * reader (pv_read_pte() under Xen PV) and an unreadable table, each walk
  * compared with the ranges it must report.
  *
- * Usage: ptwalk_test PREFIX	prints TAP lines "ok - PREFIX: ..."
+ * Usage: ptwalk_test [-t TEST] [PREFIX]	prints TAP lines "ok - PREFIX: TEST: ..."
+ *        ptwalk_test --list		names the TESTs
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -132,15 +133,13 @@ static void check(const char *name, u64 root, u64 nx_mask, long want_ret,
 	tap_check(ok, "%s", name);
 }
 
-/* The results printed in all: a check lost or added without it fails. */
-#define PTWALK_RESULTS	9
-
-int main(int argc, char **argv)
+/*
+ * One test: a scenario whose every step edits the tables the step
+ * before built, so no step runs alone.
+ */
+static void test_walk(void)
 {
 	u64 pml4, pdpt, pd, pt, pdpt_hi, pd_ro;
-
-	tap_prefix = argc > 1 ? argv[1] : "ptwalk";
-	tap_plan(PTWALK_RESULTS);
 
 	pml4 = new_table();
 	check("an empty PML4 maps nothing", pml4, NX, 0, NULL, 0);
@@ -286,6 +285,20 @@ int main(int argc, char **argv)
 	table(pdpt)[1] = pd | P | RW;
 	unreadable = (int)((pd >> 12) - 1);
 	check("an unreadable table fails the walk", pml4, NX, -1, NULL, 0);
+}
 
-	return tap_finish();
+/* Every test, by the name -t takes, with the results it prints. */
+static const struct tap_test tests[] = {
+	{ "walk",	test_walk,	9 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
+
+int main(int argc, char **argv)
+{
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
+
+	if (rc >= 0)
+		return rc;
+	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "ptwalk");
 }

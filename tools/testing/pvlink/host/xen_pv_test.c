@@ -23,7 +23,8 @@
  *   a pending event on an unmasked port runs the timer handler once, one
  *   on a masked port stays pending and is not taken until unmasked.
  *
- * Usage: xen_pv_test PREFIX	prints TAP lines "ok - PREFIX: ..."
+ * Usage: xen_pv_test [-t TEST] [PREFIX]	prints TAP lines "ok - PREFIX: TEST: ..."
+ *        xen_pv_test --list		names the TESTs
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -37,9 +38,6 @@
 #include <unistd.h>
 
 #include "tap.h"
-
-/* Results main() plans: a crash or an early return leaves fewer. */
-#define XEN_PV_RESULTS	20
 
 #include <linux/bootinfo.h>
 
@@ -416,13 +414,21 @@ static void test_events(void)
 		  "events: once unmasked, it runs the handler once (%u runs)", irqs);
 }
 
+/* Every test, by the name -t takes, with the results it prints. */
+static const struct tap_test tests[] = {
+	{ "clock",	test_clock,	5 },
+	{ "nofault",	test_nofault,	4 },
+	{ "unreserve",	test_unreserve,	7 },
+	{ "events",	test_events,	4 },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
+
 int main(int argc, char **argv)
 {
-	tap_prefix = argc > 1 ? argv[1] : "xen_pv";
-	tap_plan(XEN_PV_RESULTS);
-	test_clock();
-	test_nofault();
-	test_unreserve();
-	test_events();
-	return tap_finish();
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
+
+	if (rc >= 0)
+		return rc;
+	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "xen_pv");
 }

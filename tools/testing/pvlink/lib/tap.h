@@ -14,6 +14,25 @@
  *
  * tap_prefix, when set, starts every description ("unit (gcc-O2): ...").
  * Include it in the one file of a program that prints results.
+ *
+ * A program made of named tests takes "-t NAME" (run only that test; the
+ * plan is its count) and "--list" (print the names), as every host test
+ * program does, through the one parser below:
+ *
+ *	static const struct tap_test tests[] = {
+ *		{ "nops", test_nops, 5 },	// name, function, its results
+ *		...
+ *	};
+ *	int main(int argc, char **argv)
+ *	{
+ *		struct tap_args a;
+ *		int rc = tap_parse_args(argc, argv, tests, N, 1, 1, "LABEL", &a);
+ *
+ *		if (rc >= 0)
+ *			return rc;		// --list, or a usage error
+ *		...				// a.argv[0 .. a.argc): LABEL
+ *		return tap_run_tests(tests, N, &a, a.argv[0]);
+ *	}
  */
 #ifndef PVLINK_TAP_H
 #define PVLINK_TAP_H
@@ -22,6 +41,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Exit statuses, as kselftest's KSFT_PASS, KSFT_FAIL and KSFT_SKIP. */
 #define TAP_EXIT_PASS	0
@@ -143,6 +163,105 @@ static inline int tap_finish(void)
 	if (tap_state.failed)
 		return TAP_EXIT_FAIL;
 	return counted ? TAP_EXIT_PASS : TAP_EXIT_ERROR;
+}
+
+/*
+ * A program's tests, by the name -t takes, with the number of results
+ * each prints: the plan is the sum of those run, so a check lost or added
+ * without its count makes tap_finish() fail the run.
+ */
+struct tap_test {
+	const char *name;
+	void (*run)(void);
+	unsigned int results;
+};
+
+/* What "[-t NAME] ARG..." selected. */
+struct tap_args {
+	const char *only;	/* -t NAME, or NULL for every test */
+	bool list;		/* --list, for a program without a table */
+	int argc;		/* the ARGs */
+	char **argv;
+};
+
+/*
+ * Read "[-t NAME] ARG..." (@min to @max ARGs, @max < 0: no limit) or
+ * "--list [ARG...]" for a program whose tests are @tests[0 .. @n); @usage
+ * names its ARGs.  Returns -1 to go on (@a filled), or the status main()
+ * returns: --list printed the names (the ARGs do not matter), or a usage
+ * error or a name that is not a test was reported.  A program whose tests
+ * come from its input passes no table: --list then reads the ARGs as
+ * usual, sets @a->list and leaves the listing, and the check of -t's
+ * name, to the program.  (lib/tap.sh's tap_prog --tests runs
+ * "PROGRAM --list ARG..." to learn the names.)
+ */
+static inline int tap_parse_args(int argc, char **argv, const struct tap_test *tests,
+				 unsigned int n, int min, int max, const char *usage,
+				 struct tap_args *a)
+{
+	int arg = 1;
+
+	memset(a, 0, sizeof(*a));
+	if (argc > 1 && !strcmp(argv[1], "--list")) {
+		if (tests) {
+			for (unsigned int i = 0; i < n; i++)
+				printf("%s\n", tests[i].name);
+			return TAP_EXIT_PASS;
+		}
+		a->list = true;
+		arg = 2;
+	} else if (argc > 2 && !strcmp(argv[1], "-t")) {
+		a->only = argv[2];
+		arg = 3;
+	}
+	a->argc = argc - arg;
+	a->argv = argv + arg;
+	if (a->argc < min || (max >= 0 && a->argc > max) ||
+	    (a->argc && !strcmp(a->argv[0], "-t"))) {
+		fprintf(stderr, "usage: %s [-t NAME] %s\n"
+			"       %s --list %s\n", argv[0], usage, argv[0], usage);
+		return TAP_EXIT_ERROR;
+	}
+	for (unsigned int i = 0; a->only && tests && i < n; i++)
+		if (!strcmp(a->only, tests[i].name))
+			return -1;
+	if (a->only && tests) {
+		fprintf(stderr, "%s: no test named '%s' (--list names them)\n", argv[0],
+			a->only);
+		return TAP_EXIT_ERROR;
+	}
+	return -1;
+}
+
+/*
+ * Plan and run the tests @a selects among @tests[0 .. @n) (a program may
+ * run fewer than it lists: those its ARGs allow), each result named
+ * "PREFIX: TEST: ..." (PREFIX may be NULL).  Returns tap_finish()'s
+ * status, or ERROR if -t named a test these ARGs do not run.
+ */
+static inline int tap_run_tests(const struct tap_test *tests, unsigned int n,
+				const struct tap_args *a, const char *prefix)
+{
+	static char name[256];
+	unsigned int plan = 0;
+
+	for (unsigned int i = 0; i < n; i++)
+		if (!a->only || !strcmp(a->only, tests[i].name))
+			plan += tests[i].results;
+	if (a->only && !plan) {
+		fprintf(stderr, "test '%s' does not run with these arguments\n", a->only);
+		return TAP_EXIT_ERROR;
+	}
+	tap_plan(plan);
+	for (unsigned int i = 0; i < n; i++) {
+		if (a->only && strcmp(a->only, tests[i].name))
+			continue;
+		if (prefix)
+			snprintf(name, sizeof(name), "%s: %s", prefix, tests[i].name);
+		tap_prefix = prefix ? name : tests[i].name;
+		tests[i].run();
+	}
+	return tap_finish();
 }
 
 #endif /* PVLINK_TAP_H */

@@ -77,10 +77,11 @@ tap_fail()	{ _tap_line not-ok "$1"; }		# tap_fail NAME
 tap_skip()	{ _tap_line ok "$1" "SKIP $2"; }	# tap_skip NAME WHY
 tap_error()	{ _tap_line not-ok "$1" "ERROR $2"; }	# tap_error NAME WHY
 
-# tap_result STATUS NAME: ok if STATUS is 0
+# tap_result STATUS NAME: ok if STATUS is 0; returns 1 if not, so that
+# "tap_result $rc NAME || tap_done" stops after a failed step
 tap_result()
 {
-	if [ "$1" = 0 ]; then tap_ok "$2"; else tap_fail "$2"; fi
+	if [ "$1" = 0 ]; then tap_ok "$2"; else tap_fail "$2"; return 1; fi
 }
 
 # tap_diag [TEXT...]: "# " lines, of TEXT or else of stdin
@@ -178,8 +179,13 @@ tap_relay_run()
 # is broken: usage, input) or 4 (skipped: plan "1..0"), as kselftest's.
 TAP_EXIT_SKIP=4
 
-# tap_prog NAME COMMAND...: run a TAP test program and pass its results
-# through, renumbered; diagnostics and stderr pass as "# " lines.  The
+# tap_prog [--tests] NAME COMMAND...: run a TAP test program and pass its
+# results through, renumbered; diagnostics and stderr pass as "# " lines.
+# --tests: COMMAND is a program of named tests (lib/tap.h's
+# tap_parse_args: "-t TEST" or "--list" before its arguments, results
+# named "NAME: TEST: ..."); a PVLINK_TEST of "NAME: TEST" (all of TEST's
+# results) or "NAME: TEST: ..." (some of them) then runs it with -t TEST,
+# so that only that test runs.  The
 # program must print one plan and exactly that many results and exit 0
 # (1 if it printed a "not ok"); a signal, another status, a missing or
 # second plan or a wrong count is one more result naming NAME and the last
@@ -188,6 +194,11 @@ TAP_EXIT_SKIP=4
 # with its results).  Returns 0 if all of that held.
 tap_prog()
 {
+	local tests=0
+	if [ "$1" = --tests ]; then
+		tests=1
+		shift
+	fi
 	local name=$1 line rc=none plan='' plans=0 n=0 notok=0 last=none why='' sel=0
 	local mark="@@tap-prog-exit@@"
 	shift
@@ -200,6 +211,15 @@ tap_prog()
 	elif ! [[ "$name: " == "${TAP_FILTER:0:${#name}+2}" ]] &&
 	   ! [[ $TAP_FILTER == *[*?[]* ]]; then
 		return 0
+	fi
+	# One of its tests, by the name its --list gives: run only that.
+	if [ $tests = 1 ] && [[ $TAP_FILTER == "$name: "* ]]; then
+		local rest=${TAP_FILTER#"$name: "} one
+		one=${rest%%: *}
+		if ! [[ $one == *[*?[]* ]] && "$1" --list "${@:2}" 2>/dev/null | grep -qxF -- "$one"; then
+			set -- "$1" -t "$one" "${@:2}"
+			[ "$rest" = "$one" ] && TAP_FILTER=
+		fi
 	fi
 	while IFS= read -r line; do
 		if [[ $line =~ ^$mark\ ([0-9]+)$ ]]; then

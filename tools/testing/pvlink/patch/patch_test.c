@@ -5,9 +5,11 @@
  * a text buffer, hand-made inline records and sections, and the real
  * backend objects linked by the real core.
  *
- *   patch_test LABEL [NATIVE.o TEST.o EXPORTS NOTFUNC.o DUPREC.o ALLOC.o ORPHAN.o]
+ *   patch_test [-t TEST] LABEL [NATIVE.o TEST.o EXPORTS NOTFUNC.o DUPREC.o ALLOC.o ORPHAN.o]
+ *   patch_test --list
  *
- * LABEL starts every result's name ("patch", "patch: asan+ubsan").  With
+ * LABEL and the test's name start every result's name ("patch: nops",
+ * "patch: asan+ubsan: nops"); -t runs one test, --list names them.  With
  * the seven files (the build's arch/x86/pvlink/native.o, test.o, an
  * nm-style export list, and four small backends suite 12 assembles), the
  * stack test links native+test and checks which op gets which body, and
@@ -1001,50 +1003,80 @@ static void fuzz_tables(unsigned int rounds)
 		  rounds, ok, refused, bad);
 }
 
+/* The seven files, when given: main() fills them. */
+static const char *native_o, *test_o, *exports_file, *bad_o[4];
+
+static void run_fuzz_tables(void)	{ fuzz_tables(20000); }
+static void run_stack(void)		{ test_stack(native_o, test_o, exports_file); }
+
+static void run_fuzz_records(void)
+{
+	size_t n;
+	void *obj = read_file(native_o, &n);
+
+	if (obj)
+		fuzz_records(obj, n, 20000);
+	else
+		tap_error("not readable", "mutated objects: read %s", native_o);
+	free(obj);
+}
+
+static void run_bad_backends(void)
+{
+	test_bad_backend(bad_o[0], PVLINK_PATCH_E_NOT_FUNC, "pv_halt");
+	test_bad_backend(bad_o[1], PVLINK_PATCH_E_INL_DUP, "both give a body for halt");
+	test_bad_backend(bad_o[2], PVLINK_PATCH_E_INL_SECTION, "not allocated");
+	test_bad_backend(bad_o[3], PVLINK_PATCH_E_INL_ORPHAN,
+			 "body for irq_enable but no backend of the stack defines pv_irq_enable");
+}
+
+static void run_orphan_over_native(void)
+{
+	test_orphan_over_native(native_o, exports_file, bad_o[3]);
+}
+
 /*
- * The results each part prints: nops 5, decide 21, apply 11, refusals
- * 13 x 2, records 14, sections 8; fuzz_tables 1; with the objects, the
- * stack, fuzz_records 1, four bad backends and the orphan over native.
- * A check lost or added without its count here fails the run.
+ * Every test, by the name -t takes, with the results it prints; those
+ * after NR_FIXED need the seven files.  A check lost or added without
+ * its count here fails the run.
  */
-#define FIXED_RESULTS	(5 + 21 + 11 + 13 * 2 + 14 + 8 + 1)
-#define OBJECT_RESULTS	(STACK_RESULTS + 1 + 5 * BAD_RESULTS)
+static const struct tap_test tests[] = {
+	{ "nops",		test_nops,		5 },
+	{ "decide",		test_decide,		21 },
+	{ "apply",		test_apply_ok,		11 },
+	{ "refused",		test_apply_refused,	13 * 2 },
+	{ "records",		test_records,		14 },
+	{ "sections",		test_sections,		8 },
+	{ "fuzz_tables",	run_fuzz_tables,	1 },
+	{ "stack",		run_stack,		STACK_RESULTS },
+	{ "fuzz_records",	run_fuzz_records,	1 },
+	{ "bad_backends",	run_bad_backends,	4 * BAD_RESULTS },
+	{ "orphan_over_native",	run_orphan_over_native,	BAD_RESULTS },
+};
+#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
+#define NR_FIXED	7
 
 int main(int argc, char **argv)
 {
-	if (argc != 2 && argc != 9) {
-		fprintf(stderr, "usage: %s LABEL [NATIVE.o TEST.o EXPORTS NOTFUNC.o DUPREC.o ALLOC.o ORPHAN.o]\n",
-			argv[0]);
+	struct tap_args a;
+	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 1, 8,
+				"LABEL [NATIVE.o TEST.o EXPORTS NOTFUNC.o DUPREC.o ALLOC.o ORPHAN.o]",
+				&a);
+
+	if (rc >= 0)
+		return rc;
+	if (a.argc != 1 && a.argc != 8) {
+		fprintf(stderr, "%s: give the label alone, or all seven files after it\n", argv[0]);
 		return TAP_EXIT_ERROR;
+	}
+	if (a.argc == 8) {
+		native_o = a.argv[1];
+		test_o = a.argv[2];
+		exports_file = a.argv[3];
+		for (int i = 0; i < 4; i++)
+			bad_o[i] = a.argv[4 + i];
 	}
 	/* Every line out before a sanitizer may end the process. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	tap_prefix = argv[1];
-	tap_plan(FIXED_RESULTS + (argc == 9 ? OBJECT_RESULTS : 0));
-	test_nops();
-	test_decide();
-	test_apply_ok();
-	test_apply_refused();
-	test_records();
-	test_sections();
-	fuzz_tables(20000);
-	if (argc == 9) {
-		size_t n;
-		void *obj;
-
-		test_stack(argv[2], argv[3], argv[4]);
-		obj = read_file(argv[2], &n);
-		if (obj)
-			fuzz_records(obj, n, 20000);
-		else
-			tap_error("not readable", "mutated objects: read %s", argv[2]);
-		free(obj);
-		test_bad_backend(argv[5], PVLINK_PATCH_E_NOT_FUNC, "pv_halt");
-		test_bad_backend(argv[6], PVLINK_PATCH_E_INL_DUP, "both give a body for halt");
-		test_bad_backend(argv[7], PVLINK_PATCH_E_INL_SECTION, "not allocated");
-		test_bad_backend(argv[8], PVLINK_PATCH_E_INL_ORPHAN,
-				 "body for irq_enable but no backend of the stack defines pv_irq_enable");
-		test_orphan_over_native(argv[2], argv[4], argv[8]);
-	}
-	return tap_finish();
+	return tap_run_tests(tests, a.argc == 8 ? NR_TESTS : NR_FIXED, &a, a.argv[0]);
 }

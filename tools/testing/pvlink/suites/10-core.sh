@@ -58,7 +58,7 @@ for cc in gcc "$CLANG"; do
 	mkdir -p "$O/kbuild/$cc"
 	objs=()
 	for src in "${core_srcs[@]}"; do
-		rel=${src#$srctree/}
+		rel=${src#"$srctree"/}
 		obj=$O/kbuild/$cc/$(echo "$rel" | tr / _).o
 		tap_check "core: $rel builds with the kernel's flags, -Wshadow and -Wundef ($cc)" kbuild "$cc" "$src" "$obj" &&
 			objs+=("$obj")
@@ -71,15 +71,16 @@ for cc in gcc "$CLANG"; do
 	fi
 done
 
-if command -v sparse >/dev/null; then
-	for src in "${core_srcs[@]}"; do
-		tap_check "core: ${src#$srctree/} is sparse-clean" \
-			sparse -Wsparse-all -Wsparse-error -ffreestanding -nostdinc \
-			-isystem "$(gcc -print-file-name=include)" -I"$srctree/include" \
-			-I"$srctree/arch/x86/include" -D__KERNEL__ -m64 "$src"
-	done
-else
+# sparse, given the flags the kernel compiles with (as "make C=1" does).
+if ! command -v sparse >/dev/null; then
 	tap_skip "core: sparse" "sparse is not installed"
+elif ! kflags gcc; then
+	tap_error "core: sparse" "make kernelflags failed"
+else
+	for src in "${core_srcs[@]}"; do
+		tap_check "core: ${src#"$srctree"/} is sparse-clean" \
+			sparse -m64 -Wsparse-all -Wsparse-error "${KFLAGS[@]}" "$src"
+	done
 fi
 
 # ---- 2. host test programs and test backends ---------------------------
@@ -93,13 +94,14 @@ tap_result $rc "core: build host tests and test backends" || tap_done
 # Each program prints its plan; tap_prog fails a crash, a sanitizer's
 # exit, a missing result or a wrong count, naming the program.
 for c in gcc clang; do
-	tap_prog "unit ($c-O2 objects)" "$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2"
-	tap_prog "unit asan+ubsan ($c-Os objects)" \
+	tap_prog --tests "unit ($c-O2 objects)" "$O/unit_test" "unit ($c-O2 objects)" "$O/obj/$c-O2"
+	tap_prog --tests "unit asan+ubsan ($c-Os objects)" \
 		"$O/unit_test_asan" "unit asan+ubsan ($c-Os objects)" "$O/obj/$c-Os"
 done
 
 # Selection: --list names every test, -t NAME runs that one alone (its
 # own plan), and an unknown name is an error, not an empty pass.
+# shellcheck disable=SC2016 # eval expands them
 selection()	# selection PROGRAM FIRST ONE: --list, -t ONE, -t nosuch
 {
 	local prog=$1 first=$2 one=$3
@@ -120,7 +122,7 @@ selection exec_test base got
 
 # ---- 4. execution tests ------------------------------------------------------
 for d in "$O"/obj/*-*; do
-	tap_prog "exec $(basename "$d")" "$O/exec_test" "exec $(basename "$d")" "$d"
+	tap_prog --tests "exec $(basename "$d")" "$O/exec_test" "exec $(basename "$d")" "$d"
 done
 
 # ---- 5. the GNU ld oracle ------------------------------------------------
@@ -136,10 +138,10 @@ oracle_case()	# oracle_case NAME OBJ...
 	shift
 	dir=$O/oracle.d/$name
 	mkdir -p "$dir"
-	"$O/oracle" script "$dir" "$S/oracle.syms" $ORACLE_BASE "$@" &&
+	"$O/oracle" script "$dir" "$S/oracle.syms" "$ORACLE_BASE" "$@" &&
 	ld -m elf_x86_64 -static -nostdlib --no-warn-rwx-segments -T "$dir/link.ld" \
 		-o "$dir/ld.elf" "$@" &&
-	"$O/oracle" compare "$dir" "$S/oracle.syms" $ORACLE_BASE "$dir/ld.elf" "$@"
+	"$O/oracle" compare "$dir" "$S/oracle.syms" "$ORACLE_BASE" "$dir/ld.elf" "$@"
 }
 for d in "$O"/obj/*-*; do
 	cfg=$(basename "$d")

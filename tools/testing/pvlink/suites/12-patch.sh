@@ -137,8 +137,8 @@ else
 	fi
 	# Each prints its plan first; a crash, a sanitizer's report, a short
 	# or long count fails here, naming the program.
-	tap_prog "patch" "$O/patch_test" "patch" "${args[@]}"
-	tap_prog "patch: asan+ubsan" "$O/patch_test_asan" "patch: asan+ubsan" "${args[@]}"
+	tap_prog --tests "patch" "$O/patch_test" "patch" "${args[@]}"
+	tap_prog --tests "patch: asan+ubsan" "$O/patch_test_asan" "patch: asan+ubsan" "${args[@]}"
 fi
 
 # ---- 3. the NOP table, decoded by binutils ---------------------------------

@@ -49,7 +49,7 @@ tap_check "corpus: every code of enum pvlink_err an object can provoke has a cas
 	--coverage "$S/expected.list"
 
 # One result per case; the driver's own death fails as tap_prog says.
-tap_prog corpus_driver "$O/corpus_driver" "$list"
+tap_prog --tests corpus "$O/corpus_driver" "$list"
 
 # The same corpus from Clang-built objects: one line.
 C=$O/clang

@@ -47,13 +47,12 @@ if [ ! -f "$objtree/include/generated/autoconf.h" ]; then
 	tap_bail "host: build the kernel first"
 fi
 
-# The kernel's include setup (Makefile: KBUILD_CPPFLAGS), for the host.
-kernel_cppflags=(-nostdinc -I"$objtree/include" -I"$srctree/arch/x86/include"
-		 -I"$srctree/include" -include "$srctree/include/linux/kconfig.h"
-		 -D__KERNEL__)
-kernel_cflags=(-std=gnu11 -Wall -Wextra -Werror -ffreestanding -fno-pic
-	       -fno-strict-aliasing -fno-common -g -Wno-unused-parameter
-	       -Wno-sign-compare)
+# The kernel's flags (make kernelflags, lib/kflags.sh), less what a host
+# program cannot take (kflags_host: the one place that drops flags, and
+# why).  Each variant puts its own -O after them on purpose (-O2 as the
+# kernel, -O1 under the sanitizers): the last -O wins.
+# shellcheck source=tools/testing/pvlink/lib/kflags.sh
+. "$srctree/tools/testing/pvlink/lib/kflags.sh"
 # shellcheck disable=SC2054 # one option with a comma in it
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all
 	  -fno-omit-frame-pointer)
@@ -68,6 +67,7 @@ build()
 
 	rm -rf "$dir"
 	mkdir -p "$dir"
+	kflags_host "$cc" || { echo "make kernelflags failed for $cc"; return 1; }
 	for src in $KERNEL_SOURCES; do
 		local extra=()
 		obj=$dir/$(basename "$src" .c).o
@@ -76,8 +76,7 @@ build()
 			"$cc" -fno-tree-loop-distribute-patterns -x c -c /dev/null \
 				-o /dev/null 2>/dev/null &&
 			extra=(-fno-tree-loop-distribute-patterns)
-		"$cc" "${kernel_cppflags[@]}" -isystem "$("$cc" -print-file-name=include)" \
-			"${kernel_cflags[@]}" "$opt" "$@" "${extra[@]}" \
+		"$cc" "${KFLAGS[@]}" "$opt" "$@" "${extra[@]}" \
 			-c "$srctree/$src" -o "$obj" || return 1
 		objs+=("$obj")
 	done
@@ -132,7 +131,7 @@ for v in "${variants[@]}"; do
 		# Each prints its plan; a crash or a sanitizer's report (on
 		# stderr, with the status it exits with) fails in tap_prog.
 		# allow_user_segv_handler: xen_pv_test plays do_trap() on SIGSEGV.
-		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 tap_prog "host ($name): ${prog%_test}" \
+		ASAN_OPTIONS=detect_leaks=0:allow_user_segv_handler=1 tap_prog --tests "host ($name): ${prog%_test}" \
 			"$work/$name/$prog" "host ($name): ${prog%_test}"
 	done
 done

@@ -22,6 +22,25 @@ long pv_op_a(long x);
 long pv_op_b(long x);
 long pv_op_c(long x);
 
+/*
+ * The backends' own functions the harness calls by name (exec_test.c),
+ * declared as a kernel header declares them: the kernel's flags include
+ * -Wmissing-prototypes.
+ */
+long base_switch(long x);
+long base_call_ops(long i, long x);
+long base_bss_sum(void);
+long base_counter_bump(void);
+long base_strlen(void);
+long base_cpu(void);
+long base_cpu_rip(void);
+long base_scratch_sum(void);
+long base_calls_b(long x);
+long top_chain(long x);
+long top_calls_read(void);
+long weak_probe(long x);
+long weak_default(long x);
+
 /* %gs:var, the percpu offset as an absolute 32-bit displacement. */
 #define tb_this_cpu_read(var) ({					\
 	long __v;							\
