@@ -35,6 +35,11 @@ PVLINK_EXPORT(pvops_name);
 /* native: its timer_oneshot is the local APIC timer the kernel drives. */
 PVLINK_EXPORT(lapic_timer_oneshot);
 /*
+ * xen-pv: per-vCPU state another CPU sets up (the vcpu_info it registers
+ * for a vCPU not yet running), in that CPU's area: per_cpu_ptr().
+ */
+PVLINK_EXPORT(__per_cpu_offset);
+/*
  * Backends that deliver interrupts their own way (the Xen PV event
  * upcall) run the kernel's handler for a vector with it.
  */

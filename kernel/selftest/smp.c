@@ -9,6 +9,8 @@
  * into the backend's test_seen_cpu (arch/x86/pvlink/test/ops.c).
  * Each application processor also arms its own one-shot timer
  * (pv_timer_oneshot()) and must take its interrupt itself, once.
+ * Under Xen PV each vCPU's vcpu_info must be in its own percpu area, and
+ * the interrupt-flag pv-ops must work on that copy.
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -27,6 +29,7 @@
 #include <asm/smp.h>
 #include <asm/traps.h>
 #include <xen/pv.h>
+#include <xen/shared.h>
 
 #define SMP_TEST_PATTERN	0x5eed0000u
 /* Calls in a row per CPU: the mailbox must neither lose nor repeat one. */
@@ -373,6 +376,80 @@ static void test_timers_at_once(void)
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
 }
 
+static PVLINK_IMPORT(imp_vcpu_info_addr, "xen_pv_vcpu_info_addr");
+
+/* On each CPU, through its registered vcpu_info: what the irq pv-ops did to it. */
+struct mask_report {
+	u8 saved, enabled, disabled;	/* the mask after irq_save, _enable, _disable */
+	bool ran;
+};
+
+static struct mask_report mask_reports[CONFIG_NR_CPUS];
+
+static void mask_here(void *arg)
+{
+	struct mask_report *r = arg;
+	const volatile struct vcpu_info *v = (const volatile struct vcpu_info *)
+		*this_cpu_ptr((unsigned long *)(uintptr_t)imp_vcpu_info_addr.value);
+	unsigned long flags = pv_irq_save();
+
+	r->saved = v->evtchn_upcall_mask;
+	pv_irq_enable();
+	r->enabled = v->evtchn_upcall_mask;
+	pv_irq_disable();
+	r->disabled = v->evtchn_upcall_mask;
+	pv_irq_restore(flags);
+	r->ran = true;
+}
+
+/*
+ * Xen PV: each vCPU's vcpu_info was registered inside its own percpu
+ * area (xen_pv_vcpu_info_addr, the backend's percpu record of it), does
+ * not cross a page, and the interrupt-flag pv-ops set and clear the
+ * mask there, on that vCPU.  (Events arriving on each vCPU are the
+ * timer tests above.)
+ */
+static void test_vcpu_info(void)
+{
+	const char *what = "its vcpu_info is registered in its own percpu area";
+	unsigned int cpus = 0, failed = 0;
+
+	if (!boot_has(BOOT_CAP_XEN) || boot_has(BOOT_CAP_PRIV)) {
+		report_skip("each vCPU's vcpu_info in its percpu area", "not a Xen PV boot");
+		return;
+	}
+	if (!report(imp_vcpu_info_addr.found && (imp_vcpu_info_addr.flags & PVLINK_SYM_PERCPU),
+		    "xen-pv keeps each vCPU's registered vcpu_info address in percpu data (%s)",
+		    imp_vcpu_info_addr.name))
+		return;
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
+		unsigned long a, area = __per_cpu_offset[cpu];
+		struct mask_report *r = &mask_reports[cpu];
+		int rc;
+
+		if (!cpu_online(cpu))
+			continue;
+		cpus++;
+		a = *per_cpu_ptr((unsigned long *)(uintptr_t)imp_vcpu_info_addr.value, cpu);
+		if (!a || a < area || a + sizeof(struct vcpu_info) > area + percpu_area_stride() ||
+		    (a & (PAGE_SIZE - 1)) + sizeof(struct vcpu_info) > PAGE_SIZE) {
+			report(false, "CPU %u: %s (%#lx; its area is [%#lx, %#lx))", cpu, what, a,
+			       area, area + percpu_area_stride());
+			failed++;
+			continue;
+		}
+		r->ran = false;
+		rc = smp_call_on_cpu(cpu, mask_here, r);
+		if (!rc && r->ran && r->saved == 1 && r->enabled == 0 && r->disabled == 1)
+			continue;
+		report(false, "CPU %u: irq_save, irq_enable, irq_disable set its registered mask at %#lx to 1, 0, 1 (call %d: %u, %u, %u)",
+		       cpu, a, rc, r->saved, r->enabled, r->disabled);
+		failed++;
+	}
+	report(!failed, "each of the %u vCPUs: %s, and the irq pv-ops mask events there (%u did not)",
+	       cpus, what, failed);
+}
+
 struct root_switch {
 	unsigned long to;	/* the CR3 value to load */
 	unsigned long before;	/* read_cr3 there before loading it */
@@ -503,6 +580,7 @@ static void smp_suite(void)
 	test_backend_percpu();
 	test_ap_timers();
 	test_timers_at_once();
+	test_vcpu_info();
 	test_per_cpu_root();
 }
 SELFTEST_SUITE(smp, "smp", smp_suite, SELFTEST_NEEDS_PVOPS);

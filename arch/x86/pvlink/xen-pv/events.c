@@ -38,11 +38,12 @@
 #define XEN_PV_PORT_WORDS	(XEN_PV_NR_PORTS / BITS_PER_LONG)
 
 /* The ports bound to each vCPU: only these are taken on it. */
-static unsigned long cpu_ports[XEN_LEGACY_MAX_VCPUS][XEN_PV_PORT_WORDS];
+static unsigned long cpu_ports[CONFIG_NR_CPUS][XEN_PV_PORT_WORDS];
 
 /* Each vCPU's VIRQ_TIMER channel, bound on its first one-shot. */
-static evtchn_port_t timer_port[XEN_LEGACY_MAX_VCPUS];
-static bool timer_bound[XEN_LEGACY_MAX_VCPUS];
+static evtchn_port_t timer_port[CONFIG_NR_CPUS];
+static bool timer_bound[CONFIG_NR_CPUS];
+
 /* Events on ports nobody bound: counted, cleared, never lost silently. */
 static unsigned long stray_events;
 
@@ -67,7 +68,7 @@ static void bind_port_to(evtchn_port_t port, unsigned int cpu)
 {
 	unsigned int w = port / BITS_PER_LONG, b = port % BITS_PER_LONG;
 
-	for (unsigned int c = 0; c < XEN_LEGACY_MAX_VCPUS; c++)
+	for (unsigned int c = 0; c < CONFIG_NR_CPUS; c++)
 		if (c != cpu)
 			clear_bit_locked(b, &cpu_ports[c][w]);
 	set_bit_locked(b, &cpu_ports[cpu][w]);
