@@ -13,10 +13,11 @@
  * Before a vCPU runs, the xen-pv backend sets up what it keeps per vCPU
  * (xen_pv_vcpu_setup(), imported from the stack): it places the vCPU's
  * vcpu_info in the vCPU's percpu area (VCPUOP_register_vcpu_info: the
- * vCPUs past the 32 of shared_info have no other).  The boot vCPU comes
- * first, here: its percpu area is set up and the link can no longer fail
- * (nothing of it has to be undone).  An AP whose set-up fails is not
- * started.
+ * vCPUs past the 32 of shared_info have no other) and binds its IPI event
+ * channel.  The boot vCPU comes first, here: its percpu area is set up
+ * and the link can no longer fail (nothing of it has to be undone).  An
+ * AP whose set-up fails is not started; one that has it waits for its
+ * calls halted and is woken by an IPI (smp_cpus[].wake_by_ipi).
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -87,7 +88,7 @@ static unsigned int count_vcpus(void)
 static int vcpu_setup(unsigned int cpu)
 {
 	if (!xen_pv_setup.found || !(xen_pv_setup.flags & PVLINK_SYM_FUNC)) {
-		pr_err("smp: vCPU %u: the stack has no function xen_pv_vcpu_setup: no vcpu_info in percpu data\n",
+		pr_err("smp: vCPU %u: the stack has no function xen_pv_vcpu_setup: no vcpu_info in percpu data, no IPI\n",
 		       cpu);
 		return -1;
 	}
@@ -143,12 +144,14 @@ static bool start_vcpu(unsigned int cpu)
 
 	if (!stack_top)
 		return false;
-	/* Its vcpu_info before it runs: it never runs without. */
+	/* Its vcpu_info and IPI channel before it runs: it never runs without. */
 	if (vcpu_setup(cpu)) {
-		pr_err("smp: vCPU %u: not started (no vcpu_info in its percpu area)\n", cpu);
+		pr_err("smp: vCPU %u: not started (no vcpu_info in its percpu area, or no IPI channel)\n",
+		       cpu);
 		smp_free_ap_memory(c, stack_top);
 		return false;
 	}
+	c->wake_by_ipi = 1;
 	__atomic_store_n(&c->state, SMP_CPU_STARTING, __ATOMIC_RELEASE);
 
 	fill_context(cpu, stack_top);
@@ -181,9 +184,9 @@ void xen_pv_smp_boot_cpus(void)
 
 	xen_pv_nr_vcpus = n;
 	/*
-	 * The boot vCPU's own vcpu_info.  Without it the boot vCPU runs on
-	 * (on shared_info's slot 0), but no AP may start: each would reach
-	 * its own vcpu_info through %gs while the boot vCPU did not.
+	 * The boot vCPU's own vcpu_info and IPI channel.  Without them it
+	 * runs on (on shared_info's slot 0), but no AP is started: an AP
+	 * reads its own vcpu_info through %gs and waits for an IPI.
 	 */
 	if (vcpu_setup(0)) {
 		pr_err("smp: 1 CPU online: the boot vCPU's set-up failed, no AP is started\n");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-vCPU set-up: each vCPU's vcpu_info in its own percpu area.
+ * Per-vCPU set-up: each vCPU's vcpu_info in its own percpu area, and its
+ * IPI channel.
  *
  * shared_info holds the vcpu_info of the first 32 vCPUs only
  * (XEN_LEGACY_MAX_VCPUS); a vCPU past them has its events, its event
@@ -77,7 +78,7 @@ static int register_vcpu_info(unsigned int cpu)
 }
 
 /**
- * xen_pv_vcpu_setup() - place vCPU @cpu's vcpu_info in its percpu area
+ * xen_pv_vcpu_setup() - place vCPU @cpu's vcpu_info and bind its IPI channel
  * @cpu: the vCPU (the CPU number): 0, the running boot vCPU, first; then
  *       each AP before it is brought up
  *
@@ -87,7 +88,7 @@ static int register_vcpu_info(unsigned int cpu)
  * own through %gs from its first instruction.
  *
  * Context: the boot vCPU; it prints what failed.
- * Return: 0, or -1 if Xen refused the vcpu_info: an AP
+ * Return: 0, or -1 if Xen refused the vcpu_info or the IPI channel: an AP
  * must then not be started (the boot vCPU runs on, on shared_info's slot).
  */
 int xen_pv_vcpu_setup(unsigned int cpu);
@@ -99,7 +100,7 @@ int xen_pv_vcpu_setup(unsigned int cpu)
 		printk(KERN_ERR "xen-pv: vCPU %u: the boot vCPU's vcpu_info is not placed yet\n", cpu);
 		return -1;
 	}
-	if (per_cpu(xen_pv_vcpu_info_addr, cpu))
-		return 0;
-	return register_vcpu_info(cpu);
+	if (!per_cpu(xen_pv_vcpu_info_addr, cpu) && register_vcpu_info(cpu))
+		return -1;
+	return xen_pv_bind_ipi(cpu);
 }

@@ -99,6 +99,10 @@ bool xen_pv_unreserve(struct boot_info *bi, u64 start, u64 end);
 int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx);
 
 /* events.c */
+/* IPI vectors pv_send_ipi() carries: one bit each of a word. */
+#define XEN_PV_IPI_FIRST_VECTOR	0xc0
+#define XEN_PV_IPI_VECTORS	64
+int xen_pv_bind_ipi(unsigned int cpu);
 int xen_pv_events_init(void);
 int xen_pv_events_exit(unsigned int *port, bool *clean);
 void xen_pv_do_upcall(struct pt_regs *regs);
