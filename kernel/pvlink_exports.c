@@ -34,6 +34,14 @@ PVLINK_EXPORT_PERCPU(this_cpu_off);
 PVLINK_EXPORT(pvops_name);
 /* native: its timer_oneshot is the local APIC timer the kernel drives. */
 PVLINK_EXPORT(lapic_timer_oneshot);
+/* native: its send_ipi is the local APIC's fixed IPI. */
+PVLINK_EXPORT(lapic_send_ipi_cpu);
+/*
+ * xen-pv: per-vCPU state another CPU sets up or signals (the vcpu_info it
+ * registers for a vCPU not yet running, the IPI vectors it sends), in
+ * that CPU's area: per_cpu_ptr().
+ */
+PVLINK_EXPORT(__per_cpu_offset);
 /*
  * Backends that deliver interrupts their own way (the Xen PV event
  * upcall) run the kernel's handler for a vector with it.

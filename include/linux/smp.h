@@ -43,4 +43,24 @@ bool cpu_online(unsigned int cpu);
  */
 int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg);
 
+/**
+ * smp_ap_hold_irqs_off() - keep this AP's interrupts off until its next call
+ *
+ * For an @fn of smp_call_on_cpu() that leaves an interrupt pending on
+ * purpose (a test): an AP that waits for its calls with interrupts on
+ * (Xen PV: halted until the call's IPI) would take it as soon as @fn
+ * returns.  After this, the AP waits for its next call with interrupts
+ * still off, polling its mailbox; the call after that starts with them
+ * off as always, and the AP's waits are as before once it returns.
+ *
+ * Context: in @fn, on an application processor.
+ */
+void smp_ap_hold_irqs_off(void);
+
+/*
+ * CALL_FUNCTION_VECTOR interrupts each CPU took (the wake-ups of
+ * smp_call_on_cpu(), where it sends them); for the self-tests.
+ */
+unsigned long smp_call_ipis(unsigned int cpu);
+
 #endif /* _LINUX_SMP_H */

@@ -17,6 +17,7 @@
 #define VIRQ_TIMER			0
 
 #define EVTCHNOP_bind_virq		1
+#define EVTCHNOP_bind_ipi		7
 #define EVTCHNOP_close			3
 #define EVTCHNOP_send			4
 #define EVTCHNOP_unmask			9
@@ -40,6 +41,27 @@ struct evtchn_bind_virq {
  * @port: the channel to close
  */
 struct evtchn_close {
+	evtchn_port_t port;
+};
+
+/**
+ * struct evtchn_bind_ipi - argument of EVTCHNOP_bind_ipi
+ * @vcpu: the vCPU the new channel notifies (for good: an IPI channel
+ *        cannot be moved to another vCPU)
+ * @port: out: the new event channel, which any vCPU of the domain may
+ *        signal with EVTCHNOP_send
+ */
+struct evtchn_bind_ipi {
+	u32 vcpu;
+	evtchn_port_t port;
+};
+
+/**
+ * struct evtchn_send - argument of EVTCHNOP_send
+ * @port: the local channel to signal (its pending bit is set and its
+ *        vCPU notified, unless the port is masked)
+ */
+struct evtchn_send {
 	evtchn_port_t port;
 };
 

@@ -15,12 +15,35 @@
 #define VCPUOP_stop_periodic_timer	7	/* arg: NULL */
 #define VCPUOP_set_singleshot_timer	8
 #define VCPUOP_stop_singleshot_timer	9	/* arg: NULL */
+#define VCPUOP_register_vcpu_info	10
 
 /*
  * Fail with -ETIME instead of firing at once when the timeout is
  * already past.
  */
 #define VCPU_SSHOTTMR_future		(1u << 0)
+
+/**
+ * struct vcpu_register_vcpu_info - argument of VCPUOP_register_vcpu_info
+ * @mfn:    the machine frame of the page the vCPU's vcpu_info moves to
+ * @offset: its offset in that page; the structure may not cross the page
+ * @rsvd:   0
+ *
+ * Once per vCPU, for the running vCPU itself or for one that is down;
+ * it cannot be undone.  Xen copies the vcpu_info in use (shared_info's
+ * slot for the first 32 vCPUs, else a masked placeholder) to the new
+ * place, takes a writable-type reference on the page, and then marks
+ * every event selector pending, so that nothing pending is lost (one
+ * spurious upcall follows).  The vCPUs past the first 32 get their
+ * events and time only this way.
+ */
+struct vcpu_register_vcpu_info {
+	u64 mfn;
+	u32 offset;
+	u32 rsvd;
+};
+_Static_assert(sizeof(struct vcpu_register_vcpu_info) == 16,
+	       "vcpu_register_vcpu_info is 16 bytes");
 
 /**
  * struct vcpu_set_singleshot_timer - argument of VCPUOP_set_singleshot_timer

@@ -8,7 +8,10 @@
  * backend's test_io_delays and copies the kernel's exported cpu_number
  * into the backend's test_seen_cpu (arch/x86/pvlink/test/ops.c).
  * Each application processor also arms its own one-shot timer
- * (pv_timer_oneshot()) and must take its interrupt itself, once.
+ * (pv_timer_oneshot()) and must take its interrupt itself, once.  Each
+ * CPU is sent an IPI (pv_send_ipi()) and must take it itself, once.
+ * Under Xen PV each vCPU's vcpu_info must be in its own percpu area, and
+ * the interrupt-flag pv-ops must work on that copy.
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -27,6 +30,7 @@
 #include <asm/smp.h>
 #include <asm/traps.h>
 #include <xen/pv.h>
+#include <xen/shared.h>
 
 #define SMP_TEST_PATTERN	0x5eed0000u
 /* Calls in a row per CPU: the mailbox must neither lose nor repeat one. */
@@ -69,31 +73,44 @@ static void report_self(void *arg)
 	r->ran = true;
 }
 
+/*
+ * One line for all CPUs, and one more per check a CPU failed: with 40 or
+ * 64 CPUs a line per CPU and check would outgrow the suite's KTAP buffer.
+ */
 static void test_each_cpu(void)
 {
+	unsigned int cpus = 0, failed = 0;
 	bool values_ok = true;
 
 	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
 		struct cpu_report *r = &reports[cpu];
+		bool ok;
 
 		if (!cpu_online(cpu))
 			continue;
-		
-		if (!report(smp_call_on_cpu(cpu, report_self, r) == 0 && r->ran,
-			    "CPU %u: smp_call_on_cpu() runs a function there", cpu)) {
+		cpus++;
+		if (smp_call_on_cpu(cpu, report_self, r) != 0 || !r->ran) {
+			report(false, "CPU %u: smp_call_on_cpu() runs a function there", cpu);
+			failed++;
 			continue;
 		}
-		report(r->cpu == cpu, "CPU %u: smp_processor_id() is %u", cpu, r->cpu);
-		report(r->gs_base == __per_cpu_offset[cpu] && r->area == __per_cpu_offset[cpu],
-		       "CPU %u: GS base %#lx and this_cpu_off %#lx are its own area %#lx",
-		       cpu, (unsigned long)r->gs_base, r->area, __per_cpu_offset[cpu]);
-		report(r->apic_id == smp_cpus[cpu].apic_id || cpu == 0,
-		       "CPU %u: runs on APIC ID %u, the CPU it was started on", cpu, r->apic_id);
-		report(r->init == SMP_TEST_PATTERN,
-		       "CPU %u: its area holds the kernel's percpu template", cpu);
+		/* Each check that fails says so; report() returns its verdict. */
+		ok = r->cpu == cpu ||
+		     report(false, "CPU %u: smp_processor_id() is %u", cpu, r->cpu);
+		ok &= (r->gs_base == __per_cpu_offset[cpu] && r->area == __per_cpu_offset[cpu]) ||
+		      report(false, "CPU %u: GS base %#lx and this_cpu_off %#lx are its own area %#lx",
+			     cpu, (unsigned long)r->gs_base, r->area, __per_cpu_offset[cpu]);
+		ok &= r->apic_id == smp_cpus[cpu].apic_id || cpu == 0 ||
+		      report(false, "CPU %u: runs on APIC ID %u, the CPU it was started on (%u)",
+			     cpu, r->apic_id, smp_cpus[cpu].apic_id);
+		ok &= r->init == SMP_TEST_PATTERN ||
+		      report(false, "CPU %u: its area holds the kernel's percpu template", cpu);
+		failed += !ok;
 		if (per_cpu(smp_test_value, cpu) != SMP_TEST_PATTERN + cpu)
 			values_ok = false;
 	}
+	report(!failed, "each of the %u CPUs runs a function through smp_call_on_cpu() and finds there its own number, GS base and area, its APIC ID and the percpu template (%u did not)",
+	       cpus, failed);
 	report(values_ok, "each CPU's this_cpu_write() landed in its own area only");
 }
 
@@ -234,6 +251,8 @@ static void arm_here(void *arg)
 	ap_timer_irqs[smp_processor_id()] = 0;
 	pv_irq_disable();
 	pv_timer_oneshot(AP_ONESHOT_NS);
+	/* An AP woken by IPIs would otherwise wait with interrupts on. */
+	smp_ap_hold_irqs_off();
 }
 
 /* On an AP: enable interrupts, take what is pending, see no second one. */
@@ -273,6 +292,7 @@ static void oneshot_here(void *arg)
 static void test_ap_timers(void)
 {
 	const char *what = "a one-shot armed there is delivered there, on irq_enable, once";
+	unsigned int aps = 0, failed = 0;
 
 	if (num_online_cpus() < 2) {
 		report_skip(what, "only the boot CPU is online");
@@ -285,23 +305,29 @@ static void test_ap_timers(void)
 	 */
 	pv_timer_oneshot(0);
 	set_irq_handler(LOCAL_TIMER_VECTOR, ap_timer_handler);
+	/* One line for all APs, and one more per AP that failed (KTAP buffer). */
 	for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++) {
 		struct timer_report *r = &timer_reports[cpu];
 		int rc;
 
 		if (!cpu_online(cpu))
 			continue;
+		aps++;
 		rc = smp_call_on_cpu(cpu, oneshot_here, r);
 		if (rc || !r->ran) {
 			report(false, "CPU %u: %s (smp_call_on_cpu() returned %d)", cpu, what, rc);
+			failed++;
 			continue;
 		}
-		report(r->off == 0 && r->on == 1 && r->later == 1,
-		       "CPU %u: %s (%u while off, %u on enable, after %lu us; %u after %lu ms)",
+		if (r->off == 0 && r->on == 1 && r->later == 1)
+			continue;
+		report(false, "CPU %u: %s (%u while off, %u on enable, after %lu us; %u after %lu ms)",
 		       cpu, what, r->off, r->on, (unsigned long)(r->delivery_ns / 1000),
 		       r->later, (unsigned long)(AP_ONESHOT_WAIT_NS / 1000000));
+		failed++;
 	}
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
+	report(!failed, "each of the %u APs: %s (%u did not)", aps, what, failed);
 }
 
 /*
@@ -371,6 +397,194 @@ static void test_timers_at_once(void)
 	}
 	report(!failed, "each of the %u APs: %s (%u did not)", aps, what, failed);
 	set_irq_handler(LOCAL_TIMER_VECTOR, NULL);
+}
+
+/* Not a vector the kernel uses; xen-pv carries 0xc0-0xff. */
+#define TEST_IPI_VECTOR		0xf9
+
+/* TEST_IPI_VECTOR interrupts each CPU took. */
+static volatile unsigned int ipi_irqs[CONFIG_NR_CPUS];
+
+static void test_ipi_handler(struct pt_regs *regs)
+{
+	(void)regs;
+	ipi_irqs[smp_processor_id()]++;
+}
+
+/* What the target of one IPI saw, filled on it. */
+struct ipi_report {
+	unsigned int before;	/* ipi_irqs[cpu] when the test sent it */
+	unsigned int on;	/* ... once interrupts were on, when it came */
+	unsigned int later;	/* ... AP_ONESHOT_WAIT_NS after that */
+	u64 delivery_ns;
+	bool ran;
+};
+
+static struct ipi_report ipi_reports[CONFIG_NR_CPUS];
+
+/*
+ * On the target, after the IPI was sent: interrupts on until it came
+ * (an AP halted with interrupts on may have taken it already), a while
+ * more for a second one, then as they were.
+ */
+static void take_ipi_here(void *arg)
+{
+	struct ipi_report *r = arg;
+	volatile unsigned int *count = &ipi_irqs[smp_processor_id()];
+	unsigned long flags = pv_irq_save();
+	u64 t0, t;
+
+	pv_irq_enable();
+	t0 = pv_sched_clock();
+	do
+		t = pv_sched_clock();
+	while (*count == r->before && t - t0 < AP_ONESHOT_DELIVERY_NS);
+	r->on = *count;
+	r->delivery_ns = t - t0;
+	ap_spin_ns(AP_ONESHOT_WAIT_NS);
+	r->later = *count;
+	pv_irq_restore(flags);
+	r->ran = true;
+}
+
+/*
+ * One IPI to each online CPU, the boot CPU included, one CPU at a time:
+ * it arrives on that CPU, once, and on no other.  Under Xen PV it is an
+ * event on the target's IPI channel; natively a fixed IPI of the local
+ * APIC.  One line for all, and one per CPU that failed.
+ */
+static void test_ipis(void)
+{
+	const char *what = "an IPI sent to it is taken there, once, and nowhere else";
+	unsigned int snap[CONFIG_NR_CPUS];
+	unsigned int cpus = 0, failed = 0;
+
+	set_irq_handler(TEST_IPI_VECTOR, test_ipi_handler);
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
+		struct ipi_report *r = &ipi_reports[cpu];
+		bool others_ok = true;
+		int sent, rc;
+
+		if (!cpu_online(cpu))
+			continue;
+		cpus++;
+		for (unsigned int c = 0; c < CONFIG_NR_CPUS; c++)
+			snap[c] = ipi_irqs[c];
+		r->before = snap[cpu];
+		r->ran = false;
+		sent = pv_send_ipi(cpu, TEST_IPI_VECTOR);
+		rc = smp_call_on_cpu(cpu, take_ipi_here, r);
+		for (unsigned int c = 0; c < CONFIG_NR_CPUS; c++)
+			if (c != cpu && ipi_irqs[c] != snap[c])
+				others_ok = false;
+		if (!sent && !rc && r->ran && r->on == r->before + 1 &&
+		    r->later == r->before + 1 && others_ok)
+			continue;
+		report(false, "CPU %u: %s (send %d, call %d; %u before, %u once on, after %lu us, %u after %lu ms; %s)",
+		       cpu, what, sent, rc, r->before, r->on,
+		       (unsigned long)(r->delivery_ns / 1000), r->later,
+		       (unsigned long)(AP_ONESHOT_WAIT_NS / 1000000),
+		       others_ok ? "no other CPU took one" : "another CPU took one");
+		failed++;
+	}
+	set_irq_handler(TEST_IPI_VECTOR, NULL);
+	report(!failed, "each of the %u CPUs: %s (%u did not)", cpus, what, failed);
+}
+
+/* smp_call_on_cpu() woke Xen PV APs with IPIs: each took some. */
+static void test_call_ipis(void)
+{
+	const char *what = "smp_call_on_cpu() wakes each AP that halts with an IPI";
+	unsigned int aps = 0, woken = 0;
+
+	for (unsigned int cpu = 1; cpu < CONFIG_NR_CPUS; cpu++) {
+		if (!cpu_online(cpu) || !smp_cpus[cpu].wake_by_ipi)
+			continue;
+		aps++;
+		if (smp_call_ipis(cpu))
+			woken++;
+		else
+			report_info("CPU %u took no CALL_FUNCTION_VECTOR interrupt", cpu);
+	}
+	if (!aps) {
+		report_skip(what, "no AP halts between calls (they poll their mailbox)");
+		return;
+	}
+	report(woken == aps, "%s (%u of %u took CALL_FUNCTION_VECTOR)", what, woken, aps);
+}
+
+static PVLINK_IMPORT(imp_vcpu_info_addr, "xen_pv_vcpu_info_addr");
+
+/* On each CPU, through its registered vcpu_info: what the irq pv-ops did to it. */
+struct mask_report {
+	u8 saved, enabled, disabled;	/* the mask after irq_save, _enable, _disable */
+	bool ran;
+};
+
+static struct mask_report mask_reports[CONFIG_NR_CPUS];
+
+static void mask_here(void *arg)
+{
+	struct mask_report *r = arg;
+	const volatile struct vcpu_info *v = (const volatile struct vcpu_info *)
+		*this_cpu_ptr((unsigned long *)(uintptr_t)imp_vcpu_info_addr.value);
+	unsigned long flags = pv_irq_save();
+
+	r->saved = v->evtchn_upcall_mask;
+	pv_irq_enable();
+	r->enabled = v->evtchn_upcall_mask;
+	pv_irq_disable();
+	r->disabled = v->evtchn_upcall_mask;
+	pv_irq_restore(flags);
+	r->ran = true;
+}
+
+/*
+ * Xen PV: each vCPU's vcpu_info was registered inside its own percpu
+ * area (xen_pv_vcpu_info_addr, the backend's percpu record of it), does
+ * not cross a page, and the interrupt-flag pv-ops set and clear the
+ * mask there, on that vCPU.  (Events and IPIs arriving on each vCPU are
+ * the tests above.)
+ */
+static void test_vcpu_info(void)
+{
+	const char *what = "its vcpu_info is registered in its own percpu area";
+	unsigned int cpus = 0, failed = 0;
+
+	if (!boot_has(BOOT_CAP_XEN) || boot_has(BOOT_CAP_PRIV)) {
+		report_skip("each vCPU's vcpu_info in its percpu area", "not a Xen PV boot");
+		return;
+	}
+	if (!report(imp_vcpu_info_addr.found && (imp_vcpu_info_addr.flags & PVLINK_SYM_PERCPU),
+		    "xen-pv keeps each vCPU's registered vcpu_info address in percpu data (%s)",
+		    imp_vcpu_info_addr.name))
+		return;
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
+		unsigned long a, area = __per_cpu_offset[cpu];
+		struct mask_report *r = &mask_reports[cpu];
+		int rc;
+
+		if (!cpu_online(cpu))
+			continue;
+		cpus++;
+		a = *per_cpu_ptr((unsigned long *)(uintptr_t)imp_vcpu_info_addr.value, cpu);
+		if (!a || a < area || a + sizeof(struct vcpu_info) > area + percpu_area_stride() ||
+		    (a & (PAGE_SIZE - 1)) + sizeof(struct vcpu_info) > PAGE_SIZE) {
+			report(false, "CPU %u: %s (%#lx; its area is [%#lx, %#lx))", cpu, what, a,
+			       area, area + percpu_area_stride());
+			failed++;
+			continue;
+		}
+		r->ran = false;
+		rc = smp_call_on_cpu(cpu, mask_here, r);
+		if (!rc && r->ran && r->saved == 1 && r->enabled == 0 && r->disabled == 1)
+			continue;
+		report(false, "CPU %u: irq_save, irq_enable, irq_disable set its registered mask at %#lx to 1, 0, 1 (call %d: %u, %u, %u)",
+		       cpu, a, rc, r->saved, r->enabled, r->disabled);
+		failed++;
+	}
+	report(!failed, "each of the %u vCPUs: %s, and the irq pv-ops mask events there (%u did not)",
+	       cpus, what, failed);
 }
 
 struct root_switch {
@@ -503,6 +717,9 @@ static void smp_suite(void)
 	test_backend_percpu();
 	test_ap_timers();
 	test_timers_at_once();
+	test_ipis();
+	test_call_ipis();
+	test_vcpu_info();
 	test_per_cpu_root();
 }
 SELFTEST_SUITE(smp, "smp", smp_suite, SELFTEST_NEEDS_PVOPS);

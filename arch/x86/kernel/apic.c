@@ -14,6 +14,7 @@
 #include <asm/page.h>
 #include <asm/pvops.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 
 #define APIC_BASE_ENABLE	(1ULL << 11)	/* IA32_APIC_BASE: APIC enabled */
@@ -260,6 +261,17 @@ static int lapic_send_ipi(u32 dest, u32 icr_low, const char *what)
 		asm volatile("pause");
 	}
 	return 0;
+}
+
+int lapic_send_ipi_cpu(unsigned int cpu, unsigned int vector)
+{
+	/* Vectors 0-31 are exceptions; 0-15 are not delivered at all. */
+	if (cpu >= CONFIG_NR_CPUS || vector < NR_EXCEPTION_VECTORS || vector > 0xff)
+		return -1;
+	if (!lapic_init())
+		return -1;
+	/* Delivery mode 000 (fixed), physical destination, edge. */
+	return lapic_send_ipi(smp_cpus[cpu].apic_id, APIC_ICR_ASSERT | vector, "fixed");
 }
 
 int lapic_send_init(u32 apic_id)

@@ -7,6 +7,7 @@
  * may appear (the checker in "make check" enforces it).
  */
 #include <linux/kernel.h>
+#include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/setup.h>
 #include <asm/processor-flags.h>
@@ -266,6 +267,12 @@ static u64 native_sched_clock(void)
 static void native_timer_oneshot(u64 ns)
 {
 	lapic_timer_oneshot(ns);
+}
+
+/* A fixed IPI through the local APIC (arch/x86/kernel/apic.c). */
+static int native_send_ipi(unsigned int cpu, unsigned int vector)
+{
+	return lapic_send_ipi_cpu(cpu, vector);
 }
 
 static void native_console_write(const char *s, unsigned int len)

@@ -1,13 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Running a function on another CPU, without interrupts.
+ * Running a function on another CPU.
  *
- * Each CPU number has a mailbox in smp_cpus[].  An online application
- * processor spins on it with pause, interrupts off; the boot CPU writes the
- * function and its argument, then bumps call_seq; the AP runs the function
- * and publishes done_seq = call_seq.  x86 keeps stores in order (SDM vol.
- * 3A, 9.2.2), so release stores and acquire loads are plain moves; the
- * atomics only stop the compiler from reordering or caching them.
+ * Each CPU number has a mailbox in smp_cpus[].  The boot CPU writes the
+ * function and its argument, then bumps call_seq; the AP runs the function,
+ * interrupts off, and publishes done_seq = call_seq.  x86 keeps stores in
+ * order (SDM vol. 3A, 9.2.2), so release stores and acquire loads are
+ * plain moves; the atomics only stop the compiler from reordering or
+ * caching them.
+ *
+ * How an AP waits for its next call depends on how it was started:
+ *  - by default it spins on its mailbox with pause, interrupts off, and
+ *    the caller sends nothing: natively a call costs no IPI;
+ *  - where the bring-up set smp_cpus[].wake_by_ipi (Xen PV: each vCPU has
+ *    an IPI event channel), it halts with interrupts on (safe_halt), and
+ *    the caller wakes it with pv_send_ipi(CALL_FUNCTION_VECTOR) after
+ *    bumping call_seq.  The AP loads call_seq with interrupts off and
+ *    safe_halt enables them and waits atomically, so an IPI sent in
+ *    between ends the wait at once: no call is missed.  A halted vCPU
+ *    leaves its physical CPU to the others.
  */
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
@@ -16,6 +27,7 @@
 #include <asm/apic.h>
 #include <asm/pvops.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 
 /*
  * How long the boot CPU waits for a call to return.  Generous: under this
@@ -30,6 +42,11 @@ unsigned int smp_cpus_left_out;
 struct smp_cpu smp_cpus[CONFIG_NR_CPUS] = {
 	[0] = { .state = SMP_CPU_ONLINE },
 };
+
+/* CALL_FUNCTION_VECTOR interrupts this CPU took. */
+static DEFINE_PER_CPU(unsigned long, call_ipis);
+/* smp_ap_hold_irqs_off() was called in the call running here. */
+static DEFINE_PER_CPU(bool, hold_irqs_off);
 
 static inline void cpu_relax(void)
 {
@@ -60,6 +77,7 @@ static unsigned int this_cpu(void)
 int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
 {
 	struct smp_cpu *c;
+	bool ipi_failed = false;
 	u32 seq;
 	u64 start;
 
@@ -74,6 +92,9 @@ int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
 	c->arg = arg;
 	seq = c->call_seq + 1;
 	__atomic_store_n(&c->call_seq, seq, __ATOMIC_RELEASE);
+	/* Not sent: the AP waits on, and the timeout below reports it. */
+	if (c->wake_by_ipi && pv_send_ipi(cpu, CALL_FUNCTION_VECTOR))
+		ipi_failed = true;
 
 	start = pv_sched_clock();
 	while (__atomic_load_n(&c->done_seq, __ATOMIC_ACQUIRE) != seq) {
@@ -88,9 +109,10 @@ int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
 
 			__atomic_store_n(&c->state, SMP_CPU_FAILED, __ATOMIC_RELEASE);
 			lapic_send_init(c->apic_id);
-			pr_err("smp: CPU %u (APIC ID %u) did not return from %s (%p) within %llu s: stopped with INIT, now offline\n",
+			pr_err("smp: CPU %u (APIC ID %u) did not return from %s (%p) within %llu s%s: stopped with INIT, now offline\n",
 			       cpu, c->apic_id, name ? name : "?", (void *)(uintptr_t)fn,
-			       SMP_CALL_TIMEOUT_NS / 1000000000);
+			       SMP_CALL_TIMEOUT_NS / 1000000000,
+			       ipi_failed ? " (the IPI to wake it could not be sent)" : "");
 			return SMP_CALL_TIMEOUT;
 		}
 		cpu_relax();
@@ -98,18 +120,48 @@ int smp_call_on_cpu(unsigned int cpu, void (*fn)(void *arg), void *arg)
 	return 0;
 }
 
+static void call_ipi(struct pt_regs *regs)
+{
+	(void)regs;
+	this_cpu_add(call_ipis, 1);
+}
+
+void smp_ipi_init(void)
+{
+	set_irq_handler(CALL_FUNCTION_VECTOR, call_ipi);
+}
+
+unsigned long smp_call_ipis(unsigned int cpu)
+{
+	return cpu < CONFIG_NR_CPUS ? per_cpu(call_ipis, cpu) : 0;
+}
+
+void smp_ap_hold_irqs_off(void)
+{
+	this_cpu_write(hold_irqs_off, true);
+}
+
+/* Entered with interrupts off; each call runs with them off. */
 void __noreturn smp_ap_idle(struct smp_cpu *c)
 {
 	u32 done = __atomic_load_n(&c->done_seq, __ATOMIC_RELAXED);
+	bool hold = false;
 
 	for (;;) {
 		u32 seq = __atomic_load_n(&c->call_seq, __ATOMIC_ACQUIRE);
 
 		if (seq == done) {
-			cpu_relax();
+			if (c->wake_by_ipi && !hold) {
+				pv_safe_halt();
+				pv_irq_disable();
+			} else {
+				cpu_relax();
+			}
 			continue;
 		}
 		c->fn(c->arg);
+		hold = this_cpu_read(hold_irqs_off);
+		this_cpu_write(hold_irqs_off, false);
 		done = seq;
 		__atomic_store_n(&c->done_seq, done, __ATOMIC_RELEASE);
 	}

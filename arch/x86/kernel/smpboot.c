@@ -364,17 +364,19 @@ void smp_boot_cpus(void)
 
 	for (unsigned int i = 0; i < CONFIG_NR_CPUS; i++)
 		ap_start_slots[i].apic_id = AP_SLOT_UNUSED;
+	smp_ipi_init();
 	/* Xen PV: no INIT/STARTUP, VCPUOP hypercalls (arch/x86/xen/smp_pv.c). */
 	if (boot_has(BOOT_CAP_XEN) && !boot_has(BOOT_CAP_PRIV)) {
 		xen_pv_smp_boot_cpus();
 		return;
 	}
+	/* Where an IPI to CPU 0 goes, with other CPUs or without. */
+	self = apic_cpu_id();
+	smp_cpus[0].apic_id = self;
 	if (why) {
 		pr_info("smp: 1 CPU online: %s\n", why);
 		return;
 	}
-	self = apic_cpu_id();
-	smp_cpus[0].apic_id = self;
 	/* The boot CPU's slot has no stack: an AP with its ID would halt. */
 	ap_start_slots[0].apic_id = self;
 	if (!trampoline_setup())

@@ -9,6 +9,15 @@
  * GS base already at its percpu area; from there it joins the kernel
  * exactly as an application processor started by the trampoline does,
  * in smp_ap_main().  vCPU n is CPU n.
+ *
+ * Before a vCPU runs, the xen-pv backend sets up what it keeps per vCPU
+ * (xen_pv_vcpu_setup(), imported from the stack): it places the vCPU's
+ * vcpu_info in the vCPU's percpu area (VCPUOP_register_vcpu_info: the
+ * vCPUs past the 32 of shared_info have no other) and binds its IPI event
+ * channel.  The boot vCPU comes first, here: its percpu area is set up
+ * and the link can no longer fail (nothing of it has to be undone).  An
+ * AP whose set-up fails is not started; one that has it waits for its
+ * calls halted and is woken by an IPI (smp_cpus[].wake_by_ipi).
  */
 #include <linux/bootinfo.h>
 #include <linux/kernel.h>
@@ -37,8 +46,16 @@
 
 unsigned int xen_pv_nr_vcpus;
 
+/*
+ * Xen's ids run to a few thousand vCPUs (MAX_VIRT_CPUS); past this many
+ * the domain's vCPUs are not counted, only said to be more.
+ */
+#define XEN_PV_MAX_VCPUS_COUNTED	4096
+
 /* The backend's event callback: the new vCPU gets events there too. */
 static PVLINK_IMPORT(xen_pv_upcall, "xen_pv_upcall_entry");
+/* int xen_pv_vcpu_setup(unsigned int cpu): the backend's per-vCPU set-up. */
+static PVLINK_IMPORT(xen_pv_setup, "xen_pv_vcpu_setup");
 
 /* Large (5 KiB): static, one vCPU is started at a time. */
 static struct vcpu_guest_context ctxt;
@@ -59,9 +76,23 @@ static unsigned int count_vcpus(void)
 	unsigned int n = 0;
 
 	/* -ENOENT for the first number the domain has no vCPU for. */
-	while (n < XEN_LEGACY_MAX_VCPUS && HYPERVISOR_vcpu_op(VCPUOP_is_up, n, NULL) >= 0)
+	while (n < XEN_PV_MAX_VCPUS_COUNTED && HYPERVISOR_vcpu_op(VCPUOP_is_up, n, NULL) >= 0)
 		n++;
 	return n;
+}
+
+/*
+ * The backend's set-up of vCPU @cpu (its messages say what failed), on
+ * the boot vCPU, for itself or for a vCPU not yet up: 0 or -1.
+ */
+static int vcpu_setup(unsigned int cpu)
+{
+	if (!xen_pv_setup.found || !(xen_pv_setup.flags & PVLINK_SYM_FUNC)) {
+		pr_err("smp: vCPU %u: the stack has no function xen_pv_vcpu_setup: no vcpu_info in percpu data, no IPI\n",
+		       cpu);
+		return -1;
+	}
+	return ((int (*)(unsigned int))(uintptr_t)xen_pv_setup.value)(cpu);
 }
 
 /* The register state vCPU @cpu starts in, with @stack_top as its stack. */
@@ -113,6 +144,14 @@ static bool start_vcpu(unsigned int cpu)
 
 	if (!stack_top)
 		return false;
+	/* Its vcpu_info and IPI channel before it runs: it never runs without. */
+	if (vcpu_setup(cpu)) {
+		pr_err("smp: vCPU %u: not started (no vcpu_info in its percpu area, or no IPI channel)\n",
+		       cpu);
+		smp_free_ap_memory(c, stack_top);
+		return false;
+	}
+	c->wake_by_ipi = 1;
 	__atomic_store_n(&c->state, SMP_CPU_STARTING, __ATOMIC_RELEASE);
 
 	fill_context(cpu, stack_top);
@@ -144,6 +183,15 @@ void xen_pv_smp_boot_cpus(void)
 	unsigned int n = count_vcpus();
 
 	xen_pv_nr_vcpus = n;
+	/*
+	 * The boot vCPU's own vcpu_info and IPI channel.  Without them it
+	 * runs on (on shared_info's slot 0), but no AP is started: an AP
+	 * reads its own vcpu_info through %gs and waits for an IPI.
+	 */
+	if (vcpu_setup(0)) {
+		pr_err("smp: 1 CPU online: the boot vCPU's set-up failed, no AP is started\n");
+		return;
+	}
 	if (n < 2) {
 		pr_info("smp: 1 CPU online: Xen gave this domain %u vCPU (Xen's dom0_max_vcpus= for more)\n", n);
 		return;

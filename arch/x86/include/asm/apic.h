@@ -54,4 +54,18 @@ int lapic_send_init(u32 apic_id);
  */
 int lapic_send_startup(u32 apic_id, u8 vector);
 
+/**
+ * lapic_send_ipi_cpu() - interrupt a CPU with a fixed-delivery IPI
+ * @cpu:    its CPU number (its APIC ID is smp_cpus[@cpu].apic_id)
+ * @vector: the interrupt vector, 32 to 255
+ *
+ * The native send_ipi pv-op.  The target takes @vector once its
+ * interrupts are on; the IDT path sends the EOI.
+ *
+ * Context: any CPU, but a message on failure is printed: the boot CPU.
+ * Return: 0, or a negative value if no local APIC is usable, @cpu has no
+ * APIC ID or the IPI could not be sent.
+ */
+int lapic_send_ipi_cpu(unsigned int cpu, unsigned int vector);
+
 #endif /* _ASM_X86_APIC_H */

@@ -104,6 +104,14 @@ struct cpuid_regs {
 	 * interrupts are on; 0 cancels					\
 	 */								\
 	VOP(timer_oneshot, (u64 ns), (ns))				\
+	/*								\
+	 * interrupt CPU @cpu (a CPU number) with @vector (>= 32; its	\
+	 * handler runs there once, set_irq_handler(); several sends	\
+	 * before it runs may be taken as one, as with a local APIC's	\
+	 * IRR): 0, or non-zero if it could not be sent		\
+	 */								\
+	OP(int, send_ipi, (unsigned int cpu, unsigned int vector),	\
+		(cpu, vector))						\
 	/* the platform's debug console, independent of drivers */	\
 	VOP(console_write, (const char *s, unsigned int len), (s, len))	\
 	/* end the run: 0 = pass, else fail (isa-debug-exit natively) */\

@@ -105,6 +105,9 @@ struct ap_tables {
  * @fn:        mailbox: the function to run
  * @arg:       mailbox: its argument
  * @seen_cpu:  cpu_number as the AP read it through %gs when it came up
+ * @wake_by_ipi: the AP waits for its calls halted, interrupts on, and
+ *             smp_call_on_cpu() wakes it with CALL_FUNCTION_VECTOR
+ *             (pv_send_ipi()); 0: it polls its mailbox, interrupts off
  * @seen_area: this_cpu_off as the AP read it: its area's address
  * @tables:    the AP's GDT and TSS
  * @df_stack_top: top of its double-fault stack
@@ -122,7 +125,7 @@ struct smp_cpu {
 	void (*fn)(void *arg);
 	void *arg;
 	u32 seen_cpu;
-	u32 reserved;
+	u32 wake_by_ipi;
 	u64 seen_area;
 	struct ap_tables *tables;
 	void *df_stack_top;
@@ -161,6 +164,11 @@ void smp_free_ap_memory(struct smp_cpu *c, uintptr_t stack_top);
 
 /* The mailbox loop an online AP runs (smp.c). */
 void __noreturn smp_ap_idle(struct smp_cpu *c);
+/*
+ * The handler of CALL_FUNCTION_VECTOR, set before the first AP starts:
+ * the wake-up is the interrupt itself, the handler only counts it.
+ */
+void smp_ipi_init(void);
 /* Halt this CPU for good, interrupts off (until an INIT). */
 void __noreturn smp_ap_park(void);
 

@@ -34,6 +34,8 @@
  * type vector: the xen-pvh backend), the vector Linux gives them.
  */
 #define HYPERVISOR_CALLBACK_VECTOR	0xf3
+/* Wakes an application processor waiting for smp_call_on_cpu() (Linux's). */
+#define CALL_FUNCTION_VECTOR	0xfb
 #define SPURIOUS_APIC_VECTOR	0xff
 
 /*

@@ -119,7 +119,11 @@ PVLINK_BACKEND_INIT(xen_pv)
  * starts at (the reason the init raises it).  The RAM the init mapped
  * stays mapped and the allocator's: its tables are the kernel's own
  * pages, pinned in the kernel's page tables, and nothing of them is in
- * the stack's pages.  One line says it all went; a step Xen refused says
+ * the stack's pages.  No vcpu_info is registered and no IPI channel is
+ * bound before the link is over (vcpu.c: the kernel's SMP bring-up calls
+ * xen_pv_vcpu_setup() after setup_percpu()), so none is undone here: a
+ * registration cannot be (Xen has no operation for it), and made in the
+ * init it would leave Xen writing into the stack's pages.  One line says it all went; a step Xen refused says
  * so instead.
  */
 PVLINK_BACKEND_EXIT(xen_pv)

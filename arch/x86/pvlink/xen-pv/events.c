@@ -18,10 +18,18 @@
  * vCPU's event may be pending while that vCPU has events masked; taking
  * it here would lose it there.  Every port starts as vCPU 0's, as a
  * channel Xen binds without a vCPU goes to vCPU 0; binding VIRQ_TIMER
- * for vCPU n moves its port to n.
+ * or an IPI channel for vCPU n moves its port to n.
+ *
+ * IPIs: each vCPU has one IPI channel (EVTCHNOP_bind_ipi, bound from the
+ * boot vCPU by xen_pv_vcpu_setup() before the vCPU runs).  pv_send_ipi()
+ * sets the vector's bit in the target's xen_pv_ipi_vectors (percpu) and
+ * signals its channel (EVTCHNOP_send); the target's upcall takes the
+ * word and runs each vector's handler once.  A vector sent again before
+ * the target took it is taken once, as a local APIC's IRR would.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 #include <asm/page.h>
 #include <asm/pvops.h>
 #include <asm/traps.h>
@@ -38,11 +46,17 @@
 #define XEN_PV_PORT_WORDS	(XEN_PV_NR_PORTS / BITS_PER_LONG)
 
 /* The ports bound to each vCPU: only these are taken on it. */
-static unsigned long cpu_ports[XEN_LEGACY_MAX_VCPUS][XEN_PV_PORT_WORDS];
+static unsigned long cpu_ports[CONFIG_NR_CPUS][XEN_PV_PORT_WORDS];
 
 /* Each vCPU's VIRQ_TIMER channel, bound on its first one-shot. */
-static evtchn_port_t timer_port[XEN_LEGACY_MAX_VCPUS];
-static bool timer_bound[XEN_LEGACY_MAX_VCPUS];
+static evtchn_port_t timer_port[CONFIG_NR_CPUS];
+static bool timer_bound[CONFIG_NR_CPUS];
+
+/* Each vCPU's IPI channel (xen_pv_bind_ipi()). */
+static evtchn_port_t ipi_port[CONFIG_NR_CPUS];
+static bool ipi_bound[CONFIG_NR_CPUS];
+/* The IPI vectors sent to this vCPU and not yet taken: bit n, vector 0xc0 + n. */
+DEFINE_PER_CPU(unsigned long, xen_pv_ipi_vectors);
 /* Events on ports nobody bound: counted, cleared, never lost silently. */
 static unsigned long stray_events;
 
@@ -67,10 +81,23 @@ static void bind_port_to(evtchn_port_t port, unsigned int cpu)
 {
 	unsigned int w = port / BITS_PER_LONG, b = port % BITS_PER_LONG;
 
-	for (unsigned int c = 0; c < XEN_LEGACY_MAX_VCPUS; c++)
+	for (unsigned int c = 0; c < CONFIG_NR_CPUS; c++)
 		if (c != cpu)
 			clear_bit_locked(b, &cpu_ports[c][w]);
 	set_bit_locked(b, &cpu_ports[cpu][w]);
+}
+
+/* Each IPI vector sent to this vCPU since it last looked, once. */
+static void take_ipis(struct pt_regs *regs)
+{
+	unsigned long v = xchg_ulong(this_cpu_ptr(&xen_pv_ipi_vectors), 0);
+
+	while (v) {
+		unsigned int b = __builtin_ctzl(v);
+
+		v &= v - 1;
+		handle_irq(XEN_PV_IPI_FIRST_VECTOR + b, regs);
+	}
 }
 
 static void dispatch(evtchn_port_t port, struct pt_regs *regs)
@@ -81,7 +108,64 @@ static void dispatch(evtchn_port_t port, struct pt_regs *regs)
 		handle_irq(LOCAL_TIMER_VECTOR, regs);
 		return;
 	}
+	if (ipi_bound[cpu] && port == ipi_port[cpu]) {
+		take_ipis(regs);
+		return;
+	}
 	stray_events++;
+}
+
+/**
+ * xen_pv_bind_ipi() - give vCPU @cpu its IPI channel
+ * @cpu: the vCPU: the running one, or one not yet up
+ *
+ * Context: the boot vCPU (it prints), before @cpu takes IPIs.
+ * Return: 0, or -1 (said) if Xen refused or gave a port past the 2-level
+ * ABI's.  A bound channel stays: Xen closes it with the domain.
+ */
+int xen_pv_bind_ipi(unsigned int cpu)
+{
+	struct evtchn_bind_ipi bind = { .vcpu = cpu };
+	long rc;
+
+	if (cpu >= CONFIG_NR_CPUS)
+		return -1;
+	if (ipi_bound[cpu])
+		return 0;
+	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_ipi, &bind);
+	if (rc) {
+		printk(KERN_ERR "xen-pv: EVTCHNOP_bind_ipi for vCPU %u failed (Xen error %ld): no IPI to it\n",
+		       cpu, rc);
+		return -1;
+	}
+	if (bind.port >= XEN_PV_NR_PORTS) {
+		printk(KERN_ERR "xen-pv: the IPI channel of vCPU %u got port %u, beyond the 2-level ABI's %u\n",
+		       cpu, bind.port, XEN_PV_NR_PORTS);
+		return -1;
+	}
+	bind_port_to(bind.port, cpu);
+	ipi_port[cpu] = bind.port;
+	__atomic_store_n(&ipi_bound[cpu], true, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/*
+ * The vector's bit first, then the event: the target's upcall clears the
+ * port's pending bit before it takes the word, so a bit set after that
+ * comes with an event of its own.  From any vCPU; no message (an AP
+ * must not print): the caller reports a failure.
+ */
+int pv_send_ipi(unsigned int cpu, unsigned int vector)
+{
+	struct evtchn_send send;
+
+	if (cpu >= CONFIG_NR_CPUS || !__atomic_load_n(&ipi_bound[cpu], __ATOMIC_ACQUIRE) ||
+	    vector < XEN_PV_IPI_FIRST_VECTOR ||
+	    vector >= XEN_PV_IPI_FIRST_VECTOR + XEN_PV_IPI_VECTORS)
+		return -1;
+	set_bit_locked(vector - XEN_PV_IPI_FIRST_VECTOR, per_cpu_ptr(&xen_pv_ipi_vectors, cpu));
+	send.port = ipi_port[cpu];
+	return HYPERVISOR_event_channel_op(EVTCHNOP_send, &send) ? -1 : 0;
 }
 
 /*

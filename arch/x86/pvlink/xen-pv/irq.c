@@ -2,6 +2,11 @@
 /*
  * The interrupt flag under Xen PV: vcpu_info.evtchn_upcall_mask.
  *
+ * Each vCPU's vcpu_info is in its own percpu area (vcpu.c), so the mask
+ * and the pending flag are one %gs-relative access each: no vCPU id, no
+ * shared_info slot (only the boot vCPU, before its vcpu_info is placed,
+ * uses shared_info's slot 0).
+ *
  * A PV kernel cannot execute cli/sti (ring 3); Xen delivers events, the
  * PV interrupts, through the event callback only while the vCPU's mask
  * byte is 0.  The mask is "interrupts off", so flags carry
@@ -26,26 +31,23 @@ static void force_pending_upcall(void)
 
 unsigned long pv_irq_save(void)
 {
-	struct vcpu_info *v = xen_pv_vcpu();
-	unsigned long flags = v->evtchn_upcall_mask ? 0 : X86_EFLAGS_IF;
+	unsigned long flags = xen_pv_mask() ? 0 : X86_EFLAGS_IF;
 
-	v->evtchn_upcall_mask = 1;
+	xen_pv_set_mask(1);
 	xen_pv_barrier();
 	return flags;
 }
 
 void pv_irq_disable(void)
 {
-	xen_pv_vcpu()->evtchn_upcall_mask = 1;
+	xen_pv_set_mask(1);
 	xen_pv_barrier();
 }
 
 void pv_irq_enable(void)
 {
-	struct vcpu_info *v = xen_pv_vcpu();
-
 	xen_pv_barrier();
-	v->evtchn_upcall_mask = 0;
+	xen_pv_set_mask(0);
 	/*
 	 * The store must be visible before the load of the pending flag
 	 * (Xen sets it from another CPU).  A locked instruction orders
@@ -53,7 +55,7 @@ void pv_irq_enable(void)
 	 * project keeps out of guest code (BRIEF.md, KVM's emulator).
 	 */
 	asm volatile("lock; orl $0, (%%rsp)" : : : "memory", "cc");
-	if (v->evtchn_upcall_pending)
+	if (xen_pv_upcall_pending())
 		force_pending_upcall();
 }
 
@@ -84,7 +86,7 @@ void pv_safe_halt(void)
  */
 void pv_halt(void)
 {
-	if (xen_pv_vcpu()->evtchn_upcall_mask)
+	if (xen_pv_mask())
 		HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
 	else
 		HYPERVISOR_sched_op(SCHEDOP_block, NULL);

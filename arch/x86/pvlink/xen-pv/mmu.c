@@ -58,7 +58,7 @@ static unsigned long max_mfn;		/* frames of the host, M2P bound */
  * smp_pv.c), which the backend learns on first use from CR3 itself:
  * Xen emulates a PV kernel's mov from %cr3 (the root's machine address).
  */
-static unsigned long root_pfn[XEN_LEGACY_MAX_VCPUS];
+static unsigned long root_pfn[CONFIG_NR_CPUS];
 static unsigned int mmu_errors;
 
 u64 xen_pv_pfn_to_mfn(u64 pfn)

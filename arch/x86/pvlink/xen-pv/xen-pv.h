@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * State and helpers shared by the files of the xen-pv backend (not an
- * API).  CPU n runs on vCPU n (arch/x86/xen/smp_pv.c starts them so), and
- * vCPU n's vcpu_info is slot n of shared_info (one of the first
- * XEN_LEGACY_MAX_VCPUS).
+ * API).  CPU n runs on vCPU n (arch/x86/xen/smp_pv.c starts them so).
+ * Each vCPU's vcpu_info is xen_pv_vcpu_info in its own percpu area once
+ * registered there (vcpu.c); until the boot vCPU's is, only the boot
+ * vCPU runs, on shared_info's slot 0.
  */
 #ifndef _XEN_PV_BACKEND_H
 #define _XEN_PV_BACKEND_H
 
 #include <linux/bootinfo.h>
+#include <linux/compiler.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
 #include <asm/ptrace.h>
@@ -32,10 +34,46 @@ static inline unsigned int xen_pv_cpu(void)
 	return xen_pv_percpu_ready ? this_cpu_read(cpu_number) : 0;
 }
 
-/* The event mask and pending flags of the running vCPU. */
+/* Every vCPU's vcpu_info, in its percpu area (vcpu.c); page-crossing never. */
+DECLARE_PER_CPU(struct vcpu_info, xen_pv_vcpu_info);
+/*
+ * Set once the boot vCPU's vcpu_info is registered in its percpu area;
+ * no AP runs before, and each runs on its own from its first instruction.
+ */
+extern bool xen_pv_vcpu_placed;
+
+/* The running vCPU's vcpu_info: event mask and flags, CR2, time record. */
 static inline struct vcpu_info *xen_pv_vcpu(void)
 {
-	return &xen_pv_shared->vcpu_info[xen_pv_cpu()];
+	if (xen_pv_vcpu_placed)
+		return this_cpu_ptr(&xen_pv_vcpu_info);
+	return &xen_pv_shared->vcpu_info[0];
+}
+
+/*
+ * The running vCPU's event mask and upcall flag, one %gs-relative access
+ * each once vcpu_info is in percpu data: the interrupt-flag pv-ops.
+ */
+static inline u8 xen_pv_mask(void)
+{
+	if (xen_pv_vcpu_placed)
+		return this_cpu_read(xen_pv_vcpu_info.evtchn_upcall_mask);
+	return READ_ONCE(xen_pv_shared->vcpu_info[0].evtchn_upcall_mask);
+}
+
+static inline void xen_pv_set_mask(u8 mask)
+{
+	if (xen_pv_vcpu_placed)
+		this_cpu_write(xen_pv_vcpu_info.evtchn_upcall_mask, mask);
+	else
+		WRITE_ONCE(xen_pv_shared->vcpu_info[0].evtchn_upcall_mask, mask);
+}
+
+static inline u8 xen_pv_upcall_pending(void)
+{
+	if (xen_pv_vcpu_placed)
+		return this_cpu_read(xen_pv_vcpu_info.evtchn_upcall_pending);
+	return READ_ONCE(xen_pv_shared->vcpu_info[0].evtchn_upcall_pending);
 }
 
 /* Compiler barrier: Xen reads and writes vcpu_info behind our back. */
@@ -61,6 +99,10 @@ bool xen_pv_unreserve(struct boot_info *bi, u64 start, u64 end);
 int xen_pv_map_ram(struct boot_info *bi, unsigned long nr_pfns, u64 nx);
 
 /* events.c */
+/* IPI vectors pv_send_ipi() carries: one bit each of a word. */
+#define XEN_PV_IPI_FIRST_VECTOR	0xc0
+#define XEN_PV_IPI_VECTORS	64
+int xen_pv_bind_ipi(unsigned int cpu);
 int xen_pv_events_init(void);
 int xen_pv_events_exit(unsigned int *port, bool *clean);
 void xen_pv_do_upcall(struct pt_regs *regs);
