@@ -83,6 +83,15 @@ void *xen_pv_shared = &host_shared;
 _Bool xen_pv_percpu_ready;
 /* Read through %gs only once percpu is ready: never here. */
 unsigned int cpu_number;
+/*
+ * The backend's percpu vcpu_info (vcpu.c), used once the boot vCPU's is
+ * registered there: never here, where every read goes to shared_info.
+ */
+_Bool xen_pv_vcpu_placed;
+struct vcpu_info xen_pv_vcpu_info;
+/* The kernel's percpu offsets, which the backend names but never reads here. */
+unsigned long this_cpu_off;
+unsigned long __per_cpu_offset[64];
 
 static uint64_t rdtsc(void)
 {
