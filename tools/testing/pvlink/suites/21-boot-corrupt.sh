@@ -139,7 +139,11 @@ for e in "${envs[@]}"; do
 		continue
 	fi
 	tap_selected "$name" || continue
-	want=$(sed -n 's/^log_once.\^pvlink: not linked: //p' <<< "${env[log_checks]}")
+	# The refusal's words, after "not linked: " or (an image holding
+	# native, the next candidate) "passed over: "
+	want=$(sed -n -e 's/^log_once.\^pvlink: not linked: //p' \
+		-e 's/^log_once.\^pvlink: (not linked: |linked native from \.\*; passed over: )//p' \
+		<<< "${env[log_checks]}")
 	"$pvimage" verify --kernel "$kernel/vmlinux" --unbound "${env[module]}" \
 		> /dev/null 2> "$work/verify.err"
 	rc=$?
