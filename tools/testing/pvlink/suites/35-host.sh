@@ -17,6 +17,9 @@
 #				read of the M2P table over an unmapped page,
 #				the overlap-trimming of boot reservations,
 #				the event upcall's pending and mask bitmaps
+#   host/pvlink_pages_test.c	the boot-time link's pages against a model of
+#				page protections: never W+X on the way back,
+#				a page that cannot be made plain data is kept
 #
 # Each compiler ($CC and $CLANG) builds twice: -O2 as the kernel does, and
 # -O1 with AddressSanitizer and UndefinedBehaviorSanitizer, which turn any
@@ -30,13 +33,15 @@ CLANG=${CLANG:-clang}
 work=$objtree/tools/testing/pvlink/out/host
 KERNEL_SOURCES="lib/string.c lib/vsprintf.c lib/cmdline.c mm/page_alloc.c arch/x86/mm/ptwalk.c
 		arch/x86/pvlink/xen-pv/clock.c arch/x86/mm/nofault.c
-		arch/x86/pvlink/xen-pv/rsv.c arch/x86/pvlink/xen-pv/events.c"
+		arch/x86/pvlink/xen-pv/rsv.c arch/x86/pvlink/xen-pv/events.c
+		kernel/pvlink_pages.c"
 # test program: the kernel objects it links with
 TESTS=(
 	"lib_test|string vsprintf cmdline"
 	"page_alloc_test|page_alloc string vsprintf"
 	"ptwalk_test|ptwalk"
 	"xen_pv_test|clock nofault rsv events"
+	"pvlink_pages_test|pvlink_pages vsprintf string"
 )
 mkdir -p "$work"
 # shellcheck source=tools/testing/pvlink/lib/tap.sh
