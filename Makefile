@@ -255,7 +255,9 @@ pvlink.digests: $(backend-dirs) $(PVIMAGE)
 	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # The image, checked against the kernel: a backend that uses a symbol the
-# kernel does not export, or leaves a pv-op unimplemented, fails here.
+# kernel does not export, leaves a pv-op unimplemented or has an init that
+# touches percpu data, fails here; so does one with a privileged
+# instruction its entry modes do not allow (scripts/check-privileged.backends).
 all: pvlink.img
 PHONY += pvlink.img
 pvlink.img: vmlinux $(PVIMAGE)
@@ -263,6 +265,8 @@ pvlink.img: vmlinux $(PVIMAGE)
 	$(Q)$(PVIMAGE) create -o $@.tmp $(backend-objs)
 	$(Q)$(PVIMAGE) verify --kernel vmlinux $@.tmp >/dev/null || { rm -f $@.tmp; \
 		echo "pvlink.img: the backends do not fit this kernel (see above)" >&2; exit 1; }
+	$(Q)$(srctree)/scripts/check-privileged --backends --pvimage $(PVIMAGE) $(backend-objs) || \
+		{ rm -f $@.tmp; echo "pvlink.img: a backend has a privileged instruction its entry modes do not allow (see above)" >&2; exit 1; }
 	$(Q)mv $@.tmp $@
 endif
 

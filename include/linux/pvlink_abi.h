@@ -119,6 +119,15 @@ PVLINK_ABI_CHECK(struct pvlink_backend_note, desc, 20);
 #define PVLINK_INLINE_SECTION	".pvlink.inline"
 #define PVLINK_INLINE_MAX	32u	/* longest body a record may hold */
 
+/*
+ * Functions that test at run time whether the percpu areas exist before
+ * they touch percpu data (PVLINK_PERCPU_CHECKED(), <linux/pvlink_backend.h>),
+ * in the non-allocated section PVLINK_PERCPU_CHECKED_SECTION of a backend:
+ * their names, each NUL-terminated, one after the other.  The percpu rule
+ * of probes, inits and exits (lib/pvlink/stack.c) does not look into them.
+ */
+#define PVLINK_PERCPU_CHECKED_SECTION	".pvlink.percpu_checked"
+
 /* ---- The image: an ar archive whose first member is the index ---- */
 
 #define PVLINK_IMAGE_AR_MAGIC		"!<arch>\n"

@@ -147,6 +147,33 @@ struct boot_info;
 	const char *pvlink_backend_probe_##id(const struct boot_info *bi)
 
 /**
+ * PVLINK_PERCPU_CHECKED() - @fn tests that the percpu areas exist first
+ * @fn: a function of this backend, defined in the same file, not inline
+ *      (mark a static one __noinline: inlined, it would have no name).
+ *
+ * A probe, init or exit must not use percpu data, nor may any function
+ * of the stack it calls (pv-ops aside, which must cope anyway): the
+ * build ("pvimage verify") and the boot refuse the stack, naming the
+ * hook, the function and the percpu symbol.  The rule reads code, not
+ * conditions: a function such an init calls that reaches its percpu data
+ * only after a run-time test (percpu_ready(), or a flag of the backend's
+ * set once the areas exist) says so with this line after its definition,
+ * and the rule does not look into it (nor into what it calls)::
+ *
+ *	static __noinline unsigned long cur_root(void)
+ *	{
+ *		return my_percpu_ready ? this_cpu_read(my_root) : boot_root;
+ *	}
+ *	PVLINK_PERCPU_CHECKED(cur_root);
+ *
+ * The hooks themselves cannot be marked.
+ */
+#define PVLINK_PERCPU_CHECKED(fn)					\
+	asm(".pushsection " PVLINK_PERCPU_CHECKED_SECTION ", \"\", @progbits\n\t" \
+	    ".asciz \"" #fn "\"\n\t"					\
+	    ".popsection")
+
+/**
  * PVLINK_BACKEND_INIT() - define the set-up function of backend @id
  * @id: the backend's name with every '-' made '_' (the @id of its
  *      PVLINK_BACKEND_NAMED()).

@@ -569,8 +569,10 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
  * @ctx:   a context on which pvlink_link() succeeded; objects named as
  *         their backends.
  * @probe: filled, per object: its PVLINK_BACKEND_PROBE()'s address, or 0.
- * @msg:   on failure: a probe defined by another backend of the stack, or
- *         not a function of the text region.
+ * @msg:   on failure: a probe defined by another backend of the stack,
+ *         or not a function of the text region, or one that touches
+ *         percpu data, itself or in a function it calls (the percpu rule,
+ *         lib/pvlink/stack.c: the objects must still be readable).
  * @len:   size of @msg.
  *
  * Context: any.  Runs nothing: the caller runs the probes, bottom first.
@@ -586,7 +588,8 @@ int pvlink_stack_probes(const struct pvlink_ctx *ctx, u64 probe[PVLINK_MAX_OBJEC
  * @init: filled, per object: its PVLINK_BACKEND_INIT()'s address, or 0.
  * @undo: filled, per object: its PVLINK_BACKEND_EXIT()'s address, or 0.
  * @msg:  on failure: a hook defined by another backend of the stack, or
- *        not a function of the text region, or an exit without an init.
+ *        not a function of the text region, or an exit without an init,
+ *        or an init or exit that touches percpu data (as for probes).
  * @len:  size of @msg.
  *
  * Context: any.  Runs nothing: the caller runs the inits, bottom first.

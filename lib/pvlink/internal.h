@@ -33,6 +33,13 @@ static inline bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset)
 	return false;
 }
 #endif
+/* Optional: an arch that cannot tell calls apart follows none (stack.c). */
+#ifndef arch_pvlink_call_field
+static inline bool arch_pvlink_call_field(const u8 *sec, u64 offset)
+{
+	return false;
+}
+#endif
 #ifndef PVLINK_ARCH_UNWIND_TYPE
 #define PVLINK_ARCH_UNWIND_TYPE	SHT_X86_64_UNWIND
 #endif

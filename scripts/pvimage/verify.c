@@ -15,8 +15,9 @@
  *     percpu reserve (pvlink_plan(), pvlink_link());
  *  5. every pv-op the kernel calls is a function of the stack
  *     (pvlink_stack_pvops());
- *  6. every backend's probe, init and exit are its own
- *     (pvlink_stack_probes(), pvlink_stack_inits());
+ *  6. every backend's probe, init and exit are its own, and neither they
+ *     nor what they call touch percpu data (pvlink_stack_probes(),
+ *     pvlink_stack_inits());
  *  7. every inline record of the stack is well formed and belongs to an
  *     op its object defines (pvlink_patch_resolve());
  *

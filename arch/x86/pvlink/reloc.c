@@ -112,6 +112,12 @@ bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset)
 	return x86_relax_form(type, sec, offset) != X86_RELAX_NONE;
 }
 
+bool arch_pvlink_call_field(const u8 *sec, u64 offset)
+{
+	return offset >= 1 && (sec[offset - 1] == X86_OP_CALL_REL32 ||
+			       sec[offset - 1] == X86_OP_JMP_REL32);
+}
+
 static bool x86_fits(const struct pvlink_howto *howto, u64 v)
 {
 	if (howto->width != 4)

@@ -118,6 +118,22 @@ bool arch_pvlink_relaxable(u32 type, const u8 *sec, u64 offset);
 #define arch_pvlink_relaxable arch_pvlink_relaxable
 
 /**
+ * arch_pvlink_call_field() - is this 32-bit field the target of a direct
+ *                            call or jump?
+ * @sec:    the unrelocated bytes of the section holding the field.
+ * @offset: the field's offset; the caller checked that 4 bytes fit.
+ *
+ * Reads only the instruction byte before the field: call rel32 (e8) or
+ * jmp rel32 (e9), whose signed field ends the instruction, so that the
+ * target is the field's address + 4 + its value.  The percpu rule of
+ * backend hooks (lib/pvlink/stack.c) follows such calls.
+ *
+ * Return: true if the byte before @offset is one of those opcodes.
+ */
+bool arch_pvlink_call_field(const u8 *sec, u64 offset);
+#define arch_pvlink_call_field arch_pvlink_call_field
+
+/**
  * arch_pvlink_apply() - compute, check and write one relocation
  * @howto: the type's table row.
  * @r:     the resolved relocation.

@@ -19,6 +19,7 @@
  * accessor, and a frame whose entry cannot be read is not the domain's.
  */
 #include <linux/kernel.h>
+#include <linux/pvlink_backend.h>
 #include <asm/nofault.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -124,7 +125,12 @@ static void mmu_error(const char *what, unsigned long arg, u64 val, long rc)
 		       mmu_errors == XEN_PV_MMU_REPORTS ? "; further refusals are not reported" : "");
 }
 
-static unsigned long cur_root_pfn(void)
+/*
+ * The init maps shared_info through pte_ptr(): before the percpu areas
+ * exist xen_pv_cpu() is 0 without reading cpu_number, which the percpu
+ * rule of inits cannot see (PVLINK_PERCPU_CHECKED() below).
+ */
+static __noinline unsigned long cur_root_pfn(void)
 {
 	unsigned long *root = &root_pfn[xen_pv_cpu()];
 
@@ -142,6 +148,7 @@ static unsigned long cur_root_pfn(void)
 	}
 	return *root;
 }
+PVLINK_PERCPU_CHECKED(cur_root_pfn);
 
 /* The level-1 entry that maps @va (4 KiB pages only), or NULL. */
 static u64 *pte_ptr(unsigned long va)

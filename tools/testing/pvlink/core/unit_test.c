@@ -585,6 +585,65 @@ static void test_candidates(void)
 	}
 }
 
+/*
+ * The percpu rule of hooks (lib/pvlink/stack.c): tb_hooks.o linked as
+ * backend @name; 0 if its probe, init and exit pass, else -1 and @msg.
+ */
+static int hooks_rule(const char *name, char *msg, size_t len)
+{
+	struct pvlink_object obj = load("tb_hooks");
+	u64 probe[PVLINK_MAX_OBJECTS], init[PVLINK_MAX_OBJECTS], undo[PVLINK_MAX_OBJECTS];
+	struct pvlink_ctx ctx;
+	void *work = NULL;
+	int rc = -1;
+
+	obj.name = name;
+	snprintf(msg, len, "the link failed");
+	pvlink_init(&ctx, &obj, 1, &kexp.table, 0x100, 4096);
+	if (tl_plan_alloc(&ctx, &work) == PVLINK_OK) {
+		set_addrs(&ctx, KBASE + 0x100000);
+		if (pvlink_link(&ctx, work, ctx.work_size) == PVLINK_OK) {
+			msg[0] = '\0';
+			rc = pvlink_stack_probes(&ctx, probe, msg, len) ||
+			     pvlink_stack_inits(&ctx, init, undo, msg, len) ? -1 : 0;
+		} else {
+			snprintf(msg, len, "%s", ctx.msg);
+		}
+	}
+	tl_free_regions(&ctx, work);
+	free((void *)obj.data);
+	return rc;
+}
+
+static void test_hook_percpu(void)
+{
+	char msg[PVLINK_MSG_MAX];
+
+	tl_check(hooks_rule("direct", msg, sizeof(msg)) &&
+		 strstr(msg, "backend direct's init pvlink_backend_init_direct uses percpu symbol hook_count: ") &&
+		 strstr(msg, "before the percpu areas exist"),
+		 "an init writing its own percpu variable is refused, named: %s", msg);
+	tl_check(hooks_rule("helper", msg, sizeof(msg)) &&
+		 strstr(msg, "percpu symbol hook_count in function hook_helper_write") &&
+		 strstr(msg, "called as pvlink_backend_init_helper -> hook_helper_write"),
+		 "an init calling a static helper that does is refused, with the call: %s", msg);
+	tl_check(hooks_rule("kernel", msg, sizeof(msg)) && strstr(msg, "percpu symbol kernel_cpu_id"),
+		 "an init reading a kernel percpu export is refused: %s", msg);
+	tl_check(hooks_rule("deep", msg, sizeof(msg)) &&
+		 strstr(msg, "backend deep's probe pvlink_backend_probe_deep uses percpu symbol hook_deep_var in function hook_chain3") &&
+		 strstr(msg, "pvlink_backend_probe_deep -> hook_chain1 -> hook_chain2 -> hook_chain3"),
+		 "a probe reaching percpu data three calls down is refused: %s", msg);
+	tl_check(hooks_rule("exitonly", msg, sizeof(msg)) &&
+		 strstr(msg, "backend exitonly's exit pvlink_backend_exit_exitonly uses percpu symbol hook_count"),
+		 "an exit writing percpu data is refused: %s", msg);
+	tl_check(!hooks_rule("checked", msg, sizeof(msg)),
+		 "an init calling a PVLINK_PERCPU_CHECKED() function passes: %s", msg);
+	tl_check(!hooks_rule("pvop", msg, sizeof(msg)),
+		 "an init calling a pv-op that uses percpu data passes: %s", msg);
+	tl_check(!hooks_rule("clean", msg, sizeof(msg)),
+		 "an init using ordinary data and the kernel's functions passes: %s", msg);
+}
+
 /* Every test, by the name -t takes, with its count (struct tap_test). */
 static const struct tap_test tests[] = {
 	{ "reloc_table",	test_reloc_table,	3 },
@@ -599,6 +658,7 @@ static const struct tap_test tests[] = {
 	{ "all_or_nothing",	test_all_or_nothing,	2 },
 	{ "sections",		test_sections,		1 },
 	{ "candidates",		test_candidates,	9 },
+	{ "hook_percpu",	test_hook_percpu,	8 },
 };
 #define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
 

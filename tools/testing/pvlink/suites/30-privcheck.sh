@@ -5,7 +5,8 @@
 #
 # The privileged-instruction checker (scripts/check-privileged): first on
 # small binaries built here, whose answer is known, then on the real
-# vmlinux, which must pass.
+# vmlinux, which must pass; then its --backends mode the same way, on
+# small backend objects and on the real backends.
 #
 # Prints TAP (lib/tap.sh), with its plan first.  A test object that does
 # not build or link is an ERROR of the checks that need it.
@@ -22,7 +23,7 @@ LD=${LD:-ld}
 . "$srctree/tools/testing/pvlink/lib/tap.sh"
 # shellcheck source=tools/testing/pvlink/lib/kflags.sh
 . "$srctree/tools/testing/pvlink/lib/kflags.sh"
-tap_plan 12
+tap_plan 20
 
 rm -rf "$work"
 mkdir -p "$work/arch/x86/boot" "$work/kernel" "$work/drivers"
@@ -198,5 +199,75 @@ else
 	# and the entry code must show up as allowed.
 	tap_diag "$n allowed privileged instructions in vmlinux"
 	tap_check "privcheck: $seen" [ "$n" -gt 0 ]
+fi
+
+# 9. backends, against the entry modes their PVLINK_BACKEND() note
+# declares (read with pvimage).  One object per case: a note and a
+# function with the instruction.
+PVIMAGE=$objtree/scripts/pvimage/pvimage
+backend()	# backend NAME ENTRY INSNS: NAME.o
+{
+	compile "$1.o" "#include <linux/pvlink_backend.h>
+PVLINK_BACKEND($1, .entry = $2, .priority = -5, .requires = \"native\");
+void $1_fn(void);
+void $1_fn(void) { asm volatile(\"$3\"); }"
+}
+bcheck()	# bcheck NAME COMMAND...: a check of --backends
+{
+	pcheck "backends: $1" "${@:2}"
+}
+bnames=("a backend selectable under Xen PV with a cli is refused, naming backend, function, instruction and entry mode"
+	"a Xen PV backend's cli is refused even where the allow-list names it"
+	"a Xen PV backend may use what Xen emulates (rdmsr) where the allow-list names it"
+	"a ring-0 backend's cli that the allow-list does not name is refused, naming its entry modes"
+	"a ring-0 backend's cli that the allow-list names passes"
+	"an object without a backend note is an error, not a pass")
+printf '%s\n' 'xpvcli	xpvcli_fn	cli' 'xpvmsr	xpvmsr_fn	rdmsr' 'r0cli	r0cli_fn	cli' > allow-backends
+: > allow-none
+if [ ! -x "$PVIMAGE" ]; then
+	fixture "$PVIMAGE does not exist: build it first (make)" "${bnames[@]/#/backends: }"
+elif ! backend xpvcli PVLINK_ENTRY_XEN_PV 'cli' ||
+     ! backend xpvmsr 'PVLINK_ENTRY_NATIVE | PVLINK_ENTRY_XEN_PV' 'rdmsr' ||
+     ! backend r0cli PVLINK_ENTRY_NATIVE 'cli'; then
+	fixture "$CC cannot build the test backends with the kernel's flags" "${bnames[@]/#/backends: }"
+else
+	bcheck "${bnames[0]}" eval 'run 1 --backends --pvimage "$PVIMAGE" --allow allow-none xpvcli.o &&
+		has "xpvcli.o: backend xpvcli: privileged instruction \"cli\" in xpvcli_fn()" &&
+		has "selectable under Xen PV (entry xen-pv), where it runs in ring 3: cli faults there"'
+	bcheck "${bnames[1]}" eval 'run 1 --backends --pvimage "$PVIMAGE" --allow allow-backends xpvcli.o &&
+		has "Xen does not emulate it"'
+	bcheck "${bnames[2]}" eval 'run 0 --backends --pvimage "$PVIMAGE" --allow allow-backends xpvmsr.o &&
+		run 1 --backends --pvimage "$PVIMAGE" --allow allow-none xpvmsr.o &&
+		has "(entry native,xen-pv), where it runs in ring 3: Xen emulates rdmsr, but allow-none does not list it for xpvmsr_fn()"'
+	bcheck "${bnames[3]}" eval 'run 1 --backends --pvimage "$PVIMAGE" --allow allow-none r0cli.o &&
+		has "backend r0cli: privileged instruction \"cli\" in r0cli_fn()" &&
+		has "runs in ring 0 only (entry native), and allow-none does not list cli for r0cli_fn()"'
+	bcheck "${bnames[4]}" eval 'run 0 -v --backends --pvimage "$PVIMAGE" --allow allow-backends r0cli.o &&
+		has "1 backend(s), 1 privileged instruction(s), all allowed"'
+	bcheck "${bnames[5]}" eval 'run 2 --backends --pvimage "$PVIMAGE" kernel/bad.o &&
+		has "kernel/bad.o"'
+fi
+
+# 10. the real backends, as the build makes them (the top Makefile's
+# backend-objs: one object per folder of arch/x86/pvlink/ with a Makefile).
+objs=()
+for mk in "$srctree"/arch/x86/pvlink/*/Makefile; do
+	d=${mk%/Makefile}
+	objs+=("$objtree/arch/x86/pvlink/${d##*/}.o")
+done
+rname="every backend passes against its entry modes"
+rseen="the backends' allowed privileged instructions are seen"
+missing=$(for o in "${objs[@]}"; do [ -f "$o" ] || echo "$o"; done)
+if [ ! -x "$PVIMAGE" ] || [ -n "$missing" ]; then
+	fixture "the backends or pvimage are not built: build them first (make)" \
+		"backends: $rname" "backends: $rseen"
+else
+	pcheck "backends: $rname" run 0 --backends --pvimage "$PVIMAGE" "${objs[@]}"
+	"$check" -v --backends --pvimage "$PVIMAGE" "${objs[@]}" > "$work/ballowed.out" 2>&1
+	grep '^unused allow-list entry' "$work/ballowed.out" | tap_diag
+	n=$(grep -c '^allowed: ' "$work/ballowed.out")
+	tap_diag "$n allowed privileged instructions in ${#objs[@]} backends"
+	# native implements the hardware pv-ops: a checker that sees none is blind.
+	tap_check "privcheck: backends: $rseen" [ "$n" -gt 0 ]
 fi
 tap_done

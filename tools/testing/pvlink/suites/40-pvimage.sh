@@ -462,7 +462,7 @@ bcc()	# bcc SRC OBJ: a backend object built with the kernel's flags
 	"${CC:-gcc}" "${KFLAGS[@]}" -c "$1" -o "$O/tmp.o" &&
 		ld -m elf_x86_64 -r -o "$2" "$O/tmp.o"
 }
-for t in bad_unexported bad_missing bad_percpu; do
+for t in bad_unexported bad_missing bad_percpu bad_init_percpu; do
 	bcc "$S/$t.c" "$O/$t.o" || tap_error "build test backend $t" "it does not build with the kernel's flags"
 	"$PVIMAGE" create -o "$O/$t.img" "$B/native.o" "$B/test.o" "$O/$t.o" 2>/dev/null
 done
@@ -485,6 +485,9 @@ refuse "verify: a stack that leaves a pv-op unimplemented is refused, naming sta
 refuse "verify: percpu data beyond the kernel's reserve is refused" 1 \
 	"stack native\\+bigpercpu refused by the linker: .*percpu data does not fit.*CONFIG_PVLINK_PERCPU_RESERVE" \
 	"$PVIMAGE" verify --kernel "$K" "$O/bad_percpu.img"
+refuse "verify: an init that writes percpu data (through a helper) is refused, naming backend, hook, function and symbol" 1 \
+	"stack native\\+initpcpu: backend initpcpu's init pvlink_backend_init_initpcpu uses percpu symbol initpcpu_started in function initpcpu_mark, called as pvlink_backend_init_initpcpu -> initpcpu_mark: .*before the percpu areas exist" \
+	"$PVIMAGE" verify --kernel "$K" --unbound "$O/bad_init_percpu.img"
 refuse "verify: a backend the kernel was not built with is refused (allow-list)" 1 \
 	"backend lonely is not bound to this kernel" \
 	"$PVIMAGE" verify --kernel "$K" "$O/bad_missing.img"
@@ -581,6 +584,8 @@ tap_check "make fails (no pvlink.img) when a backend uses an unexported symbol, 
 	badbuild "$O/bad_unexported.o" "badexport: symbol .*'panic'"
 tap_check "make fails (no pvlink.img) when a stack leaves a pv-op unimplemented, naming both" \
 	badbuild "$O/bad_missing.o" "stack lonely does not define pv-op pv_[a-z0-9_]*"
+tap_check "make fails (no pvlink.img) when a backend's init touches percpu data, naming backend and symbol" \
+	badbuild "$O/bad_init_percpu.o" "backend initpcpu's init .* uses percpu symbol initpcpu_started"
 # ---- 8. the site table ------------------------------------------------
 tap_check "vmlinux's pvlink_sites lists every relocation naming a pv-op, with its form" \
 	/usr/bin/python3 "$S/check_sites.py" "$K"
