@@ -27,6 +27,9 @@ static struct pvlink_image_backend image_backends[PVLINK_IMAGE_MAX_BACKENDS];
 static struct pvlink_object link_objs[PVLINK_MAX_OBJECTS];
 static struct pvops linked_ops;
 static struct pvlink_candidate candidates[PVLINK_MAX_CANDIDATES];
+/* The image's backend count and the entry mode, for the hint of lookup_pvops(). */
+static unsigned int nr_image_backends;
+static u32 link_entry;
 
 /*
  * The image is the first boot module that starts like one.  Its name is
@@ -102,8 +105,15 @@ static int lookup_pvops(const struct pvlink_ctx *ctx, struct pvops *ops,
 	unsigned int i = 0;
 
 	if (pvlink_stack_pvops(ctx, pvop_syms, ARRAY_SIZE(pvop_syms), value, st->reason,
-			       sizeof(st->reason)))
+			       sizeof(st->reason))) {
+		char hint[PVLINK_MSG_MAX];
+
+		/* The likely fix, in "pvimage verify"'s words. */
+		pvlink_stack_pvops_hint(ctx, image_backends, nr_image_backends, link_entry,
+					hint, sizeof(hint));
+		pr_info("pvlink: %s\n", hint);
 		return -1;
+	}
 #define FILL(op)	ops->op = (__typeof__(ops->op))(uintptr_t)value[i++];
 #define FILL_OP(type, op, params, args)	FILL(op)
 #define FILL_VOP(op, params, args)	FILL(op)
@@ -274,6 +284,8 @@ static int prepare(struct boot_info *bi, const char *force, unsigned int *nr_can
 	if (check_binding(image_backends, nr, st))
 		return -1;
 	arch_pvlink_platform(bi, &plat);
+	nr_image_backends = nr;
+	link_entry = plat.entry;
 	if (pvlink_candidates(image_backends, nr, &plat, force, candidates,
 			      ARRAY_SIZE(candidates), nr_cand, msg, sizeof(msg))) {
 		PVLINK_BOOT_REASON(st, "%s: %s", st->image, msg);

@@ -20,8 +20,8 @@ struct boot_info;
  * A backend is one ELF64 ET_REL object (a folder under arch/x86/pvlink/
  * linked with "ld -r").  It defines pv-ops as global pv_<op> functions
  * and declares itself with exactly one PVLINK_BACKEND() line, which
- * becomes an ELF note in section PVLINK_NOTE_SECTION ("readelf -n" shows
- * it).  The byte layout of the note is in Documentation/pvlink.rst ("The image format and the kernel tables").
+ * becomes an ELF note in section PVLINK_NOTE_SECTION ("pvimage dump"
+ * decodes it).  The byte layout of the note is in Documentation/pvlink.rst ("The image format and the kernel tables").
  *
  *	PVLINK_BACKEND(native,
  *		.entry    = PVLINK_ENTRY_NATIVE | PVLINK_ENTRY_PVH,

@@ -565,6 +565,26 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 		       unsigned int nr, u64 *value, char *msg, size_t len);
 
 /**
+ * pvlink_stack_pvops_hint() - what a stack missing pv-ops probably lacks
+ * @ctx:   the stack pvlink_stack_pvops() refused; objects named as their
+ *         backends.
+ * @b:     the image's backends (pvlink_image_read()).
+ * @nr:    how many.
+ * @entry: the one PVLINK_ENTRY_* bit the stack was chosen for.
+ * @msg:   filled with one line, "hint: ...": the backend the stack's
+ *         bottom probably needs as its .requires (one of the image that
+ *         sits on none and runs under @entry, else native, or xen-pv
+ *         under Xen PV), or that the bottom must define every pv-op.
+ * @len:   size of @msg.
+ *
+ * A backend that overrides a few pv-ops but forgot its .requires is
+ * refused for each pv-op it lacks: this says the one likely fix once.
+ * The boot-time link and "pvimage verify" both print it after the refusal.
+ */
+void pvlink_stack_pvops_hint(const struct pvlink_ctx *ctx, const struct pvlink_image_backend *b,
+			     unsigned int nr, u32 entry, char *msg, size_t len);
+
+/**
  * pvlink_stack_probes() - each backend's probe, checked
  * @ctx:   a context on which pvlink_link() succeeded; objects named as
  *         their backends.

@@ -5,6 +5,10 @@
  */
 #include "internal.h"
 
+/* Where the fix of an unresolved symbol is, in the refusal's words. */
+#define EXPORTS_WHERE \
+	"the kernel's exports are declared with PVLINK_EXPORT() in kernel/pvlink_exports.c"
+
 u32 pvlink_hash(const char *name)
 {
 	u32 h = 5381;
@@ -106,15 +110,17 @@ enum pvlink_err pvlink_resolve_undef(struct pvlink_ctx *ctx, int oi, u32 si,
 	}
 	if (below)
 		return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
-				   "symbol %u '%s%s' (PVLINK_BELOW(%s)): no object below defines %s",
-				   si, PVLINK_BELOW_PREFIX, name, name, name);
+				   "symbol %u '%s%s' (PVLINK_BELOW(%s)): no object below defines %s%s",
+				   si, PVLINK_BELOW_PREFIX, name, name, name,
+				   oi ? "" : " (nothing is below: does its PVLINK_BACKEND() lack a .requires?)");
 	def->exp = pvlink_export_find(ctx->exports, name);
 	if (def->exp || ELF64_ST_BIND(s.st_info) == STB_WEAK)
 		return PVLINK_OK;
 	if (!oi)
 		return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
-				   "symbol %u '%s' is not exported by the kernel", si, name);
+				   "symbol %u '%s' is not exported by the kernel; " EXPORTS_WHERE,
+				   si, name);
 	return pvlink_fail(ctx, oi, PVLINK_E_UNDEFINED,
-			   "symbol %u '%s' is neither defined by the objects below nor exported by the kernel",
+			   "symbol %u '%s' is neither defined by the objects below nor exported by the kernel; " EXPORTS_WHERE,
 			   si, name);
 }

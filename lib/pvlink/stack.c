@@ -63,6 +63,40 @@ int pvlink_stack_pvops(const struct pvlink_ctx *ctx, const char *const *syms,
 	return 0;
 }
 
+/*
+ * The backend a stack missing pv-ops probably lacks under it: the first
+ * of the image (sorted by name) that sits on none, runs under @entry and
+ * is not @bottom itself; else the one that conventionally does (native in
+ * ring 0, xen-pv under Xen PV); NULL when that is @bottom.
+ */
+static const char *base_for(const struct pvlink_image_backend *b, unsigned int nr,
+			    const char *bottom, u32 entry)
+{
+	const char *conv = entry == PVLINK_ENTRY_XEN_PV ? "xen-pv" : "native";
+
+	for (unsigned int i = 0; i < nr; i++)
+		if (!b[i].requires[0] && (b[i].entry & entry) &&
+		    !pvlink_streq(b[i].name, bottom))
+			return b[i].name;
+	return pvlink_streq(conv, bottom) ? NULL : conv;
+}
+
+void pvlink_stack_pvops_hint(const struct pvlink_ctx *ctx, const struct pvlink_image_backend *b,
+			     unsigned int nr, u32 entry, char *msg, size_t len)
+{
+	const char *bottom = obj_name(ctx, 0);
+	const char *base = base_for(b, nr, bottom, entry);
+
+	if (base)
+		snprintf(msg, len,
+			 "hint: backend %s is the bottom of its stack (no .requires) but does not define every pv-op: it probably needs .requires = \"%s\" in its PVLINK_BACKEND(), to sit on %s and override only some",
+			 bottom, base, base);
+	else
+		snprintf(msg, len,
+			 "hint: backend %s is the bottom of every stack under entry mode %s: it must define every pv-op of asm/pvops.h itself",
+			 bottom, pvlink_entry_name(entry));
+}
+
 /* @prefix and @name with every '-' made '_' (a C identifier). */
 static void hook_symbol(const char *prefix, const char *name, char *buf, size_t len)
 {

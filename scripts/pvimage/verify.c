@@ -54,8 +54,6 @@ static void problem(const char *fmt, ...)
 static const char *what_to_do(enum pvlink_err err)
 {
 	switch (err) {
-	case PVLINK_E_UNDEFINED:
-		return " (only symbols the kernel marks with PVLINK_EXPORT() can be used)";
 	case PVLINK_E_PERCPU_OVERFLOW:
 		return " (raise CONFIG_PVLINK_PERCPU_RESERVE)";
 	default:
@@ -71,7 +69,8 @@ static const char *core_msg(const struct pvlink_ctx *ctx)
 
 /* Steps 5 to 7 on a linked stack. */
 static void stack_rules(const struct pvimage_kernel *k, const struct pvlink_ctx *ctx,
-			const char *name)
+			const char *name, const struct pvlink_image_backend *b, unsigned int nr,
+			u32 entry)
 {
 	struct pvlink_patch_op *ops = pvimage_alloc((k->nr_pvops ? k->nr_pvops : 1) * sizeof(*ops));
 	const char **ops_names = pvimage_alloc((k->nr_pvops ? k->nr_pvops : 1) * sizeof(char *));
@@ -79,10 +78,19 @@ static void stack_rules(const struct pvimage_kernel *k, const struct pvlink_ctx 
 	u64 probe[PVLINK_MAX_OBJECTS], init[PVLINK_MAX_OBJECTS], undo[PVLINK_MAX_OBJECTS];
 	char msg[1024];
 
+	unsigned int missing = 0;
+
 	/* One at a time: the boot names the first missing, verify all of them. */
 	for (unsigned int i = 0; i < k->nr_pvops; i++)
-		if (pvlink_stack_pvops(ctx, &k->pvops[i], 1, NULL, msg, sizeof(msg)))
+		if (pvlink_stack_pvops(ctx, &k->pvops[i], 1, NULL, msg, sizeof(msg))) {
 			problem("%s", msg);
+			missing++;
+		}
+	/* Then, once, the likely fix (the boot's words too). */
+	if (missing) {
+		pvlink_stack_pvops_hint(ctx, b, nr, entry, msg, sizeof(msg));
+		fprintf(stderr, "pvimage verify: %s\n", msg);
+	}
 	if (pvlink_stack_probes(ctx, probe, msg, sizeof(msg)))
 		problem("%s", msg);
 	if (pvlink_stack_inits(ctx, init, undo, msg, sizeof(msg)))
@@ -101,7 +109,8 @@ static void stack_rules(const struct pvimage_kernel *k, const struct pvlink_ctx 
 
 /* Steps 4 to 7 for one stack, bottom first. */
 static void verify_stack(const struct pvimage_kernel *k,
-			 const struct pvlink_image_backend *const *stack, unsigned int nr)
+			 const struct pvlink_image_backend *const *stack, unsigned int nr,
+			 const struct pvlink_image_backend *b, unsigned int nr_b, u32 entry)
 {
 	struct pvlink_object objs[PVLINK_MAX_OBJECTS];
 	char name[PVLINK_STACK_NAME_MAX];
@@ -135,7 +144,7 @@ static void verify_stack(const struct pvimage_kernel *k,
 		problem("stack %s refused by the linker: %s%s", name, core_msg(ctx),
 			what_to_do(ctx->err));
 	else
-		stack_rules(k, ctx, name);
+		stack_rules(k, ctx, name, b, nr_b, entry);
 	pvimage_link_release(ctx, work);
 	free(ctx);
 }
@@ -169,7 +178,7 @@ static void verify_backend(const struct pvimage_kernel *k, const struct pvlink_i
 		done_depth[nr_done++] = depth;
 		for (d = 0; d < depth; d++)
 			stack[d] = &b[idx[d]];
-		verify_stack(k, stack, depth);
+		verify_stack(k, stack, depth, b, nr, entry);
 	}
 }
 

@@ -199,6 +199,10 @@ section()
 			log_must_not = ^pvlink: linked native\+corrupt
 			log_must_not = ^bootcase: init ran
 			EOF
+			# A stack missing pv-ops: one line with the likely
+			# fix after the refusal, in pvimage verify's words.
+			[ "$bname" != no-pvops ] ||
+				echo 'log_once = ^pvlink: hint: backend corrupt is the bottom of its stack \(no \.requires\) but does not define every pv-op: it probably needs \.requires = "native" in its PVLINK_BACKEND\(\)'
 		done ;;
 	inline-override)
 		cat <<-EOF

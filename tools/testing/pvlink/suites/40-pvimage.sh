@@ -476,12 +476,24 @@ else
 	tap_error "verify: a backend's page-aligned percpu data fits the kernel's page-aligned reserve" \
 		"the test backend does not build or pack"
 fi
-refuse "verify: a backend using an unexported kernel symbol is refused, naming both" 1 \
-	"stack native\\+badexport refused by the linker: badexport: symbol .*'panic' .*exported by the kernel" \
+refuse "verify: a backend using an unexported kernel symbol is refused, naming both and where exports are declared" 1 \
+	"stack native\\+badexport refused by the linker: badexport: symbol .*'panic' .*exported by the kernel; the kernel's exports are declared with PVLINK_EXPORT\\(\\) in kernel/pvlink_exports.c" \
 	"$PVIMAGE" verify --kernel "$K" "$O/bad_unexported.img"
 refuse "verify: a stack that leaves a pv-op unimplemented is refused, naming stack and pv-op" 1 \
 	"stack lonely does not define pv-op pv_irq_disable" \
 	"$PVIMAGE" verify --kernel "$K" "$O/bad_missing.img"
+# Every missing pv-op is a line; the likely fix (a .requires) is one line
+# after them, naming the image's base backend.
+hint_once()	# hint_once IMAGE: exactly one hint line, and it names native
+{
+	local n
+	n=$("$PVIMAGE" verify --kernel "$K" --unbound "$1" 2>&1 >/dev/null | grep -c '^pvimage verify: hint: ')
+	[ "$n" = 1 ] || { echo "$n hint lines"; return 1; }
+	"$PVIMAGE" verify --kernel "$K" --unbound "$1" 2>&1 >/dev/null |
+		grep -qx 'pvimage verify: hint: backend lonely is the bottom of its stack (no .requires) but does not define every pv-op: it probably needs .requires = "native" in its PVLINK_BACKEND(), to sit on native and override only some'
+}
+tap_check "verify: a stack missing pv-ops gets one hint line naming the .requires it probably needs" \
+	hint_once "$O/bad_missing.img"
 refuse "verify: percpu data beyond the kernel's reserve is refused" 1 \
 	"stack native\\+bigpercpu refused by the linker: .*percpu data does not fit.*CONFIG_PVLINK_PERCPU_RESERVE" \
 	"$PVIMAGE" verify --kernel "$K" "$O/bad_percpu.img"
