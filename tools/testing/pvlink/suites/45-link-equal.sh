@@ -4,9 +4,10 @@
 # Suite 45: the offline link equals the boot-time link (issue 4).
 #
 # pvimage compiles the same linker core as the kernel; this proves that
-# it also produces the same bytes.  For the stacks native and
-# native+test (pvlink=test), boot with pvlink.debug, which prints every
-# non-empty region the kernel linked:
+# it also produces the same bytes.  For the stacks native (pvlink=native:
+# under QEMU's default vmport the rules pick native+vmware), native+vmware
+# (the rules' choice) and native+test (pvlink=test), boot with
+# pvlink.debug, which prints every non-empty region the kernel linked:
 #   pvlink: region <name> addr 0x<hex> size <decimal> sha256 <hex>
 # then run "pvimage link --kernel vmlinux --backend <top>" so that it
 # places every region at the kernel's address, and check each region's
@@ -36,7 +37,7 @@ if [ ! -f "$image" ] || [ ! -x "$pvimage" ]; then
 fi
 
 # label, top backend of the stack, extra command line
-stacks=("native|native|" "native+test|test|pvlink=test")
+stacks=("native|native|pvlink=native" "native+vmware|vmware|" "native+test|test|pvlink=test")
 
 cfg=$work/equal.cfg
 : > "$cfg"
