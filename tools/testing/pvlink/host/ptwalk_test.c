@@ -291,14 +291,4 @@ static void test_walk(void)
 static const struct tap_test tests[] = {
 	{ "walk",	test_walk,	9 },
 };
-#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
-
-int main(int argc, char **argv)
-{
-	struct tap_args a;
-	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
-
-	if (rc >= 0)
-		return rc;
-	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "ptwalk");
-}
+TAP_MAIN(tests, "ptwalk")

@@ -224,14 +224,4 @@ static const struct tap_test tests[] = {
 	{ "no_pvops",		test_no_pvops,		1 },
 	{ "keep",		test_keep,		2 },
 };
-#define NR_TESTS	(sizeof(tests) / sizeof(tests[0]))
-
-int main(int argc, char **argv)
-{
-	struct tap_args a;
-	int rc = tap_parse_args(argc, argv, tests, NR_TESTS, 0, 1, "[PREFIX]", &a);
-
-	if (rc >= 0)
-		return rc;
-	return tap_run_tests(tests, NR_TESTS, &a, a.argc ? a.argv[0] : "pvlink_pages");
-}
+TAP_MAIN(tests, "pvlink_pages")

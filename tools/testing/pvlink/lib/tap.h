@@ -264,4 +264,23 @@ static inline int tap_run_tests(const struct tap_test *tests, unsigned int n,
 	return tap_finish();
 }
 
+/*
+ * TAP_MAIN(tests, name): the main() of a program whose only argument is
+ * the optional PREFIX of its results (default @name), with -t and --list:
+ *
+ *	static const struct tap_test tests[] = { ... };
+ *	TAP_MAIN(tests, "ptwalk")
+ */
+#define TAP_MAIN(tests, name)						\
+int main(int argc, char **argv)						\
+{									\
+	const unsigned int nr = sizeof(tests) / sizeof((tests)[0]);	\
+	struct tap_args a;						\
+	int rc = tap_parse_args(argc, argv, tests, nr, 0, 1, "[PREFIX]", &a); \
+									\
+	if (rc >= 0)							\
+		return rc;						\
+	return tap_run_tests(tests, nr, &a, a.argc ? a.argv[0] : (name)); \
+}
+
 #endif /* PVLINK_TAP_H */
