@@ -178,6 +178,11 @@ static void run_suite(const struct selftest_suite *s, unsigned int index)
 		return;
 	}
 
+	/*
+	 * The suite's results are printed once it returns: a suite that
+	 * hangs would otherwise leave no trace of which one it was.
+	 */
+	printk("# running %s\n", s->name);
 	s->run();
 
 	printk(INDENT "KTAP version 1\n" INDENT "# Subtest: %s\n" INDENT "1..%u\n",

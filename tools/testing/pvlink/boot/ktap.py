@@ -180,8 +180,13 @@ class Emitter:
 		if lvl.plan is None:
 			self.line(False, where + ['no plan line'])
 		elif lvl.plan != got:
+			# The runner says "# running SUITE" before each suite,
+			# whose results come only once it returns.
+			running = [d[len('running '):] for d in lvl.diag
+				   if d.startswith('running ')]
 			self.line(False, where + ['plan 1..%d but %d results '
-				  '(did the kernel stop here?)' % (lvl.plan, got)])
+				  '(did the kernel stop here?%s)' % (lvl.plan, got,
+				  ' it was running suite %s' % running[-1] if running else '')])
 		for i, res in enumerate(lvl.results, 1):
 			if res.number != i:
 				self.line(False, where + ['result %d numbered %d'
